@@ -1,0 +1,113 @@
+import Foundation
+
+/// Where a build reads from and writes to, and the settings flags override.
+public struct BuildOptions: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var config: String
+    public var baseURL: String?
+    public var date: String?
+
+    public init(
+        content: String = "Content", templates: String = "Templates", output: String = "Public",
+        config: String = "briefing.yml", baseURL: String? = nil, date: String? = nil
+    ) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.config = config
+        self.baseURL = baseURL
+        self.date = date
+    }
+}
+
+/// What a finished build did.
+public struct BuildReport: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var milliseconds: Double
+        public var detail: String
+    }
+
+    public var stages: [Stage] = []
+    public var warnings: [Diagnostic] = []
+    public var pages = 0
+    public var files = 0
+    public var site: Site?
+
+    public var milliseconds: Double { stages.map(\.milliseconds).reduce(0, +) }
+}
+
+/// Runs the pipeline: config → load → link → templates → render → check links → write.
+public enum Builder {
+    /// Builds the site; `progress` receives one line per finished stage.
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+        var report = BuildReport()
+        func stage<T>(_ name: String, _ body: () throws(BuildFailure) -> (T, String)) throws(BuildFailure) -> T {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let (value, detail) = try body()
+            let elapsed = start.duration(to: clock.now)
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            report.stages.append(.init(name: name, milliseconds: ms, detail: detail))
+            progress(String(format: "%-10@ %7.1f ms  %@", name as NSString, ms, detail))
+            return value
+        }
+
+        let config = try stage("config") { () throws(BuildFailure) in
+            var (config, warnings) = try ConfigLoader.load(options.config)
+            report.warnings += warnings
+            if let baseURL = options.baseURL {
+                if let problem = ConfigLoader.validateBaseURL(baseURL) {
+                    throw BuildFailure(stage: "config", diagnostics: [.error("--base-url", problem)])
+                }
+                config.baseURL = baseURL
+            }
+            if let date = options.date {
+                guard Text.isISODate(date) else {
+                    throw BuildFailure(stage: "config", diagnostics: [.error("--date", "must be a date written YYYY-MM-DD, not '\(date)'")])
+                }
+                config.defaultDate = date
+            }
+            let exists = FileManager.default.fileExists(atPath: options.config)
+            return (config, exists ? options.config : "defaults (no \(options.config))")
+        }
+        let content = try stage("load") { () throws(BuildFailure) in
+            let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate).load()
+            report.warnings += warnings
+            let removed = content.articles.map(\.removed.count).reduce(0, +)
+            return (
+                content,
+                "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
+            )
+        }
+        let site = try stage("link") { () throws(BuildFailure) in
+            let site = try Linker.link(content, config: config)
+            let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
+            return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
+        }
+        report.site = site
+        let templates = try stage("templates") { () throws(BuildFailure) in
+            let templates = try TemplateSet.load(from: options.templates)
+            return (templates, "\(options.templates), \(templates.assets.count) asset(s)")
+        }
+        let files = try stage("render") { () throws(BuildFailure) in
+            let files = try PageRenderer(site: site, templates: templates).render()
+            return (files, "\(files.filter { $0.path.hasSuffix(".html") }.count) pages, \(files.count) files")
+        }
+        try stage("check") { () throws(BuildFailure) in
+            let sitePath = URLComponents(string: config.normalizedBaseURL)?.path ?? "/"
+            let broken = LinkChecker.check(files, sitePath: sitePath, outputName: options.output)
+            if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
+            return ((), "all internal links and anchors resolve")
+        }
+        try stage("write") { () throws(BuildFailure) in
+            try SiteWriter(output: options.output).write(files)
+            return ((), options.output)
+        }
+        report.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        report.files = files.count
+        return report
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Reads `briefing.yml`, the optional site settings file.
+public enum ConfigLoader {
+    static let keys: Set<String> = ["title", "description", "base_url", "language", "date"]
+
+    /// The settings in `path`, or the defaults when the file does not exist.
+    public static func load(_ path: String) throws(BuildFailure) -> (SiteConfig, [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: path) else { return (SiteConfig(), []) }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BuildFailure(stage: "config", diagnostics: [.error(path, "is not valid UTF-8 text")])
+        }
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(BuildFailure) -> (SiteConfig, [Diagnostic]) {
+        var log = DiagnosticLog()
+        let yaml: FrontMatter
+        do {
+            yaml = try FrontMatter.parseYAML(Text.normalizeNewlines(text), path: path, firstLine: 1)
+        } catch {
+            throw BuildFailure(stage: "config", diagnostics: [error])
+        }
+        log.record(contentsOf: yaml.unknownKeys(known: keys))
+        var config = SiteConfig()
+        config.title = yaml.string("title", log: &log)
+        config.description = yaml.string("description", log: &log)
+        if let language = yaml.string("language", log: &log) { config.language = language }
+        config.defaultDate = yaml.date("date", log: &log)
+        if let baseURL = yaml.string("base_url", log: &log) {
+            if let error = validateBaseURL(baseURL) {
+                log.record(Diagnostic(.error, at: yaml.location(of: "base_url"), error))
+            } else {
+                config.baseURL = baseURL
+            }
+        }
+        try log.check(stage: "config")
+        return (config, log.warnings)
+    }
+
+    /// Why a base URL cannot be used, or nil when it can.
+    public static func validateBaseURL(_ text: String) -> String? {
+        guard let url = URLComponents(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme),
+            url.host?.isEmpty == false
+        else {
+            return "base_url must be an absolute http(s) address such as https://example.org/briefing/, not '\(text)'"
+        }
+        return nil
+    }
+}

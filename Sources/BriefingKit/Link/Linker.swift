@@ -1,0 +1,198 @@
+import Foundation
+
+/// Resolves every reference once: mentions, citations, event parties and backlinks.
+///
+/// The result is the immutable `Site` that rendering reads; nothing after this step looks a name up again.
+public enum Linker {
+    public static func link(_ content: Content, config: SiteConfig) throws(BuildFailure) -> Site {
+        var log = DiagnosticLog()
+        checkUniqueSlugs(content, log: &log)
+        let matcher = buildMatcher(content, log: &log)
+        try log.check(stage: "link")
+
+        var articles = content.articles.map { linkArticle($0, matcher: matcher) }
+        let events = linkEvents(content, log: &log)
+        try log.check(stage: "link")
+
+        // Backlinks from paragraphs to the events citing them.
+        for (articleIndex, article) in articles.enumerated() {
+            for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
+                let citation = Citation(article: article.article.slug, paragraph: paragraph.paragraph.number)
+                articles[articleIndex].paragraphs[paragraphIndex].events =
+                    events.filter { $0.citations.contains(citation) }.map(\.event.slug)
+            }
+        }
+
+        let allMentions = articles.flatMap { $0.paragraphs.flatMap(\.mentions) }
+        let mentionsByTarget = Dictionary(grouping: allMentions, by: \.target)
+        let parties = content.parties.map { party in
+            LinkedParty(
+                party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
+                events: events.filter { $0.parties.contains(party.slug) }.map(\.event.slug))
+        }.sorted { ($0.party.name.lowercased(), $0.party.slug) < ($1.party.name.lowercased(), $1.party.slug) }
+        let terms = content.terms.map { (term: Term) -> LinkedTerm in
+            let mentions = mentionsByTarget[.term(term.slug)] ?? []
+            let citations = Set(mentions.map(\.citation))
+            return LinkedTerm(
+                term: term, mentions: mentions,
+                events: events.filter { !citations.isDisjoint(with: $0.citations) }.map(\.event.slug))
+        }.sorted { ($0.term.name.lowercased(), $0.term.slug) < ($1.term.name.lowercased(), $1.term.slug) }
+
+        // Newest first; among articles of one date, by slug.
+        let sortedArticles = articles.sorted { (a: LinkedArticle, b: LinkedArticle) in
+            (a.article.date ?? "", b.article.slug) > (b.article.date ?? "", a.article.slug)
+        }
+        return Site(config: config, articles: sortedArticles, parties: parties, terms: terms, events: events)
+    }
+
+    // MARK: - Checks
+
+    private static func checkUniqueSlugs(_ content: Content, log: inout DiagnosticLog) {
+        func check(_ kind: String, _ items: [(slug: String, path: String)]) {
+            var first: [String: String] = [:]
+            for item in items {
+                if let other = first[item.slug] {
+                    log.record(.error(item.path, "\(kind) slug '\(item.slug)' is already used by \(other)"))
+                } else {
+                    first[item.slug] = item.path
+                }
+            }
+        }
+        check("article", content.articles.map { ($0.slug, $0.path) })
+        check("party", content.parties.map { ($0.slug, $0.path) })
+        check("term", content.terms.map { ($0.slug, $0.path) })
+        check("event", content.events.map { ($0.slug, $0.path) })
+    }
+
+    /// One matcher for all names and aliases; a name claimed by two files is an error.
+    private static func buildMatcher(_ content: Content, log: inout DiagnosticLog) -> MentionMatcher {
+        var names: [(String, EntityRef)] = []
+        var claimedBy: [String: (EntityRef, String)] = [:]
+        func claim(_ name: String, _ target: EntityRef, path: String) {
+            let key = MentionMatcher.key(name)
+            guard !key.isEmpty else { return }
+            if let (other, otherPath) = claimedBy[key] {
+                if other != target {
+                    log.record(.error(path, "name or alias '\(name)' is also claimed by \(otherPath)"))
+                }
+                return
+            }
+            claimedBy[key] = (target, path)
+            names.append((name, target))
+        }
+        for party in content.parties {
+            for name in [party.name] + party.aliases { claim(name, .party(party.slug), path: party.path) }
+        }
+        for term in content.terms {
+            for name in [term.name] + term.aliases { claim(name, .term(term.slug), path: term.path) }
+        }
+        return MentionMatcher(names)
+    }
+
+    // MARK: - Articles
+
+    private static func linkArticle(_ article: Article, matcher: MentionMatcher) -> LinkedArticle {
+        var paragraphs: [LinkedParagraph] = []
+        for paragraph in article.paragraphs {
+            let runs = Markdown.textRuns(of: paragraph.markdown)
+            let text = runs.map(\.text).joined()
+            let textBytes = Array(text.utf8)
+            let sentences = Sentences.ranges(in: text)
+            let citation = Citation(article: article.slug, paragraph: paragraph.number)
+            var mentions: [Mention] = []
+            var runStart = 0
+            for run in runs {
+                defer { runStart += run.text.utf8.count }
+                guard let segment = run.segment else { continue }
+                for match in matcher.matches(in: run.text) {
+                    let start = runStart + match.start
+                    let end = runStart + match.end
+                    let sentence = sentences.first { $0.contains(start) } ?? 0..<textBytes.count
+                    let quote = Quote(
+                        before: String(decoding: textBytes[sentence.lowerBound..<start], as: UTF8.self),
+                        match: String(decoding: textBytes[start..<end], as: UTF8.self),
+                        after: String(decoding: textBytes[end..<max(end, sentence.upperBound)], as: UTF8.self))
+                    mentions.append(
+                        Mention(
+                            target: match.target, citation: citation, segment: segment, start: match.start,
+                            end: match.end, text: quote.match, quote: quote))
+                }
+            }
+            paragraphs.append(LinkedParagraph(paragraph: paragraph, text: text, mentions: mentions, events: []))
+        }
+        let mentions = paragraphs.flatMap(\.mentions)
+        return LinkedArticle(
+            article: article, paragraphs: paragraphs,
+            parties: rankedSlugs(mentions.filter { if case .party = $0.target { true } else { false } }),
+            terms: rankedSlugs(mentions.filter { if case .term = $0.target { true } else { false } }))
+    }
+
+    /// Slugs of the mentioned entities, most mentioned first, ties by slug.
+    static func rankedSlugs(_ mentions: [Mention]) -> [String] {
+        let counts = Dictionary(grouping: mentions, by: \.target.slug).mapValues(\.count)
+        return counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
+    }
+
+    // MARK: - Events
+
+    private static func linkEvents(_ content: Content, log: inout DiagnosticLog) -> [LinkedEvent] {
+        let paragraphCounts = Dictionary(uniqueKeysWithValues: content.articles.map { ($0.slug, $0.paragraphs.count) })
+        let partySlugs = Set(content.parties.map(\.slug))
+        var events: [LinkedEvent] = []
+        for event in content.events {
+            var citations: [Citation] = []
+            for source in event.sources {
+                if let citation = resolveCitation(source, paragraphCounts: paragraphCounts, log: &log) {
+                    citations.append(citation)
+                }
+            }
+            var parties: [String] = []
+            for party in event.parties {
+                if partySlugs.contains(party.value) {
+                    parties.append(party.value)
+                } else {
+                    log.record(
+                        Diagnostic(
+                            .error, at: party.location,
+                            "unknown party '\(party.value)': no file parties/\(party.value).md (known: \(partySlugs.sorted().joined(separator: ", ")))"
+                        ))
+                }
+            }
+            events.append(LinkedEvent(event: event, citations: citations, parties: parties))
+        }
+        return events.sorted(by: timelineOrder)
+    }
+
+    /// Dated events by date; undated past events before them and undated planned ones after; then `order`.
+    static func timelineOrder(_ a: LinkedEvent, _ b: LinkedEvent) -> Bool {
+        func key(_ event: Event) -> String {
+            event.date ?? (event.status == .planned ? "9999-99-99" : "0000-00-00")
+        }
+        return (key(a.event), a.event.order, a.event.slug) < (key(b.event), b.event.order, b.event.slug)
+    }
+
+    private static func resolveCitation(
+        _ source: Located<String>, paragraphCounts: [String: Int], log: inout DiagnosticLog
+    ) -> Citation? {
+        let parts = source.value.split(separator: "#", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[1].hasPrefix("p"), let number = Int(parts[1].dropFirst()) else {
+            log.record(
+                Diagnostic(.error, at: source.location, "source '\(source.value)' must be written article-slug#pN, e.g. '\(paragraphCounts.keys.sorted().first ?? "article")#p1'"))
+            return nil
+        }
+        guard let count = paragraphCounts[parts[0]] else {
+            log.record(
+                Diagnostic(
+                    .error, at: source.location,
+                    "source '\(source.value)' names no article (articles: \(paragraphCounts.keys.sorted().joined(separator: ", ")))"))
+            return nil
+        }
+        guard (1...count).contains(number) else {
+            log.record(
+                Diagnostic(
+                    .error, at: source.location, "source '\(source.value)': article '\(parts[0])' has paragraphs p1 to p\(count)"))
+            return nil
+        }
+        return Citation(article: parts[0], paragraph: number)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Finds every name and alias of the parties and terms in a text, in one pass over its words.
+///
+/// Matching works on words, not characters: case-insensitive (acronyms such as "US" match only
+/// in capitals, so "us" is not the United States), curly and straight apostrophes alike, and a
+/// possessive `'s` is not part of the name ("Putin’s" is a mention of "Putin"). Where two names
+/// overlap, the longer wins ("maritime ceasefire" over "ceasefire").
+public struct MentionMatcher: Sendable {
+    public struct Match: Hashable, Sendable {
+        /// UTF-8 offsets in the searched text.
+        public var start: Int
+        public var end: Int
+        public var target: EntityRef
+    }
+
+    struct Word: Hashable, Sendable {
+        var start: Int
+        var end: Int
+        var text: String
+        var folded: String
+    }
+
+    struct Pattern: Sendable {
+        /// Each word folded, or exact when it must match in capitals.
+        var words: [(folded: String, exact: String?)]
+        var target: EntityRef
+    }
+
+    private var patternsByFirstWord: [String: [Pattern]] = [:]
+
+    /// Patterns from `(name or alias, target)` pairs.
+    public init(_ names: [(String, EntityRef)]) {
+        for (name, target) in names {
+            let words = Self.words(in: name)
+            guard let first = words.first else { continue }
+            let pattern = Pattern(
+                words: words.map { ($0.folded, Self.isAcronym($0.text) ? $0.text : nil) }, target: target)
+            patternsByFirstWord[first.folded, default: []].append(pattern)
+        }
+        for key in patternsByFirstWord.keys {
+            patternsByFirstWord[key]?.sort { $0.words.count > $1.words.count }
+        }
+    }
+
+    /// The key two names share when they would match the same words.
+    public static func key(_ name: String) -> String {
+        words(in: name).map(\.folded).joined(separator: " ")
+    }
+
+    /// All matches, left to right, never overlapping.
+    public func matches(in text: String) -> [Match] {
+        let words = Self.words(in: text)
+        let utf8 = Array(text.utf8)
+        var matches: [Match] = []
+        var index = 0
+        while index < words.count {
+            let candidates = patternsByFirstWord[words[index].folded] ?? []
+            if let pattern = candidates.first(where: { matchesPattern($0, words: words, at: index, utf8: utf8) }) {
+                let last = words[index + pattern.words.count - 1]
+                matches.append(Match(start: words[index].start, end: last.end, target: pattern.target))
+                index += pattern.words.count
+            } else {
+                index += 1
+            }
+        }
+        return matches
+    }
+
+    private func matchesPattern(_ pattern: Pattern, words: [Word], at index: Int, utf8: [UInt8]) -> Bool {
+        guard index + pattern.words.count <= words.count else { return false }
+        for (offset, expected) in pattern.words.enumerated() {
+            let word = words[index + offset]
+            if let exact = expected.exact {
+                guard word.text == exact else { return false }
+            } else if word.folded != expected.folded {
+                return false
+            }
+            if offset > 0, !Self.isJoiningGap(utf8[words[index + offset - 1].end..<word.start]) {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Words of a multi-word name may be separated by spaces, hyphens or a possessive, not by punctuation.
+    static func isJoiningGap(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let gap = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "\u{2019}s", with: "")
+            .replacingOccurrences(of: "'s", with: "")
+        return gap.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "-\u{2010}\u{2011}".unicodeScalars.contains($0) }
+    }
+
+    static func isAcronym(_ word: String) -> Bool {
+        word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } && word.contains(where: \.isLetter)
+    }
+
+    /// Splits text into words with their UTF-8 offsets. An apostrophe inside a word is kept
+    /// ("D'Or"), except before a final `s`, which is the possessive and left out.
+    static func words(in text: String) -> [Word] {
+        var words: [Word] = []
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = 0
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += String(scalar).utf8.count
+        }
+        offsets.append(offset)
+
+        func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || scalar.properties.generalCategory == .nonspacingMark
+        }
+        func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
+
+        var index = 0
+        while index < scalars.count {
+            guard isWordScalar(scalars[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < scalars.count {
+                if isWordScalar(scalars[index]) {
+                    index += 1
+                } else if isApostrophe(scalars[index]), index + 1 < scalars.count, isWordScalar(scalars[index + 1]) {
+                    let possessive =
+                        (scalars[index + 1] == "s" || scalars[index + 1] == "S")
+                        && (index + 2 == scalars.count || !isWordScalar(scalars[index + 2]))
+                    if possessive { break }
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            var word = ""
+            word.unicodeScalars.append(contentsOf: scalars[start..<index])
+            let folded = word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+            words.append(Word(start: offsets[start], end: offsets[index], text: word, folded: folded))
+        }
+        return words
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+
+/// Reads the content folder: articles at its top level, editorial files in `parties/`, `terms/` and `events/`.
+///
+/// All files are read and every error is collected before the load fails, so one run shows them all.
+public struct ContentLoader: Sendable {
+    public var directory: String
+    /// Publication date for articles that state none.
+    public var defaultDate: String?
+
+    public init(directory: String, defaultDate: String? = nil) {
+        self.directory = directory
+        self.defaultDate = defaultDate
+    }
+
+    public func load() throws(BuildFailure) -> (Content, [Diagnostic]) {
+        var log = DiagnosticLog()
+        let files = listFiles(log: &log)
+        try log.check(stage: "load")
+
+        var articles: [Article] = []
+        for file in files.articles {
+            if let (article, warnings) = capture(&log, { () throws(BuildFailure) in try readArticle(file, sidecars: files.sidecars) }) {
+                articles.append(article)
+                log.record(contentsOf: warnings)
+            }
+        }
+        for sidecar in files.sidecars.keys.sorted() where !files.articles.contains(where: { stem($0) == sidecar && $0.hasSuffix(".txt") }) {
+            log.record(.warning(path(files.sidecars[sidecar]!), "sidecar has no matching '\(sidecar).txt' article; ignored"))
+        }
+        let latestDate = articles.compactMap(\.date).max() ?? defaultDate
+
+        var content = Content(articles: articles)
+        for file in files.parties {
+            if let (party, warnings) = capture(&log, { () throws(BuildFailure) in
+                try EditorialParser.party(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
+            }) {
+                content.parties.append(party)
+                log.record(contentsOf: warnings)
+            }
+        }
+        for file in files.terms {
+            if let (term, warnings) = capture(&log, { () throws(BuildFailure) in
+                try EditorialParser.term(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
+            }) {
+                content.terms.append(term)
+                log.record(contentsOf: warnings)
+            }
+        }
+        for file in files.events {
+            if let (event, warnings) = capture(&log, { () throws(BuildFailure) in
+                try EditorialParser.event(
+                    read(file), path: path(file), fileSlug: Text.slug(stem(file)), publicationDate: latestDate)
+            }) {
+                content.events.append(event)
+                log.record(contentsOf: warnings)
+            }
+        }
+        if articles.isEmpty && log.errors.isEmpty {
+            log.record(.error(directory, "no articles found: put a scraped article (.txt) or a Markdown article (.md) in this folder"))
+        }
+        try log.check(stage: "load")
+        return (content, log.warnings)
+    }
+
+    // MARK: - Files
+
+    struct Files {
+        var articles: [String] = []
+        var sidecars: [String: String] = [:]
+        var parties: [String] = []
+        var terms: [String] = []
+        var events: [String] = []
+    }
+
+    private func listFiles(log: inout DiagnosticLog) -> Files {
+        var files = Files()
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            log.record(.error(directory, "content folder not found"))
+            return files
+        }
+        for name in entries(of: "") {
+            let isFolder = isDirectoryEntry(name)
+            switch (isFolder, name) {
+            case (true, "parties"): files.parties = markdownFiles(in: name, log: &log)
+            case (true, "terms"): files.terms = markdownFiles(in: name, log: &log)
+            case (true, "events"): files.events = markdownFiles(in: name, log: &log)
+            case (true, _): log.record(.warning(path(name), "folder ignored (known folders: parties, terms, events)"))
+            case (false, _) where name.hasSuffix(".txt") || name.hasSuffix(".md"): files.articles.append(name)
+            case (false, _) where name.hasSuffix(".yml") || name.hasSuffix(".yaml"): files.sidecars[stem(name)] = name
+            default: log.record(.warning(path(name), "file ignored: articles end in .txt or .md"))
+            }
+        }
+        return files
+    }
+
+    private func markdownFiles(in folder: String, log: inout DiagnosticLog) -> [String] {
+        var result: [String] = []
+        for name in entries(of: folder) {
+            let relative = folder + "/" + name
+            if name.hasSuffix(".md") && !isDirectoryEntry(relative) {
+                result.append(relative)
+            } else {
+                log.record(.warning(path(relative), "ignored: \(folder)/ holds Markdown files ending in .md"))
+            }
+        }
+        return result
+    }
+
+    private func entries(of relative: String) -> [String] {
+        let folder = relative.isEmpty ? directory : path(relative)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    private func isDirectoryEntry(_ relative: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    func path(_ relative: String) -> String {
+        (directory.hasSuffix("/") ? directory : directory + "/") + relative
+    }
+
+    private func stem(_ name: String) -> String {
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        guard let dot = last.lastIndex(of: ".") else { return last }
+        return String(last[..<dot])
+    }
+
+    private func read(_ relative: String) throws(BuildFailure) -> String {
+        let path = path(relative)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuildFailure(stage: "load", diagnostics: [.error(path, "cannot be read")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BuildFailure(stage: "load", diagnostics: [.error(path, "is not valid UTF-8 text")])
+        }
+        return text
+    }
+
+    private func readArticle(_ name: String, sidecars: [String: String]) throws(BuildFailure) -> (Article, [Diagnostic]) {
+        let text = try read(name)
+        let slug = Text.slug(stem(name))
+        var warnings: [Diagnostic] = []
+        var article: Article
+        if name.hasSuffix(".md") {
+            (article, warnings) = try MarkdownArticleParser.parse(text, path: path(name), slug: slug)
+        } else {
+            do {
+                article = try RawArticleParser.parse(text, path: path(name), slug: slug)
+            } catch {
+                throw BuildFailure(stage: "load", diagnostics: [error])
+            }
+            if let sidecar = sidecars[stem(name)] {
+                warnings += try MarkdownArticleParser.applySidecar(read(sidecar), path: path(sidecar), to: &article)
+            }
+        }
+        if article.date == nil { article.date = defaultDate }
+        return (article, warnings)
+    }
+
+    /// Runs one file's step, moving its errors into the log so the others still run.
+    private func capture<T>(_ log: inout DiagnosticLog, _ body: () throws(BuildFailure) -> T) -> T? {
+        do {
+            return try body()
+        } catch {
+            log.record(contentsOf: error.diagnostics)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Reads an article as a scraper left it: one paragraph a line, with the headline near the top.
+///
+/// Two layouts are recognised:
+/// - the headline is the first line, followed by a blank line;
+/// - a one-sentence standfirst comes first, then the headline, a blank line and the headline again.
+///
+/// In both, a headline printed twice is a repeat, and the lines right under it may be a
+/// dateline ("Saturday, May 14, 2005"), a byline ("By …") and a short sub-headline (the dek).
+/// Every later line is a body paragraph; repeated paragraphs (also when they differ only in
+/// whitespace, quote or dash style) are removed and listed in `Article.removed`.
+public enum RawArticleParser {
+    struct Line {
+        var number: Int
+        var text: String
+        var blankAfter: Bool
+    }
+
+    /// The longest sub-headline, in words; a longer line is a body paragraph.
+    static let maximumDekWords = 25
+
+    public static func parse(_ raw: String, path: String, slug: String) throws(Diagnostic) -> Article {
+        var lines = nonBlankLines(Text.normalizeNewlines(raw))
+        guard !lines.isEmpty else {
+            throw .error(path, line: 1, column: 1, "article is empty: expected a headline and at least one paragraph")
+        }
+        var removed: [RemovedBlock] = []
+        let headlineIndex = findHeadline(in: lines)
+        let headline = lines[headlineIndex]
+        let summary = lines[..<headlineIndex].map(\.text).joined(separator: " ")
+        lines.removeFirst(headlineIndex + 1)
+        if let next = lines.first, Text.repeatKey(next.text) == Text.repeatKey(headline.text) {
+            removed.append(RemovedBlock(line: next.number, reason: "repeats the headline (line \(headline.number))", text: next.text))
+            lines.removeFirst()
+        }
+
+        var article = Article(
+            slug: slug, title: headline.text, summary: summary.isEmpty ? nil : summary, paragraphs: [], path: path)
+        readHeaderLines(&lines, into: &article)
+
+        var seen: [String: Int] = [:]
+        if let summary = article.summary { seen[Text.repeatKey(summary)] = 1 }
+        var paragraphs: [Paragraph] = []
+        for line in lines {
+            let key = Text.repeatKey(line.text)
+            if let first = seen[key] {
+                removed.append(RemovedBlock(line: line.number, reason: "repeats line \(first)", text: line.text))
+                continue
+            }
+            seen[key] = line.number
+            paragraphs.append(
+                Paragraph(number: paragraphs.count + 1, markdown: Text.escapeMarkdown(line.text), line: line.number))
+        }
+        guard !paragraphs.isEmpty else {
+            throw .error(path, line: headline.number, column: 1, "article has a headline but no body paragraphs")
+        }
+        article.paragraphs = paragraphs
+        article.removed = removed
+        return article
+    }
+
+    private static func nonBlankLines(_ text: String) -> [Line] {
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines: [Line] = []
+        for (index, line) in raw.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                if !lines.isEmpty { lines[lines.count - 1].blankAfter = true }
+                continue
+            }
+            lines.append(Line(number: index + 1, text: trimmed, blankAfter: false))
+        }
+        if !lines.isEmpty { lines[lines.count - 1].blankAfter = true }
+        return lines
+    }
+
+    /// Index of the headline line: a line repeated across a blank line near the top, else the
+    /// first line followed by a blank line within the first two, else the first line.
+    static func findHeadline(in lines: [Line]) -> Int {
+        let window = min(lines.count - 1, 3)
+        if window > 0 {
+            for index in 0..<window
+            where lines[index].blankAfter && Text.repeatKey(lines[index].text) == Text.repeatKey(lines[index + 1].text) {
+                return index
+            }
+        }
+        if lines.count > 2, !lines[0].blankAfter, lines[1].blankAfter, looksLikeSentence(lines[0].text) {
+            return 1
+        }
+        return 0
+    }
+
+    /// Takes the dateline, byline and dek from the lines right under the headline.
+    private static func readHeaderLines(_ lines: inout [Line], into article: inout Article) {
+        var consumed = 0
+        while consumed < 3, lines.count > 1, let line = lines.first {
+            if article.date == nil, let date = Dateline.date(in: line.text) {
+                article.date = date
+            } else if article.byline == nil, isByline(line.text) {
+                article.byline = String(line.text.dropFirst(3))
+            } else if article.dek == nil, isDek(line, next: lines[1]) {
+                article.dek = line.text
+            } else {
+                break
+            }
+            lines.removeFirst()
+            consumed += 1
+        }
+    }
+
+    private static func isByline(_ text: String) -> Bool {
+        text.hasPrefix("By ") && Text.wordCount(text) <= 6 && !looksLikeSentence(text)
+    }
+
+    /// A dek is short, reads as a phrase or one sentence, and is not a caption printed twice.
+    private static func isDek(_ line: Line, next: Line) -> Bool {
+        let words = Text.wordCount(line.text)
+        return words >= 4 && words <= maximumDekWords && !line.text.hasSuffix(":")
+            && Text.repeatKey(line.text) != Text.repeatKey(next.text)
+    }
+
+    private static func looksLikeSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return ".!?\"\u{201D}".contains(last) && Text.wordCount(text) >= 6
+    }
+}

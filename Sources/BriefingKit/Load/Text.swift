@@ -1,0 +1,101 @@
+import Foundation
+
+/// Text helpers shared by the loaders.
+public enum Text {
+    /// A key under which two blocks that differ only in whitespace, quote style or dash style are equal.
+    public static func repeatKey(_ text: String) -> String {
+        var key = ""
+        key.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !key.isEmpty
+                continue
+            }
+            if pendingSpace {
+                key.unicodeScalars.append(" ")
+                pendingSpace = false
+            }
+            key.unicodeScalars.append(canonical(scalar))
+        }
+        return key
+    }
+
+    private static func canonical(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar {
+        case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}", "\u{00AB}", "\u{00BB}": "\""
+        case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}", "`": "'"
+        case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}": "-"
+        default: scalar
+        }
+    }
+
+    /// A URL-safe, lowercase slug: letters and digits, words joined by `-`.
+    public static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var slug = ""
+        var pendingDash = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+                if pendingDash && !slug.isEmpty { slug.append("-") }
+                slug.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else {
+                pendingDash = true
+            }
+        }
+        return slug
+    }
+
+    /// Escapes plain text so cmark reads it back as the same text, not as Markdown syntax.
+    public static func escapeMarkdown(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~":
+                escaped.append("\\")
+                escaped.append(character)
+            default:
+                escaped.append(character)
+            }
+        }
+        // Characters that only mean something at the start of a line.
+        if let first = escaped.first, "#-+=".contains(first) {
+            escaped.insert("\\", at: escaped.startIndex)
+        } else if let marker = escaped.firstIndex(where: { !$0.isNumber }), marker != escaped.startIndex,
+            escaped[marker] == "." || escaped[marker] == ")"
+        {
+            escaped.insert("\\", at: marker)
+        }
+        return escaped
+    }
+
+    /// Number of words separated by whitespace.
+    public static func wordCount(_ text: String) -> Int {
+        text.split(whereSeparator: { $0.isWhitespace }).count
+    }
+
+    /// Newlines as `\n`, without a byte-order mark.
+    public static func normalizeNewlines(_ text: String) -> String {
+        var text = text
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Whether the string is a calendar date written `YYYY-MM-DD`.
+    public static func isISODate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return false }
+        return year > 0 && (1...12).contains(month) && (1...daysIn(month: month, year: year)).contains(day)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// Everything read from the content folder, before linking.
+public struct Content: Sendable {
+    public var articles: [Article]
+    public var parties: [Party]
+    public var terms: [Term]
+    public var events: [Event]
+
+    public init(articles: [Article], parties: [Party] = [], terms: [Term] = [], events: [Event] = []) {
+        self.articles = articles
+        self.parties = parties
+        self.terms = terms
+        self.events = events
+    }
+}

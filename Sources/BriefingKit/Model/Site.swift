@@ -1,0 +1,117 @@
+/// What a mention points at.
+public enum EntityRef: Hashable, Sendable, Codable, Comparable {
+    case party(String)
+    case term(String)
+
+    public var slug: String {
+        switch self {
+        case .party(let slug), .term(let slug): slug
+        }
+    }
+}
+
+/// A sentence quoted around a mention, split so the mention can be highlighted.
+public struct Quote: Hashable, Sendable, Codable {
+    public var before: String
+    public var match: String
+    public var after: String
+
+    public init(before: String, match: String, after: String) {
+        self.before = before
+        self.match = match
+        self.after = after
+    }
+}
+
+/// A place in an article: the paragraph a fact comes from.
+public struct Citation: Hashable, Sendable, Codable, Comparable {
+    public var article: String
+    public var paragraph: Int
+
+    public init(article: String, paragraph: Int) {
+        self.article = article
+        self.paragraph = paragraph
+    }
+
+    public static func < (a: Citation, b: Citation) -> Bool {
+        (a.article, a.paragraph) < (b.article, b.paragraph)
+    }
+}
+
+/// One occurrence of a party or term name in a paragraph.
+public struct Mention: Hashable, Sendable, Codable {
+    public var target: EntityRef
+    public var citation: Citation
+    /// Index of the cmark text node the mention lies in, in document order.
+    public var segment: Int
+    /// UTF-8 offsets of the mention inside that text node.
+    public var start: Int
+    public var end: Int
+    /// The words as they appear in the text.
+    public var text: String
+    public var quote: Quote
+
+    public init(
+        target: EntityRef, citation: Citation, segment: Int, start: Int, end: Int, text: String, quote: Quote
+    ) {
+        self.target = target
+        self.citation = citation
+        self.segment = segment
+        self.start = start
+        self.end = end
+        self.text = text
+        self.quote = quote
+    }
+}
+
+/// A paragraph with what links into and out of it.
+public struct LinkedParagraph: Hashable, Sendable, Codable {
+    public var paragraph: Paragraph
+    /// Plain text of the paragraph, as readers see it.
+    public var text: String
+    public var mentions: [Mention]
+    /// Slugs of the timeline events that cite this paragraph.
+    public var events: [String]
+}
+
+public struct LinkedArticle: Hashable, Sendable, Codable {
+    public var article: Article
+    public var paragraphs: [LinkedParagraph]
+    /// Parties and terms mentioned, most mentioned first.
+    public var parties: [String]
+    public var terms: [String]
+}
+
+public struct LinkedParty: Hashable, Sendable, Codable {
+    public var party: Party
+    public var mentions: [Mention]
+    public var events: [String]
+}
+
+public struct LinkedTerm: Hashable, Sendable, Codable {
+    public var term: Term
+    public var mentions: [Mention]
+    public var events: [String]
+}
+
+public struct LinkedEvent: Hashable, Sendable, Codable {
+    public var event: Event
+    public var citations: [Citation]
+    public var parties: [String]
+}
+
+/// The fully linked briefing: every reference resolved once; rendering only reads it.
+public struct Site: Hashable, Sendable, Codable {
+    public var config: SiteConfig
+    public var articles: [LinkedArticle]
+    /// Sorted by name.
+    public var parties: [LinkedParty]
+    public var terms: [LinkedTerm]
+    /// In timeline order.
+    public var events: [LinkedEvent]
+
+    public func party(_ slug: String) -> LinkedParty? { parties.first { $0.party.slug == slug } }
+    public func term(_ slug: String) -> LinkedTerm? { terms.first { $0.term.slug == slug } }
+    public func article(_ slug: String) -> LinkedArticle? { articles.first { $0.article.slug == slug } }
+    public func event(_ slug: String) -> LinkedEvent? { events.first { $0.event.slug == slug } }
+}

@@ -1,0 +1,263 @@
+import Foundation
+
+/// Turns the linked Site into the files of the output folder, through the templates.
+public struct PageRenderer: Sendable {
+    public let site: Site
+    public let templates: TemplateSet
+
+    public init(site: Site, templates: TemplateSet) {
+        self.site = site
+        self.templates = templates
+    }
+
+    /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets.
+    public func render() throws(BuildFailure) -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(OutputFile(path: Routes.home, text: try templates.render("index", home())))
+        for article in site.articles {
+            let path = Routes.article(article.article.slug)
+            files.append(OutputFile(path: path, text: try templates.render("article", self.article(article, path: path))))
+        }
+        files.append(OutputFile(path: Routes.timeline, text: try templates.render("timeline", timeline())))
+        files.append(OutputFile(path: Routes.parties, text: try templates.render("parties", partyList())))
+        for party in site.parties {
+            let path = Routes.party(party.party.slug)
+            files.append(OutputFile(path: path, text: try templates.render("party", self.party(party, path: path))))
+        }
+        files.append(OutputFile(path: Routes.terms, text: try templates.render("terms", termList())))
+        for term in site.terms {
+            let path = Routes.term(term.term.slug)
+            files.append(OutputFile(path: path, text: try templates.render("term", self.term(term, path: path))))
+        }
+        files.append(OutputFile(path: Routes.notFound, text: try templates.render("404", notFound())))
+        let pages = files.map(\.path)
+        files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(pages))))
+        files.append(
+            OutputFile(path: "robots.txt", text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
+        files.append(OutputFile(path: "briefing.json", contents: try json()))
+        for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: path, contents: data))
+        }
+        return files
+    }
+
+    // MARK: - Shared
+
+    private var siteTitle: String {
+        site.config.title ?? site.articles.first?.article.title ?? "Briefing"
+    }
+
+    private func frame(_ path: String, title: String, description: String? = nil) -> PageFrame {
+        PageFrame(
+            root: Routes.root(of: path), siteTitle: siteTitle, language: site.config.language, pageTitle: title,
+            description: description ?? site.config.description ?? site.articles.first?.article.summary ?? siteTitle)
+    }
+
+    private func absolute(_ path: String) -> String {
+        site.config.normalizedBaseURL + Routes.canonical(path)
+    }
+
+    private func partyLink(_ slug: String, root: String, count: Int? = nil) -> LinkView? {
+        guard let party = site.party(slug)?.party else { return nil }
+        return LinkView(label: party.name, href: root + Routes.party(slug), detail: party.role, count: count)
+    }
+
+    private func eventLink(_ event: LinkedEvent, root: String) -> EventLinkView {
+        EventLinkView(
+            summary: event.event.summary, dateLabel: DateLabel.event(event.event),
+            href: root + Routes.event(event.event.slug), isPlanned: event.event.status == .planned)
+    }
+
+    private func markdownHTML(_ markdown: String) -> String? {
+        markdown.isEmpty ? nil : Markdown.html(markdown)
+    }
+
+    // MARK: - Pages
+
+    func home() -> HomeView {
+        let root = ""
+        let lead = site.articles.first?.article
+        let keyParties = site.parties.filter { !$0.mentions.isEmpty }
+            .sorted { ($0.mentions.count, $1.party.slug) > ($1.mentions.count, $0.party.slug) }
+            .prefix(6)
+            .map { LinkView(label: $0.party.name, href: Routes.party($0.party.slug), detail: $0.party.role, count: $0.mentions.count) }
+        let keyTerms = site.terms.filter { !$0.mentions.isEmpty }
+            .sorted { ($0.mentions.count, $1.term.slug) > ($1.mentions.count, $0.term.slug) }
+            .prefix(6)
+            .map { LinkView(label: $0.term.name, href: Routes.term($0.term.slug), detail: $0.term.definition, count: $0.mentions.count) }
+        let latest = site.events.filter { $0.event.status == .past }.suffix(3) + site.events.filter { $0.event.status == .planned }.prefix(2)
+        return HomeView(
+            frame: { var f = frame(Routes.home, title: siteTitle); f.isHome = true; return f }(),
+            headline: lead?.title ?? siteTitle, summary: lead?.summary, dek: lead?.dek,
+            articles: site.articles.map {
+                LinkView(
+                    label: $0.article.title, href: root + Routes.article($0.article.slug),
+                    detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }.joined(separator: " · "),
+                    count: $0.paragraphs.count)
+            },
+            keyParties: Array(keyParties), keyTerms: Array(keyTerms),
+            latestEvents: latest.map { eventLink($0, root: root) },
+            partyCount: site.parties.count, termCount: site.terms.count, eventCount: site.events.count)
+    }
+
+    func article(_ linked: LinkedArticle, path: String) -> ArticleView {
+        let root = Routes.root(of: path)
+        let article = linked.article
+        let paragraphs = linked.paragraphs.map { paragraph in
+            let links = paragraph.mentions.map { mention in
+                Markdown.Link(
+                    segment: mention.segment, start: mention.start, end: mention.end,
+                    url: root + Routes.entity(mention.target), title: title(of: mention.target))
+            }
+            return ParagraphView(
+                number: paragraph.paragraph.number, anchor: paragraph.paragraph.anchor,
+                html: Markdown.html(paragraph.paragraph.markdown, links: links), section: paragraph.paragraph.section,
+                events: paragraph.events.compactMap { slug in
+                    site.event(slug).map { LinkView(label: $0.event.summary, href: root + Routes.event(slug)) }
+                })
+        }
+        let counts = Dictionary(grouping: linked.paragraphs.flatMap(\.mentions), by: \.target).mapValues(\.count)
+        let parties = linked.parties.compactMap { partyLink($0, root: root, count: counts[.party($0)]) }
+        let terms = linked.terms.compactMap { slug in
+            site.term(slug).map {
+                LinkView(label: $0.term.name, href: root + Routes.term(slug), detail: $0.term.definition, count: counts[.term(slug)])
+            }
+        }
+        return ArticleView(
+            frame: { var f = frame(path, title: article.title, description: article.summary ?? article.dek); f.isArticle = true; return f }(),
+            title: article.title, dek: article.dek, summary: article.summary, dateLabel: DateLabel.text(article.date),
+            date: article.date, byline: article.byline, source: article.source, url: article.url,
+            paragraphs: paragraphs, parties: parties, terms: terms, hasEntities: !parties.isEmpty || !terms.isEmpty)
+    }
+
+    private func title(of ref: EntityRef) -> String {
+        switch ref {
+        case .party(let slug):
+            guard let party = site.party(slug)?.party else { return slug }
+            return party.role.map { "\(party.name), \($0)" } ?? party.name
+        case .term(let slug):
+            guard let term = site.term(slug)?.term else { return slug }
+            return "\(term.name): \(term.definition)"
+        }
+    }
+
+    func timeline() -> TimelineView {
+        let root = Routes.root(of: Routes.timeline)
+        let events = site.events.map { linked in
+            let event = linked.event
+            return EventView(
+                anchor: "event-\(event.slug)", dateLabel: DateLabel.event(event), date: event.date, when: event.when,
+                isPlanned: event.status == .planned, summary: event.summary, descriptionHTML: markdownHTML(event.description),
+                parties: linked.parties.compactMap { partyLink($0, root: root) },
+                sources: linked.citations.compactMap { citation in
+                    site.article(citation.article).map {
+                        LinkView(label: "¶\(citation.paragraph)", href: root + Routes.paragraph(citation), detail: $0.article.title)
+                    }
+                })
+        }
+        var f = frame(Routes.timeline, title: "Timeline")
+        f.isTimeline = true
+        return TimelineView(frame: f, events: events, hasPlanned: events.contains { $0.isPlanned })
+    }
+
+    private func quotes(_ mentions: [Mention], root: String) -> [QuoteView] {
+        // One quote per sentence: a sentence naming a party twice is shown once.
+        var seen = Set<String>()
+        return mentions.compactMap { mention in
+            let sentence = mention.quote.before + mention.quote.match + mention.quote.after
+            guard seen.insert("\(mention.citation.article)#\(mention.citation.paragraph) \(sentence)").inserted
+            else { return nil }
+            return QuoteView(
+                articleTitle: site.article(mention.citation.article)?.article.title ?? mention.citation.article,
+                paragraph: mention.citation.paragraph, href: root + Routes.paragraph(mention.citation),
+                before: mention.quote.before, match: mention.quote.match, after: mention.quote.after)
+        }
+    }
+
+    private func entityArticles(_ mentions: [Mention], root: String) -> [LinkView] {
+        let counts = Dictionary(grouping: mentions, by: \.citation.article).mapValues(\.count)
+        return site.articles.compactMap { article in
+            counts[article.article.slug].map {
+                LinkView(label: article.article.title, href: root + Routes.article(article.article.slug), count: $0)
+            }
+        }
+    }
+
+    func party(_ linked: LinkedParty, path: String) -> EntityView {
+        let root = Routes.root(of: path)
+        let party = linked.party
+        var f = frame(path, title: party.name, description: party.role.map { "\(party.name), \($0)" })
+        f.isParties = true
+        return EntityView(
+            frame: f, name: party.name, kindLabel: party.kind.rawValue.capitalized, role: party.role,
+            aliases: party.aliases.isEmpty ? nil : party.aliases.joined(separator: ", "), definition: nil,
+            descriptionHTML: markdownHTML(party.description), mentionCount: linked.mentions.count,
+            mentions: quotes(linked.mentions, root: root),
+            events: linked.events.compactMap { site.event($0) }.map { eventLink($0, root: root) },
+            articles: entityArticles(linked.mentions, root: root))
+    }
+
+    func term(_ linked: LinkedTerm, path: String) -> EntityView {
+        let root = Routes.root(of: path)
+        let term = linked.term
+        var f = frame(path, title: term.name, description: term.definition)
+        f.isTerms = true
+        return EntityView(
+            frame: f, name: term.name, kindLabel: nil, role: nil,
+            aliases: term.aliases.isEmpty ? nil : term.aliases.joined(separator: ", "), definition: term.definition,
+            descriptionHTML: markdownHTML(term.description), mentionCount: linked.mentions.count,
+            mentions: quotes(linked.mentions, root: root),
+            events: linked.events.compactMap { site.event($0) }.map { eventLink($0, root: root) },
+            articles: entityArticles(linked.mentions, root: root))
+    }
+
+    func partyList() -> PartiesView {
+        let root = Routes.root(of: Routes.parties)
+        let groups = Party.Kind.allCases.compactMap { kind -> PartyGroupView? in
+            let members = site.parties.filter { $0.party.kind == kind }
+            guard !members.isEmpty else { return nil }
+            return PartyGroupView(
+                label: kind == .person ? "People" : kind == .country ? "Countries" : kind.rawValue.capitalized + "s",
+                parties: members.map {
+                    LinkView(label: $0.party.name, href: root + Routes.party($0.party.slug), detail: $0.party.role, count: $0.mentions.count)
+                })
+        }
+        var f = frame(Routes.parties, title: "Parties")
+        f.isParties = true
+        return PartiesView(frame: f, groups: groups, count: site.parties.count)
+    }
+
+    func termList() -> TermsView {
+        let root = Routes.root(of: Routes.terms)
+        var f = frame(Routes.terms, title: "Key terms")
+        f.isTerms = true
+        return TermsView(
+            frame: f,
+            terms: site.terms.map {
+                LinkView(label: $0.term.name, href: root + Routes.term($0.term.slug), detail: $0.term.definition, count: $0.mentions.count)
+            }, count: site.terms.count)
+    }
+
+    /// The 404 page is served for any missing address, at any depth, so its links start from
+    /// the site's own path (taken from `base_url`) instead of being relative.
+    func notFound() -> NotFoundView {
+        var f = frame(Routes.notFound, title: "Page not found")
+        f.root = URLComponents(string: site.config.normalizedBaseURL)?.path ?? "/"
+        if !f.root.hasSuffix("/") { f.root += "/" }
+        return NotFoundView(frame: f)
+    }
+
+    func sitemap(_ pages: [String]) -> SitemapView {
+        SitemapView(urls: pages.filter { $0 != Routes.notFound }.map { SitemapView.Entry(loc: absolute($0)) })
+    }
+
+    func json() throws(BuildFailure) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return try encoder.encode(site)
+        } catch {
+            throw BuildFailure(stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Where each page lives in the output, relative to the site root.
+///
+/// Links name `index.html` explicitly so the site also works opened from disk (`file://`),
+/// where a folder does not open its index page.
+enum Routes {
+    static let home = "index.html"
+    static let timeline = "timeline/index.html"
+    static let parties = "parties/index.html"
+    static let terms = "terms/index.html"
+    static let notFound = "404.html"
+
+    static func article(_ slug: String) -> String { "articles/\(slug)/index.html" }
+    static func party(_ slug: String) -> String { "parties/\(slug)/index.html" }
+    static func term(_ slug: String) -> String { "terms/\(slug)/index.html" }
+
+    static func paragraph(_ citation: Citation) -> String { article(citation.article) + "#p\(citation.paragraph)" }
+    static func event(_ slug: String) -> String { timeline + "#event-\(slug)" }
+
+    static func entity(_ ref: EntityRef) -> String {
+        switch ref {
+        case .party(let slug): party(slug)
+        case .term(let slug): term(slug)
+        }
+    }
+
+    /// The relative path from a page back to the site root ("", "../", "../../").
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// The address a page is published under: its folder for `index.html` pages.
+    static func canonical(_ path: String) -> String {
+        path == "index.html" ? "" : path.hasSuffix("/index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+}

@@ -1,0 +1,142 @@
+// View models: what each template sees. Built from the linked Site; they hold text and relative
+// links only, so templates decide all markup.
+
+/// Fields every page shares: where the site root is from this page, and the site's name.
+struct PageFrame {
+    var root: String
+    var siteTitle: String
+    var language: String
+    var pageTitle: String
+    var description: String
+    /// Which top-level section the page belongs to, for marking the current navigation entry.
+    var isHome = false
+    var isArticle = false
+    var isTimeline = false
+    var isParties = false
+    var isTerms = false
+}
+
+struct LinkView {
+    var label: String
+    var href: String
+    var detail: String?
+    var count: Int?
+}
+
+struct ParagraphView {
+    var number: Int
+    var anchor: String
+    var html: String
+    var section: String?
+    var events: [LinkView]
+}
+
+struct ArticleView {
+    var frame: PageFrame
+    var title: String
+    var dek: String?
+    var summary: String?
+    var dateLabel: String?
+    var date: String?
+    var byline: String?
+    var source: String?
+    var url: String?
+    var paragraphs: [ParagraphView]
+    var parties: [LinkView]
+    var terms: [LinkView]
+    var hasEntities: Bool
+}
+
+struct QuoteView {
+    var articleTitle: String
+    var paragraph: Int
+    var href: String
+    var before: String
+    var match: String
+    var after: String
+}
+
+struct EventLinkView {
+    var summary: String
+    var dateLabel: String
+    var href: String
+    var isPlanned: Bool
+}
+
+struct EntityView {
+    var frame: PageFrame
+    var name: String
+    var kindLabel: String?
+    var role: String?
+    var aliases: String?
+    var definition: String?
+    var descriptionHTML: String?
+    var mentionCount: Int
+    var mentions: [QuoteView]
+    var events: [EventLinkView]
+    var articles: [LinkView]
+}
+
+struct EventView {
+    var anchor: String
+    var dateLabel: String
+    var date: String?
+    var when: String?
+    var isPlanned: Bool
+    var summary: String
+    var descriptionHTML: String?
+    var parties: [LinkView]
+    var sources: [LinkView]
+}
+
+struct TimelineView {
+    var frame: PageFrame
+    var events: [EventView]
+    var hasPlanned: Bool
+}
+
+struct PartyGroupView {
+    var label: String
+    var parties: [LinkView]
+}
+
+struct PartiesView {
+    var frame: PageFrame
+    var groups: [PartyGroupView]
+    var count: Int
+}
+
+struct TermsView {
+    var frame: PageFrame
+    var terms: [LinkView]
+    var count: Int
+}
+
+struct HomeView {
+    var frame: PageFrame
+    var headline: String
+    var summary: String?
+    var dek: String?
+    var articles: [LinkView]
+    var keyParties: [LinkView]
+    var keyTerms: [LinkView]
+    var latestEvents: [EventLinkView]
+    var partyCount: Int
+    var termCount: Int
+    var eventCount: Int
+}
+
+struct NotFoundView {
+    var frame: PageFrame
+}
+
+struct SitemapView {
+    struct Entry {
+        var loc: String
+    }
+    var urls: [Entry]
+}
+
+struct RobotsView {
+    var sitemap: String
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Writes the built site: into a staging folder beside the output, swapped in only when complete.
+///
+/// A failed build never touches the output folder, so the previous site stays as it was.
+public struct SiteWriter: Sendable {
+    public var output: String
+    /// The file whose presence marks a folder as one this tool built, and so may be replaced.
+    public static let marker = "briefing.json"
+
+    public init(output: String) {
+        self.output = output
+    }
+
+    public func write(_ files: [OutputFile]) throws(BuildFailure) {
+        let manager = FileManager.default
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        let parent = outputURL.deletingLastPathComponent()
+        let name = outputURL.lastPathComponent
+        let staging = parent.appendingPathComponent(".\(name).staging")
+        let previous = parent.appendingPathComponent(".\(name).previous")
+        do {
+            try checkReplaceable(outputURL)
+            try? manager.removeItem(at: staging)
+            try? manager.removeItem(at: previous)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: url)
+            }
+            if manager.fileExists(atPath: outputURL.path) {
+                try manager.moveItem(at: outputURL, to: previous)
+                do {
+                    try manager.moveItem(at: staging, to: outputURL)
+                } catch {
+                    try? manager.moveItem(at: previous, to: outputURL)
+                    throw error
+                }
+                try manager.removeItem(at: previous)
+            } else {
+                try manager.moveItem(at: staging, to: outputURL)
+            }
+        } catch let failure as BuildFailure {
+            try? manager.removeItem(at: staging)
+            throw failure
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw BuildFailure(stage: "write", diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Refuses to replace a folder that holds files but was not built by this tool.
+    private func checkReplaceable(_ url: URL) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw BuildFailure(stage: "write", diagnostics: [.error(output, "output exists and is not a folder")])
+        }
+        let entries = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
+        if !entries.isEmpty, !entries.contains(Self.marker) {
+            throw BuildFailure(
+                stage: "write",
+                diagnostics: [
+                    .error(output, "output folder holds files this tool did not write (no \(Self.marker)); remove it or choose another --output")
+                ])
+        }
+    }
+}

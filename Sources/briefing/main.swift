@@ -1,0 +1,91 @@
+import ArgumentParser
+import BriefingKit
+import Foundation
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+@main
+struct Briefing: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "briefing",
+        abstract: "Turns news articles into a small, fully linked briefing site.",
+        version: "0.1.0",
+        subcommands: [Build.self, Convert.self],
+        defaultSubcommand: nil
+    )
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content folder into the output folder.",
+        discussion: "The output is replaced only when the whole build succeeded; a failed build leaves it as it was.")
+
+    @Option(help: "Folder with the articles and the parties/, terms/ and events/ folders.")
+    var content = "Content"
+
+    @Option(help: "Folder with the Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(help: "Folder the site is written to.")
+    var output = "Public"
+
+    @Option(help: "Site settings file (optional).")
+    var config = "briefing.yml"
+
+    @Option(name: .customLong("base-url"), help: "Address the site is served from, for sitemap.xml and robots.txt.")
+    var baseURL: String?
+
+    @Option(help: "Publication date (YYYY-MM-DD) for articles that state none.")
+    var date: String?
+
+    func run() throws {
+        let options = BuildOptions(
+            content: content, templates: templates, output: output, config: config, baseURL: baseURL, date: date)
+        do {
+            let report = try Builder.build(options) { print($0) }
+            for warning in report.warnings { printError(warning.description) }
+            print(
+                String(
+                    format: "Built %d pages (%d files) into %@/ in %.0f ms", report.pages, report.files,
+                    output as NSString, report.milliseconds))
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            printError("Build failed in stage '\(error.stage)' with \(error.diagnostics.count) error(s); \(output)/ was left as it was.")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print an article as a Markdown article with front matter, as the build reads it.",
+        discussion: "Save the output as a .md file in the content folder to take a scraped article over for editing.")
+
+    @Argument(help: "A scraped .txt article or a .md article.")
+    var file: String
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            printError("\(file): error: cannot be read")
+            throw ExitCode.failure
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            printError("\(file): error: is not valid UTF-8 text")
+            throw ExitCode.failure
+        }
+        do {
+            let (article, warnings) = try ArticleConverter.load(path: file, text: text)
+            for warning in warnings { printError(warning.description) }
+            for removed in article.removed {
+                printError("\(file):\(removed.line):1: note: removed, \(removed.reason)")
+            }
+            print(try ArticleConverter.markdown(article), terminator: "")
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
+    }
+}
