@@ -51,7 +51,7 @@ public enum Builder {
             let elapsed = start.duration(to: clock.now)
             let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             report.stages.append(.init(name: name, milliseconds: ms, detail: detail))
-            progress(String(format: "%-10@ %7.1f ms  %@", name as NSString, ms, detail))
+            progress(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", ms) + detail)
             return value
         }
 

@@ -32,7 +32,7 @@ public struct MentionMatcher: Sendable {
     /// Patterns from `(name or alias, target)` pairs.
     public init(_ names: [(String, EntityRef)]) {
         for (name, target) in names {
-            let words = Self.words(in: name)
+            let words = Self.significantWords(in: name)
             guard let first = words.first else { continue }
             let pattern = Pattern(
                 words: words.map { ($0.folded, Self.isAcronym($0.text) ? $0.text : nil) }, target: target)
@@ -45,7 +45,13 @@ public struct MentionMatcher: Sendable {
 
     /// The key two names share when they would match the same words.
     public static func key(_ name: String) -> String {
-        words(in: name).map(\.folded).joined(separator: " ")
+        significantWords(in: name).map(\.folded).joined(separator: " ")
+    }
+
+    /// The words of a name without a leading "the", which the text may or may not print.
+    static func significantWords(in name: String) -> [Word] {
+        let words = words(in: name)
+        return words.count > 1 && words[0].folded == "the" ? Array(words.dropFirst()) : words
     }
 
     /// All matches, left to right, never overlapping.
@@ -122,6 +128,7 @@ public struct MentionMatcher: Sendable {
                 continue
             }
             let start = index
+            var possessiveEnd: Int?
             while index < scalars.count {
                 if isWordScalar(scalars[index]) {
                     index += 1
@@ -129,7 +136,10 @@ public struct MentionMatcher: Sendable {
                     let possessive =
                         (scalars[index + 1] == "s" || scalars[index + 1] == "S")
                         && (index + 2 == scalars.count || !isWordScalar(scalars[index + 2]))
-                    if possessive { break }
+                    if possessive {
+                        possessiveEnd = index + 2
+                        break
+                    }
                     index += 1
                 } else {
                     break
@@ -139,6 +149,7 @@ public struct MentionMatcher: Sendable {
             word.unicodeScalars.append(contentsOf: scalars[start..<index])
             let folded = word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
             words.append(Word(start: offsets[start], end: offsets[index], text: word, folded: folded))
+            if let possessiveEnd { index = possessiveEnd }
         }
         return words
     }

@@ -95,7 +95,7 @@ public struct PageRenderer: Sendable {
                     detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }.joined(separator: " · "),
                     count: $0.paragraphs.count)
             },
-            keyParties: Array(keyParties), keyTerms: Array(keyTerms),
+            multipleArticles: site.articles.count > 1, keyParties: Array(keyParties), keyTerms: Array(keyTerms),
             latestEvents: latest.map { eventLink($0, root: root) },
             partyCount: site.parties.count, termCount: site.terms.count, eventCount: site.events.count)
     }
@@ -127,6 +127,7 @@ public struct PageRenderer: Sendable {
             frame: { var f = frame(path, title: article.title, description: article.summary ?? article.dek); f.isArticle = true; return f }(),
             title: article.title, dek: article.dek, summary: article.summary, dateLabel: DateLabel.text(article.date),
             date: article.date, byline: article.byline, source: article.source, url: article.url,
+            hasMeta: article.date != nil || article.byline != nil || article.source != nil || article.url != nil,
             paragraphs: paragraphs, parties: parties, terms: terms, hasEntities: !parties.isEmpty || !terms.isEmpty)
     }
 

@@ -41,6 +41,7 @@ struct ArticleView {
     var byline: String?
     var source: String?
     var url: String?
+    var hasMeta: Bool
     var paragraphs: [ParagraphView]
     var parties: [LinkView]
     var terms: [LinkView]
@@ -118,6 +119,7 @@ struct HomeView {
     var summary: String?
     var dek: String?
     var articles: [LinkView]
+    var multipleArticles: Bool
     var keyParties: [LinkView]
     var keyTerms: [LinkView]
     var latestEvents: [EventLinkView]
