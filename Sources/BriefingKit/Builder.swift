@@ -83,7 +83,7 @@ public enum Builder {
             )
         }
         let site = try stage("link") { () throws(BuildFailure) in
-            let site = try Linker.link(content, config: config)
+            let site = try Linker.link(content, config: config).relativizingPaths(to: options.content)
             let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
             return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
         }

@@ -37,7 +37,9 @@ public enum RawArticleParser {
 
         var article = Article(
             slug: slug, title: headline.text, summary: summary.isEmpty ? nil : summary, paragraphs: [], path: path)
-        readHeaderLines(&lines, into: &article)
+        // A full sentence under the headline is a dek only in the layout that has one (a
+        // standfirst or a repeated headline); otherwise it is the first body paragraph.
+        readHeaderLines(&lines, into: &article, sentenceDek: !removed.isEmpty || headlineIndex > 0)
 
         var seen: [String: Int] = [:]
         if let summary = article.summary { seen[Text.repeatKey(summary)] = 1 }
@@ -92,14 +94,14 @@ public enum RawArticleParser {
     }
 
     /// Takes the dateline, byline and dek from the lines right under the headline.
-    private static func readHeaderLines(_ lines: inout [Line], into article: inout Article) {
+    private static func readHeaderLines(_ lines: inout [Line], into article: inout Article, sentenceDek: Bool) {
         var consumed = 0
         while consumed < 3, lines.count > 1, let line = lines.first {
             if article.date == nil, let date = Dateline.date(in: line.text) {
                 article.date = date
             } else if article.byline == nil, isByline(line.text) {
                 article.byline = String(line.text.dropFirst(3))
-            } else if article.dek == nil, isDek(line, next: lines[1]) {
+            } else if article.dek == nil, isDek(line, next: lines[1]), sentenceDek || !endsLikeSentence(line.text) {
                 article.dek = line.text
             } else {
                 break
@@ -121,7 +123,11 @@ public enum RawArticleParser {
     }
 
     private static func looksLikeSentence(_ text: String) -> Bool {
+        endsLikeSentence(text) && Text.wordCount(text) >= 6
+    }
+
+    private static func endsLikeSentence(_ text: String) -> Bool {
         guard let last = text.last else { return false }
-        return ".!?\"\u{201D}".contains(last) && Text.wordCount(text) >= 6
+        return ".!?\"\u{201D}".contains(last)
     }
 }

@@ -1,0 +1,149 @@
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Mention matching, sentences and linking")
+struct LinkingTests {
+    let matcher = MentionMatcher([
+        ("Vladimir Putin", .party("putin")), ("Putin", .party("putin")),
+        ("US", .party("us")), ("US President Donald Trump", .party("trump")), ("Trump", .party("trump")),
+        ("Trump's team", .party("admin")), ("The White House", .party("wh")),
+        ("ceasefire", .term("ceasefire")), ("maritime ceasefire", .term("maritime")),
+        ("Ballon d'Or", .term("ballon")),
+    ])
+
+    func found(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return matcher.matches(in: text).map {
+            String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) + "→" + $0.target.slug
+        }
+    }
+
+    @Test func possessivesWithStraightAndCurlyApostrophes() {
+        #expect(found("Putin's plan and Putin’s aides") == ["Putin→putin", "Putin→putin"])
+        #expect(found("Trump’s team and Trump's team") == ["Trump’s team→admin", "Trump's team→admin"])
+    }
+
+    @Test func caseInsensitiveButAcronymsOnlyInCapitals() {
+        #expect(found("PUTIN and putin") == ["PUTIN→putin", "putin→putin"])
+        #expect(found("let us talk to the US") == ["US→us"])
+    }
+
+    @Test func longestNameWins() {
+        #expect(found("US President Donald Trump spoke") == ["US President Donald Trump→trump"])
+        #expect(found("a maritime ceasefire, then a ceasefire") == ["maritime ceasefire→maritime", "ceasefire→ceasefire"])
+    }
+
+    @Test func wordsOfANameMustNotBeSplitByPunctuation() {
+        #expect(found("maritime. Ceasefire") == ["Ceasefire→ceasefire"])
+        #expect(found("maritime-ceasefire") == ["maritime-ceasefire→maritime"])
+    }
+
+    @Test func wholeWordsOnlyAndLeadingTheOptional() {
+        #expect(found("Putinism and ceasefires") == [])
+        #expect(found("the White House said; White House aides") == ["White House→wh", "White House→wh"])
+        #expect(found("five-time Ballon d’Or winner") == ["Ballon d’Or→ballon"])
+    }
+
+    @Test func utf8OffsetsSurviveMultibyteText() {
+        let text = "Zürich — “Putin” said"
+        let match = matcher.matches(in: text)[0]
+        #expect(String(decoding: Array(text.utf8)[match.start..<match.end], as: UTF8.self) == "Putin")
+    }
+
+    @Test func sentencesRespectAbbreviationsAndQuotes() {
+        let text = "Mr. Smith met U.S. officials on Jan. 5. He said \"no.\" Then 3 more came! Done"
+        let bytes = Array(text.utf8)
+        let sentences = Sentences.ranges(in: text).map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(sentences == ["Mr. Smith met U.S. officials on Jan. 5.", "He said \"no.\"", "Then 3 more came!", "Done"])
+    }
+
+    static func content(events: [Event] = [], parties: [Party]? = nil) -> Content {
+        Content(
+            articles: [
+                Article(
+                    slug: "a", title: "T",
+                    paragraphs: [
+                        Paragraph(number: 1, markdown: "Putin spoke. Later, *Putin* and Trump agreed on a ceasefire.", line: 3),
+                        Paragraph(number: 2, markdown: "Nothing here.", line: 4),
+                    ], path: "a.txt")
+            ],
+            parties: parties ?? [
+                Party(slug: "putin", name: "Vladimir Putin", kind: .person, aliases: ["Putin"], path: "parties/putin.md"),
+                Party(slug: "trump", name: "Donald Trump", kind: .person, aliases: ["Trump"], path: "parties/trump.md"),
+            ],
+            terms: [Term(slug: "ceasefire", name: "ceasefire", definition: "A halt.", path: "terms/ceasefire.md")],
+            events: events)
+    }
+
+    @Test func linkerRecordsMentionsWithQuotedSentencesAndBacklinks() throws {
+        let event = Event(
+            slug: "call", summary: "Call", date: "2025-03-18", sources: [Located("a#p1", at: SourceLocation(path: "events/call.md", line: 4))],
+            parties: [Located("putin", at: SourceLocation(path: "events/call.md", line: 6))], path: "events/call.md")
+        let site = try Linker.link(Self.content(events: [event]), config: SiteConfig())
+        let putin = try #require(site.party("putin"))
+        #expect(putin.mentions.count == 2)
+        #expect(putin.mentions[0].quote == Quote(before: "", match: "Putin", after: " spoke."))
+        #expect(putin.mentions[1].quote == Quote(before: "Later, ", match: "Putin", after: " and Trump agreed on a ceasefire."))
+        #expect(putin.events == ["call"])
+        #expect(site.term("ceasefire")?.events == ["call"])
+        #expect(site.articles[0].paragraphs[0].events == ["call"])
+        #expect(site.articles[0].paragraphs[1].events == [])
+        #expect(site.articles[0].parties == ["putin", "trump"])
+    }
+
+    @Test func unknownReferencesAreErrorsAtTheirLine() {
+        let event = Event(
+            slug: "call", summary: "Call",
+            sources: [
+                Located("a#p9", at: SourceLocation(path: "events/call.md", line: 4, column: 5)),
+                Located("b#p1", at: SourceLocation(path: "events/call.md", line: 5, column: 5)),
+                Located("a-p1", at: SourceLocation(path: "events/call.md", line: 6, column: 5)),
+            ],
+            parties: [Located("zelensky", at: SourceLocation(path: "events/call.md", line: 8, column: 5))], path: "events/call.md")
+        #expect(
+            throws: BuildFailure(
+                stage: "link",
+                diagnostics: [
+                    .error("events/call.md", line: 4, column: 5, "source 'a#p9': article 'a' has paragraphs p1 to p2"),
+                    .error("events/call.md", line: 5, column: 5, "source 'b#p1' names no article (articles: a)"),
+                    .error("events/call.md", line: 6, column: 5, "source 'a-p1' must be written article-slug#pN, e.g. 'a#p1'"),
+                    .error("events/call.md", line: 8, column: 5, "unknown party 'zelensky': no file parties/zelensky.md (known: putin, trump)"),
+                ])
+        ) {
+            try Linker.link(Self.content(events: [event]), config: SiteConfig())
+        }
+    }
+
+    @Test func aNameClaimedTwiceAndADuplicateSlugAreErrors() {
+        let parties = [
+            Party(slug: "putin", name: "Vladimir Putin", kind: .person, aliases: ["Putin"], path: "parties/putin.md"),
+            Party(slug: "putin", name: "V. Putin", kind: .person, path: "parties/putin-2.md"),
+            Party(slug: "vp", name: "VP", kind: .person, aliases: ["putin"], path: "parties/vp.md"),
+        ]
+        #expect(
+            throws: BuildFailure(
+                stage: "link",
+                diagnostics: [
+                    .error("parties/putin-2.md", "party slug 'putin' is already used by parties/putin.md"),
+                    .error("parties/vp.md", "name or alias 'putin' is also claimed by parties/putin.md"),
+                ])
+        ) {
+            try Linker.link(Self.content(parties: parties), config: SiteConfig())
+        }
+    }
+
+    @Test func timelineOrdersDatedEventsAndPutsUndatedPlannedOnesLast() throws {
+        func event(_ slug: String, date: String?, order: Int = 0, status: Event.Status = .past) -> Event {
+            Event(
+                slug: slug, summary: slug, date: date, when: date == nil ? "later" : nil, order: order, status: status,
+                sources: [Located("a#p1", at: SourceLocation(path: "e.md"))], path: "e.md")
+        }
+        let site = try Linker.link(
+            Self.content(events: [
+                event("plan", date: nil, status: .planned), event("second", date: "2025-03-18", order: 2),
+                event("first", date: "2025-03-18", order: 1), event("earlier", date: "2025-03-11"),
+            ]), config: SiteConfig())
+        #expect(site.events.map(\.event.slug) == ["earlier", "first", "second", "plan"])
+    }
+}

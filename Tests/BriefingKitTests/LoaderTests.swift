@@ -1,0 +1,171 @@
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Loading scraped and Markdown articles")
+struct LoaderTests {
+    /// The seed's layout: standfirst, headline, blank line, headline again, dek, body with a repeated block.
+    static let seedLayout = """
+        Leaders talked for two hours on Tuesday about the war and agreed on very little at all.
+        Leaders Talk: Little Agreed
+
+        Leaders Talk: Little Agreed
+        Talks yield limited progress as one side rejects the terms.
+        First paragraph says what happened in the call.
+        Second paragraph gives the “background” — with curly quotes.
+        Third paragraph closes.
+        Second paragraph gives the "background" - with  curly quotes.
+        Third paragraph closes.
+        """
+
+    @Test func seedLayoutIsRecognised() throws {
+        let article = try RawArticleParser.parse(Self.seedLayout, path: "a.txt", slug: "a")
+        #expect(article.title == "Leaders Talk: Little Agreed")
+        #expect(article.summary == "Leaders talked for two hours on Tuesday about the war and agreed on very little at all.")
+        #expect(article.dek == "Talks yield limited progress as one side rejects the terms.")
+        #expect(article.paragraphs.map(\.number) == [1, 2, 3])
+        #expect(article.paragraphs.map(\.line) == [6, 7, 8])
+        #expect(article.removed.map(\.line) == [4, 9, 10])
+        #expect(article.removed[1].reason == "repeats line 7")
+    }
+
+    @Test func headlineFirstLayoutWithDatelineAndByline() throws {
+        let text = """
+            North and South Meet Next Week
+
+            Saturday, May 14, 2005
+            By Staff Reporter
+            Meetings are scheduled for Monday and Tuesday between vice-ministers of the two countries, the first official talks in ten months.
+            The initial element is a request for fertilizer.
+            """
+        let article = try RawArticleParser.parse(text, path: "k.txt", slug: "k")
+        #expect(article.title == "North and South Meet Next Week")
+        #expect(article.summary == nil)
+        #expect(article.date == "2005-05-14")
+        #expect(article.byline == "Staff Reporter")
+        #expect(article.dek == nil)
+        #expect(article.paragraphs.count == 2)
+        #expect(article.paragraphs[0].line == 5)
+    }
+
+    @Test func aCaptionPrintedTwiceIsNotTakenForTheDek() throws {
+        let text = """
+            Oil Stays Strong
+
+            FILE - A ship is docked at an oil platform in the Gulf.
+            FILE - A ship is docked at an oil platform in the Gulf.
+            Oil prices rose again Thursday, building on momentum from an agreement to cut production for the first time since 2008.
+            """
+        let article = try RawArticleParser.parse(text, path: "o.txt", slug: "o")
+        #expect(article.dek == nil)
+        #expect(article.paragraphs.count == 2)
+        #expect(article.removed.map(\.line) == [4])
+    }
+
+    @Test func windowsLineEndingsAndByteOrderMark() throws {
+        let text = "\u{FEFF}Headline Here\r\n\r\nOne paragraph of body text that is long enough to read as body.\r\n"
+        let article = try RawArticleParser.parse(text, path: "w.txt", slug: "w")
+        #expect(article.title == "Headline Here")
+        #expect(article.paragraphs.count == 1)
+        #expect(article.paragraphs[0].line == 3)
+    }
+
+    @Test func emptyAndHeadlineOnlyFilesAreErrorsWithTheirPlace() {
+        #expect(throws: Diagnostic.error("e.txt", line: 1, column: 1, "article is empty: expected a headline and at least one paragraph")) {
+            try RawArticleParser.parse("\n\n  \n", path: "e.txt", slug: "e")
+        }
+        #expect(throws: Diagnostic.error("h.txt", line: 2, column: 1, "article has a headline but no body paragraphs")) {
+            try RawArticleParser.parse("\nJust a Headline\n", path: "h.txt", slug: "h")
+        }
+    }
+
+    @Test func markdownSyntaxInScrapedTextStaysText() throws {
+        let text = "Headline\n\n# not a heading *nor emphasis* <b>nor html</b> [nor a link](x) & 1. item\n"
+        let article = try RawArticleParser.parse(text, path: "m.txt", slug: "m")
+        let markdown = article.paragraphs[0].markdown
+        #expect(Markdown.plainText(of: markdown) == "# not a heading *nor emphasis* <b>nor html</b> [nor a link](x) & 1. item")
+        let numbered = try RawArticleParser.parse("Headline\n\n2015. A year to remember\n", path: "n.txt", slug: "n")
+        #expect(Markdown.plainText(of: numbered.paragraphs[0].markdown) == "2015. A year to remember")
+    }
+
+    @Test func markdownArticleWithFrontMatterAndSections() throws {
+        let text = """
+            ---
+            title: A Headline
+            date: 2025-03-18
+            source: Example News
+            summary: The short version.
+            ---
+
+            First paragraph with *emphasis*.
+
+            ## Background
+
+            Second paragraph.
+
+            First paragraph with *emphasis*.
+            """
+        let (article, warnings) = try MarkdownArticleParser.parse(text, path: "a.md", slug: "a")
+        #expect(warnings.isEmpty)
+        #expect(article.title == "A Headline")
+        #expect(article.date == "2025-03-18")
+        #expect(article.source == "Example News")
+        #expect(article.paragraphs.map(\.markdown) == ["First paragraph with *emphasis*.", "Second paragraph."])
+        #expect(article.paragraphs.map(\.line) == [8, 12])
+        #expect(article.paragraphs[1].section == "Background")
+        #expect(article.removed.map(\.line) == [14])
+    }
+
+    @Test func markdownArticleTakesItsTitleFromALeadingHeading() throws {
+        let (article, _) = try MarkdownArticleParser.parse("# The Title\n\nBody.\n", path: "t.md", slug: "t")
+        #expect(article.title == "The Title")
+        #expect(article.paragraphs.count == 1)
+    }
+
+    @Test func markdownArticleWithoutTitleIsAnError() {
+        #expect(
+            throws: BuildFailure(
+                stage: "load",
+                diagnostics: [
+                    .error("t.md", line: 1, column: 1, "article has no title: add 'title:' to the front matter or start the body with '# Headline'")
+                ])
+        ) {
+            try MarkdownArticleParser.parse("Body only.\n", path: "t.md", slug: "t")
+        }
+    }
+
+    @Test func convertedMarkdownReadsBackAsTheSameArticle() throws {
+        let raw = try RawArticleParser.parse(Self.seedLayout, path: "a.txt", slug: "a")
+        let markdown = try ArticleConverter.markdown(raw)
+        #expect(markdown.hasPrefix("---\ntitle: 'Leaders Talk: Little Agreed'\n"))
+        let (again, warnings) = try MarkdownArticleParser.parse(markdown, path: "a.md", slug: "a")
+        #expect(warnings.isEmpty)
+        #expect(again.title == raw.title)
+        #expect(again.dek == raw.dek)
+        #expect(again.summary == raw.summary)
+        #expect(again.paragraphs.map { Markdown.plainText(of: $0.markdown) } == raw.paragraphs.map { Markdown.plainText(of: $0.markdown) })
+        #expect(again.removed.isEmpty)
+    }
+
+    @Test func sidecarMetadataOverridesWhatWasDetected() throws {
+        var article = try RawArticleParser.parse(Self.seedLayout, path: "a.txt", slug: "a")
+        let warnings = try MarkdownArticleParser.applySidecar(
+            "date: 2025-03-19\nsource: Example Wire\ncolour: red\n", path: "a.yml", to: &article)
+        #expect(article.date == "2025-03-19")
+        #expect(article.source == "Example Wire")
+        #expect(warnings.map(\.description) == [
+            "a.yml:3:1: warning: unknown key 'colour' ignored (known keys: byline, date, dek, slug, source, summary, title, url)"
+        ])
+    }
+
+    @Test func nearRepeatKeyIgnoresOnlyWhitespaceQuotesAndDashes() {
+        #expect(Text.repeatKey("“Very  good” — he said’s") == Text.repeatKey("\"Very good\" - he said's"))
+        #expect(Text.repeatKey("Very good") != Text.repeatKey("very good"))
+        #expect(Text.repeatKey("Very good.") != Text.repeatKey("Very good"))
+    }
+
+    @Test func slugs() {
+        #expect(Text.slug("Putin–Trump Call: Energy!") == "putin-trump-call-energy")
+        #expect(Text.slug("Zürich Puskás") == "zurich-puskas")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Templates are checked before they are used")
+struct TemplateSetTests {
+    /// A template folder holding the given files, removed after the test.
+    static func folder(_ files: [String: String]) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    static func complete(_ overrides: [String: String] = [:]) -> [String: String] {
+        var files: [String: String] = [:]
+        for name in TemplateSet.required { files[name + ".mustache"] = "{{> layout}}" }
+        files["layout.mustache"] = "<p>layout</p>"
+        files.merge(overrides) { $1 }
+        return files
+    }
+
+    @Test func aCompleteSetLoadsAndRenders() throws {
+        let directory = try Self.folder(Self.complete(["index.mustache": "{{<layout}}{{/layout}} {{title}}"]))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let set = try TemplateSet.load(from: directory)
+        #expect(try set.render("index", ["title": "A & B"]) == "<p>layout</p> A &amp; B")
+    }
+
+    @Test func syntaxErrorNamesTheTemplateLineAndColumn() throws {
+        let directory = try Self.folder(Self.complete(["party.mustache": "<h1>\n{{#name}}\n{{/nam}}\n"]))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            _ = try TemplateSet.load(from: directory)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics[0].location.path == directory + "/party.mustache")
+            #expect(error.diagnostics[0].location.line == 3)
+            #expect(error.diagnostics[0].message.contains("section closed with a different name"))
+        }
+    }
+
+    @Test func missingPartialAndMissingTemplateAreErrors() throws {
+        var files = Self.complete(["term.mustache": "<h1>{{name}}</h1>\n  {{> footer }}\n"])
+        files["timeline.mustache"] = nil
+        let directory = try Self.folder(files)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(
+            throws: BuildFailure(
+                stage: "templates",
+                diagnostics: [
+                    .error(directory + "/term.mustache", line: 2, column: 3, "template refers to 'footer', but there is no footer.mustache in \(directory)"),
+                    .error(directory + "/timeline.mustache", "missing template 'timeline': every build needs it"),
+                ])
+        ) {
+            try TemplateSet.load(from: directory)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Link check and atomic writing")
+struct WriteTests {
+    static func page(_ path: String, _ body: String) -> OutputFile {
+        OutputFile(path: path, text: "<html><body>\(body)</body></html>")
+    }
+
+    @Test func brokenLinksAndAnchorsAreReportedPerPage() {
+        let files = [
+            Self.page("index.html", ##"<a href="a/index.html#p2">x</a> <a href="#top">top</a> <a href="https://example.org/">out</a> <a id="top" href="a/">dir</a>"##),
+            Self.page("a/index.html", ##"<p id="p1"></p><a href="../missing.html">m</a> <a href="#p1">ok</a> <a href="#nope">bad</a> <a href="../../up.html">up</a>"##),
+        ]
+        let errors = LinkChecker.check(files, outputName: "Public").map(\.description)
+        #expect(errors == [
+            "Public/index.html: error: broken link 'a/index.html#p2': Public/a/index.html has no element with id 'p2'",
+            "Public/a/index.html: error: broken link '../missing.html': Public/missing.html does not exist",
+            "Public/a/index.html: error: broken link '#nope': Public/a/index.html has no element with id 'nope'",
+            "Public/a/index.html: error: broken link '../../up.html': Public/<above the site root>/../../up.html does not exist",
+        ])
+    }
+
+    @Test func rootRelativeLinksAreReadAgainstTheSitePath() {
+        let files = [Self.page("404.html", ##"<a href="/brief/index.html">home</a> <a href="/other/">x</a>"##), Self.page("index.html", "")]
+        let errors = LinkChecker.check(files, sitePath: "/brief/")
+        #expect(errors.count == 1)
+        #expect(errors[0].message.contains("'/other/'"))
+    }
+
+    @Test func writerSwapsInANewSiteAndRefusesAForeignFolder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        try writer.write([OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "one")])
+        try writer.write([OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "b/index.html", text: "two")])
+        #expect(FileManager.default.fileExists(atPath: output + "/b/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: output + "/a/index.html"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["Public"])
+
+        let foreign = root + "/Documents"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "keep".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(throws: BuildFailure.self) { try SiteWriter(output: foreign).write([OutputFile(path: "index.html", text: "x")]) }
+        #expect(try String(contentsOfFile: foreign + "/notes.txt", encoding: .utf8) == "keep")
+    }
+}

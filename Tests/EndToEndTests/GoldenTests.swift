@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+/// The seed's rendered pages, compared byte for byte with reviewed copies in `Golden/`.
+///
+/// After an intended change, regenerate them with `UPDATE_GOLDEN=1 swift test --filter GoldenTests`
+/// and review the diff before committing.
+@Suite("Golden pages of the seed briefing")
+struct GoldenTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+
+    static func goldenName(_ path: String) -> String {
+        path.replacingOccurrences(of: "/", with: "__")
+    }
+
+    @Test func renderedPagesMatchTheReviewedCopies() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let options = fixture.seedOptions()
+        _ = try Builder.build(options)
+        let files = Fixture.files(in: options.output).filter { !$0.key.hasPrefix("assets/") }
+        let update = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
+        if update {
+            try? FileManager.default.removeItem(atPath: Self.goldenFolder)
+            try FileManager.default.createDirectory(atPath: Self.goldenFolder, withIntermediateDirectories: true)
+        }
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            let golden = Self.goldenFolder + "/" + Self.goldenName(path)
+            if update {
+                try data.write(to: URL(fileURLWithPath: golden))
+                continue
+            }
+            guard let expected = FileManager.default.contents(atPath: golden) else {
+                Issue.record("no golden copy of \(path): run UPDATE_GOLDEN=1 swift test --filter GoldenTests and review it")
+                continue
+            }
+            #expect(
+                String(decoding: data, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
+                "\(path) differs from its golden copy")
+        }
+        let goldenNames = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder)) ?? [])
+        #expect(goldenNames == Set(files.keys.map(Self.goldenName)), "golden copies and built pages differ in number")
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Building the seed briefing end to end", .serialized)
+struct SeedSiteTests {
+    @Test func theSeedBuildsIntoACompleteLinkedSite() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let options = fixture.seedOptions()
+        var lines: [String] = []
+        let report = try Builder.build(options) { lines.append($0) }
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        #expect(lines.map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) } == ["config", "load", "link", "templates", "render", "check", "write"])
+
+        let output = options.output
+        let files = Fixture.files(in: output)
+        let pages = files.keys.filter { $0.hasSuffix(".html") }.sorted()
+        let site = try #require(report.site)
+        #expect(site.parties.count >= 8)
+        #expect(site.terms.count >= 6)
+        #expect(pages.count == 6 + site.parties.count + site.terms.count)
+        for required in ["index.html", "404.html", "timeline/index.html", "parties/index.html", "terms/index.html",
+            "articles/putin-trump-call/index.html", "sitemap.xml", "robots.txt", "briefing.json", "assets/style.css"]
+        {
+            #expect(files[required] != nil, "missing \(required)")
+        }
+
+        // The article: 7 paragraphs with anchors p1…p7, none repeated.
+        let article = Fixture.text(output + "/articles/putin-trump-call/index.html")
+        let anchors = Crawler.matches(#"<section class="paragraph" id="(p\d+)""#, in: article)
+        #expect(anchors == (1...7).map { "p\($0)" })
+        let paragraphs = Crawler.matches(#"(?s)<section class="paragraph"[^>]*>.*?(<p>.*?</p>)"#, in: article)
+        #expect(paragraphs.count == 7)
+        #expect(Set(paragraphs).count == 7)
+        #expect(article.components(separatedBy: "asserted that any lasting").count == 2)
+        #expect(article.contains(#"<h1>Putin and Trump Engage in Call: Energy Attack Pause but No Full Ceasefire</h1>"#))
+        #expect(article.contains(#"<p class="dek">Recent negotiations yield limited progress as Putin rejects comprehensive ceasefire terms.</p>"#))
+
+        // Every page is reachable from the home page, and every link and anchor resolves.
+        var crawler = Crawler(folder: output)
+        crawler.crawl(from: "index.html")
+        #expect(crawler.broken == [])
+        #expect(Set(pages).subtracting(crawler.visited).subtracting(["404.html"]) == [])
+
+        // Each party and term page links back to the paragraphs that mention it, and the article links to it.
+        for party in site.parties where !party.mentions.isEmpty {
+            let page = Fixture.text(output + "/parties/\(party.party.slug)/index.html")
+            #expect(page.contains(#"href="../../articles/putin-trump-call/index.html#p"#), "\(party.party.slug) has no backlink")
+            #expect(article.contains(#"href="../../parties/\#(party.party.slug)/index.html""#), "article does not link \(party.party.slug)")
+        }
+        for term in site.terms {
+            #expect(!term.mentions.isEmpty, "term \(term.term.slug) is never mentioned")
+            let page = Fixture.text(output + "/terms/\(term.term.slug)/index.html")
+            #expect(page.contains(#"<mark>"#))
+            #expect(article.contains(#"href="../../terms/\#(term.term.slug)/index.html""#))
+        }
+        let putin = Fixture.text(output + "/parties/vladimir-putin/index.html")
+        #expect(putin.contains(#"<blockquote><p>In a significant diplomatic interaction, <mark>Russian President Vladimir Putin</mark> chose not to embrace a complete ceasefire agreement during a recent call with US President Donald Trump.</p></blockquote>"#))
+
+        // Timeline events link to their source paragraphs and parties.
+        let timeline = Fixture.text(output + "/timeline/index.html")
+        #expect(Crawler.matches(#"<li id="(event-[a-z0-9-]+)""#, in: timeline).count == site.events.count)
+        #expect(timeline.contains(#"href="../articles/putin-trump-call/index.html#p3""#))
+        #expect(timeline.contains(#"href="../parties/marco-rubio/index.html""#))
+
+        // The sitemap lists every page but the 404 page, with absolute addresses.
+        let sitemap = Fixture.text(output + "/sitemap.xml")
+        let locations = Set(Crawler.matches("<loc>([^<]*)</loc>", in: sitemap))
+        let expected = Set(pages.filter { $0 != "404.html" }.map { "http://localhost:8000/" + Routes.canonical($0) })
+        #expect(locations == expected)
+        #expect(Fixture.text(output + "/robots.txt").contains("Sitemap: http://localhost:8000/sitemap.xml"))
+
+        // The machine-readable model carries the numbered paragraphs.
+        let json = try JSONSerialization.jsonObject(with: try #require(files["briefing.json"])) as? [String: Any]
+        let articles = json?["articles"] as? [[String: Any]]
+        #expect((articles?.first?["paragraphs"] as? [Any])?.count == 7)
+
+        // No page asks for anything outside the site.
+        for page in pages {
+            let html = Fixture.text(output + "/" + page)
+            #expect(Crawler.matches(#"(?:src|href)="(https?://[^"]*)""#, in: html).filter { !$0.hasPrefix("http://localhost:8000/") } == [])
+        }
+    }
+
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try Builder.build(fixture.seedOptions(output: "one"))
+        _ = try Builder.build(fixture.seedOptions(output: "two"))
+        let one = Fixture.files(in: fixture.root + "/one")
+        let two = Fixture.files(in: fixture.root + "/two")
+        #expect(one.count > 20)
+        #expect(one == two)
+    }
+
+    @Test func aBrokenEditorialFileLeavesThePreviousOutputIntact() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = try fixture.copyOfContent()
+        let options = fixture.seedOptions(content: content)
+        _ = try Builder.build(options)
+        let before = Fixture.files(in: options.output)
+
+        try "---\nname: Marco Rubio\nkind: [person\n---\n".write(
+            toFile: content + "/parties/marco-rubio.md", atomically: true, encoding: .utf8)
+        try "---\nsummary: Talks\ndate: 2025-03-20\nsources:\n  - putin-trump-call#p42\nparties: [nobody]\n---\n".write(
+            toFile: content + "/events/zz-broken.md", atomically: true, encoding: .utf8)
+        do {
+            _ = try Builder.build(options)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.stage == "load")
+            #expect(error.diagnostics.count == 1)
+            #expect(error.diagnostics[0].location.path == content + "/parties/marco-rubio.md")
+            #expect(error.diagnostics[0].location.line == 4)
+        }
+        #expect(Fixture.files(in: options.output) == before)
+
+        // With the party fixed, the event's two bad references are both reported, with their lines.
+        try FileManager.default.removeItem(atPath: content + "/parties/marco-rubio.md")
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/Content/parties/marco-rubio.md", toPath: content + "/parties/marco-rubio.md")
+        do {
+            _ = try Builder.build(options)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "\(content)/events/zz-broken.md:5:5: error: source 'putin-trump-call#p42': article 'putin-trump-call' has paragraphs p1 to p7",
+                "\(content)/events/zz-broken.md:6:11: error: unknown party 'nobody': no file parties/nobody.md (known: \(Set(before.keys.compactMap { $0.hasPrefix("parties/") && $0 != "parties/index.html" ? $0.split(separator: "/")[1] : nil }).sorted().joined(separator: ", ")))",
+            ])
+        }
+        #expect(Fixture.files(in: options.output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).sorted() == ["Content", "Public"])
+    }
+
+    @Test func aBrokenTemplateStopsTheBuildNamingTheTemplate() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let templates = fixture.root + "/Templates"
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: templates)
+        try FileManager.default.removeItem(atPath: templates + "/footer.mustache")
+        var options = fixture.seedOptions()
+        options.templates = templates
+        do {
+            _ = try Builder.build(options)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.stage == "templates")
+            #expect(error.diagnostics.map(\.description) == [
+                "\(templates)/layout.mustache:16:1: error: template refers to 'footer', but there is no footer.mustache in \(templates)"
+            ])
+        }
+        #expect(!FileManager.default.fileExists(atPath: options.output))
+    }
+
+    @Test func aTemplateLinkingToAMissingAnchorFailsTheLinkCheck() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let templates = fixture.root + "/Templates"
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: templates)
+        let footer = templates + "/footer.mustache"
+        try (Fixture.text(footer) + ##"<a href="#nowhere">x</a>"##).write(toFile: footer, atomically: true, encoding: .utf8)
+        var options = fixture.seedOptions()
+        options.templates = templates
+        do {
+            _ = try Builder.build(options)
+            Issue.record("the build should fail")
+        } catch {
+            #expect(error.stage == "check")
+            #expect(error.diagnostics.count >= 25)
+            #expect(error.diagnostics.contains { $0.description == "\(options.output)/index.html: error: broken link '#nowhere': \(options.output)/index.html has no element with id 'nowhere'" })
+        }
+    }
+
+    @Test func aSubPathBaseURLGivesTheNotFoundPageLinksFromThatPath() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var options = fixture.seedOptions()
+        options.baseURL = "https://news.example/briefings/putin-trump/"
+        _ = try Builder.build(options)
+        let notFound = Fixture.text(options.output + "/404.html")
+        #expect(notFound.contains(#"href="/briefings/putin-trump/assets/style.css""#))
+        #expect(Fixture.text(options.output + "/sitemap.xml").contains("<loc>https://news.example/briefings/putin-trump/timeline/</loc>"))
+    }
+}
