@@ -36,6 +36,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BriefingKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BriefingKit"], exclude: ["Golden"]),
     ]
 )

@@ -42,7 +42,9 @@ public struct BuildReport: Sendable {
 /// Runs the pipeline: config → load → link → templates → render → check links → write.
 public enum Builder {
     /// Builds the site; `progress` receives one line per finished stage.
-    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure) -> BuildReport {
+    public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure)
+        -> BuildReport
+    {
         var report = BuildReport()
         func stage<T>(_ name: String, _ body: () throws(BuildFailure) -> (T, String)) throws(BuildFailure) -> T {
             let clock = ContinuousClock()
@@ -51,7 +53,8 @@ public enum Builder {
             let elapsed = start.duration(to: clock.now)
             let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             report.stages.append(.init(name: name, milliseconds: ms, detail: detail))
-            progress(name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", ms) + detail)
+            progress(
+                name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", ms) + detail)
             return value
         }
 
@@ -66,7 +69,9 @@ public enum Builder {
             }
             if let date = options.date {
                 guard Text.isISODate(date) else {
-                    throw BuildFailure(stage: "config", diagnostics: [.error("--date", "must be a date written YYYY-MM-DD, not '\(date)'")])
+                    throw BuildFailure(
+                        stage: "config",
+                        diagnostics: [.error("--date", "must be a date written YYYY-MM-DD, not '\(date)'")])
                 }
                 config.defaultDate = date
             }
@@ -74,7 +79,8 @@ public enum Builder {
             return (config, exists ? options.config : "defaults (no \(options.config))")
         }
         let content = try stage("load") { () throws(BuildFailure) in
-            let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate).load()
+            let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate)
+                .load()
             report.warnings += warnings
             let removed = content.articles.map(\.removed.count).reduce(0, +)
             return (

@@ -53,7 +53,9 @@ struct Build: ParsableCommand {
                     output as NSString, report.milliseconds))
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
-            printError("Build failed in stage '\(error.stage)' with \(error.diagnostics.count) error(s); \(output)/ was left as it was.")
+            printError(
+                "Build failed in stage '\(error.stage)' with \(error.diagnostics.count) error(s); \(output)/ was left as it was."
+            )
             throw ExitCode.failure
         }
     }

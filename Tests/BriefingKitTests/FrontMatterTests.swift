@@ -17,7 +17,8 @@ struct FrontMatterTests {
     }
 
     @Test func unclosedFrontMatter() {
-        #expect(throws: Diagnostic.error("p.md", line: 1, column: 1, "front matter opened with '---' is never closed")) {
+        #expect(throws: Diagnostic.error("p.md", line: 1, column: 1, "front matter opened with '---' is never closed"))
+        {
             try FrontMatter.parse("---\nname: x\n", path: "p.md")
         }
     }
@@ -45,7 +46,9 @@ struct FrontMatterTests {
             throws: BuildFailure(
                 stage: "load",
                 diagnostics: [
-                    .error("parties/x.md", line: 3, column: 1, "unknown party kind 'alien' (use one of: person, government, organisation, country, group)")
+                    .error(
+                        "parties/x.md", line: 3, column: 1,
+                        "unknown party kind 'alien' (use one of: person, government, organisation, country, group)")
                 ])
         ) {
             try EditorialParser.party("---\nname: X\nkind: alien\n---\n", path: "parties/x.md", fileSlug: "x")
@@ -72,10 +75,11 @@ struct FrontMatterTests {
                 publicationDate: nil)
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "events/e.md:2:1: error: 'summary' must be text, not a list or mapping",
-                "events/e.md:3:1: error: 'date' must be a date written YYYY-MM-DD, not '18 March'",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "events/e.md:2:1: error: 'summary' must be text, not a list or mapping",
+                    "events/e.md:3:1: error: 'date' must be a date written YYYY-MM-DD, not '18 March'",
+                ])
         }
     }
 
@@ -92,7 +96,11 @@ struct FrontMatterTests {
         #expect(
             throws: BuildFailure(
                 stage: "load",
-                diagnostics: [.error("terms/t.md", line: 1, column: 1, "expected YAML front matter between '---' lines at the top of the file")])
+                diagnostics: [
+                    .error(
+                        "terms/t.md", line: 1, column: 1,
+                        "expected YAML front matter between '---' lines at the top of the file")
+                ])
         ) {
             try EditorialParser.term("Just text\n", path: "terms/t.md", fileSlug: "t")
         }
@@ -103,9 +111,10 @@ struct FrontMatterTests {
             "title: T\nbase_url: https://example.org/brief\ntheme: dark\n", path: "briefing.yml")
         #expect(config.title == "T")
         #expect(config.normalizedBaseURL == "https://example.org/brief/")
-        #expect(warnings.map(\.description) == [
-            "briefing.yml:3:1: warning: unknown key 'theme' ignored (known keys: base_url, date, description, language, title)"
-        ])
+        #expect(
+            warnings.map(\.description) == [
+                "briefing.yml:3:1: warning: unknown key 'theme' ignored (known keys: base_url, date, description, language, title)"
+            ])
         #expect(throws: BuildFailure.self) { try ConfigLoader.parse("base_url: example.org\n", path: "briefing.yml") }
     }
 }

@@ -31,7 +31,8 @@ struct LinkingTests {
 
     @Test func longestNameWins() {
         #expect(found("US President Donald Trump spoke") == ["US President Donald Trump→trump"])
-        #expect(found("a maritime ceasefire, then a ceasefire") == ["maritime ceasefire→maritime", "ceasefire→ceasefire"])
+        #expect(
+            found("a maritime ceasefire, then a ceasefire") == ["maritime ceasefire→maritime", "ceasefire→ceasefire"])
     }
 
     @Test func wordsOfANameMustNotBeSplitByPunctuation() {
@@ -55,7 +56,8 @@ struct LinkingTests {
         let text = "Mr. Smith met U.S. officials on Jan. 5. He said \"no.\" Then 3 more came! Done"
         let bytes = Array(text.utf8)
         let sentences = Sentences.ranges(in: text).map { String(decoding: bytes[$0], as: UTF8.self) }
-        #expect(sentences == ["Mr. Smith met U.S. officials on Jan. 5.", "He said \"no.\"", "Then 3 more came!", "Done"])
+        #expect(
+            sentences == ["Mr. Smith met U.S. officials on Jan. 5.", "He said \"no.\"", "Then 3 more came!", "Done"])
     }
 
     static func content(events: [Event] = [], parties: [Party]? = nil) -> Content {
@@ -64,12 +66,15 @@ struct LinkingTests {
                 Article(
                     slug: "a", title: "T",
                     paragraphs: [
-                        Paragraph(number: 1, markdown: "Putin spoke. Later, *Putin* and Trump agreed on a ceasefire.", line: 3),
+                        Paragraph(
+                            number: 1, markdown: "Putin spoke. Later, *Putin* and Trump agreed on a ceasefire.", line: 3
+                        ),
                         Paragraph(number: 2, markdown: "Nothing here.", line: 4),
                     ], path: "a.txt")
             ],
             parties: parties ?? [
-                Party(slug: "putin", name: "Vladimir Putin", kind: .person, aliases: ["Putin"], path: "parties/putin.md"),
+                Party(
+                    slug: "putin", name: "Vladimir Putin", kind: .person, aliases: ["Putin"], path: "parties/putin.md"),
                 Party(slug: "trump", name: "Donald Trump", kind: .person, aliases: ["Trump"], path: "parties/trump.md"),
             ],
             terms: [Term(slug: "ceasefire", name: "ceasefire", definition: "A halt.", path: "terms/ceasefire.md")],
@@ -78,13 +83,16 @@ struct LinkingTests {
 
     @Test func linkerRecordsMentionsWithQuotedSentencesAndBacklinks() throws {
         let event = Event(
-            slug: "call", summary: "Call", date: "2025-03-18", sources: [Located("a#p1", at: SourceLocation(path: "events/call.md", line: 4))],
+            slug: "call", summary: "Call", date: "2025-03-18",
+            sources: [Located("a#p1", at: SourceLocation(path: "events/call.md", line: 4))],
             parties: [Located("putin", at: SourceLocation(path: "events/call.md", line: 6))], path: "events/call.md")
         let site = try Linker.link(Self.content(events: [event]), config: SiteConfig())
         let putin = try #require(site.party("putin"))
         #expect(putin.mentions.count == 2)
         #expect(putin.mentions[0].quote == Quote(before: "", match: "Putin", after: " spoke."))
-        #expect(putin.mentions[1].quote == Quote(before: "Later, ", match: "Putin", after: " and Trump agreed on a ceasefire."))
+        #expect(
+            putin.mentions[1].quote
+                == Quote(before: "Later, ", match: "Putin", after: " and Trump agreed on a ceasefire."))
         #expect(putin.events == ["call"])
         #expect(site.term("ceasefire")?.events == ["call"])
         #expect(site.articles[0].paragraphs[0].events == ["call"])
@@ -100,15 +108,20 @@ struct LinkingTests {
                 Located("b#p1", at: SourceLocation(path: "events/call.md", line: 5, column: 5)),
                 Located("a-p1", at: SourceLocation(path: "events/call.md", line: 6, column: 5)),
             ],
-            parties: [Located("zelensky", at: SourceLocation(path: "events/call.md", line: 8, column: 5))], path: "events/call.md")
+            parties: [Located("zelensky", at: SourceLocation(path: "events/call.md", line: 8, column: 5))],
+            path: "events/call.md")
         #expect(
             throws: BuildFailure(
                 stage: "link",
                 diagnostics: [
                     .error("events/call.md", line: 4, column: 5, "source 'a#p9': article 'a' has paragraphs p1 to p2"),
                     .error("events/call.md", line: 5, column: 5, "source 'b#p1' names no article (articles: a)"),
-                    .error("events/call.md", line: 6, column: 5, "source 'a-p1' must be written article-slug#pN, e.g. 'a#p1'"),
-                    .error("events/call.md", line: 8, column: 5, "unknown party 'zelensky': no file parties/zelensky.md (known: putin, trump)"),
+                    .error(
+                        "events/call.md", line: 6, column: 5,
+                        "source 'a-p1' must be written article-slug#pN, e.g. 'a#p1'"),
+                    .error(
+                        "events/call.md", line: 8, column: 5,
+                        "unknown party 'zelensky': no file parties/zelensky.md (known: putin, trump)"),
                 ])
         ) {
             try Linker.link(Self.content(events: [event]), config: SiteConfig())

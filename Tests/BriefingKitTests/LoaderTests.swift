@@ -21,7 +21,9 @@ struct LoaderTests {
     @Test func seedLayoutIsRecognised() throws {
         let article = try RawArticleParser.parse(Self.seedLayout, path: "a.txt", slug: "a")
         #expect(article.title == "Leaders Talk: Little Agreed")
-        #expect(article.summary == "Leaders talked for two hours on Tuesday about the war and agreed on very little at all.")
+        #expect(
+            article.summary == "Leaders talked for two hours on Tuesday about the war and agreed on very little at all."
+        )
         #expect(article.dek == "Talks yield limited progress as one side rejects the terms.")
         #expect(article.paragraphs.map(\.number) == [1, 2, 3])
         #expect(article.paragraphs.map(\.line) == [6, 7, 8])
@@ -71,10 +73,14 @@ struct LoaderTests {
     }
 
     @Test func emptyAndHeadlineOnlyFilesAreErrorsWithTheirPlace() {
-        #expect(throws: Diagnostic.error("e.txt", line: 1, column: 1, "article is empty: expected a headline and at least one paragraph")) {
+        #expect(
+            throws: Diagnostic.error(
+                "e.txt", line: 1, column: 1, "article is empty: expected a headline and at least one paragraph")
+        ) {
             try RawArticleParser.parse("\n\n  \n", path: "e.txt", slug: "e")
         }
-        #expect(throws: Diagnostic.error("h.txt", line: 2, column: 1, "article has a headline but no body paragraphs")) {
+        #expect(throws: Diagnostic.error("h.txt", line: 2, column: 1, "article has a headline but no body paragraphs"))
+        {
             try RawArticleParser.parse("\nJust a Headline\n", path: "h.txt", slug: "h")
         }
     }
@@ -83,7 +89,9 @@ struct LoaderTests {
         let text = "Headline\n\n# not a heading *nor emphasis* <b>nor html</b> [nor a link](x) & 1. item\n"
         let article = try RawArticleParser.parse(text, path: "m.txt", slug: "m")
         let markdown = article.paragraphs[0].markdown
-        #expect(Markdown.plainText(of: markdown) == "# not a heading *nor emphasis* <b>nor html</b> [nor a link](x) & 1. item")
+        #expect(
+            Markdown.plainText(of: markdown)
+                == "# not a heading *nor emphasis* <b>nor html</b> [nor a link](x) & 1. item")
         let numbered = try RawArticleParser.parse("Headline\n\n2015. A year to remember\n", path: "n.txt", slug: "n")
         #expect(Markdown.plainText(of: numbered.paragraphs[0].markdown) == "2015. A year to remember")
     }
@@ -127,7 +135,9 @@ struct LoaderTests {
             throws: BuildFailure(
                 stage: "load",
                 diagnostics: [
-                    .error("t.md", line: 1, column: 1, "article has no title: add 'title:' to the front matter or start the body with '# Headline'")
+                    .error(
+                        "t.md", line: 1, column: 1,
+                        "article has no title: add 'title:' to the front matter or start the body with '# Headline'")
                 ])
         ) {
             try MarkdownArticleParser.parse("Body only.\n", path: "t.md", slug: "t")
@@ -143,7 +153,9 @@ struct LoaderTests {
         #expect(again.title == raw.title)
         #expect(again.dek == raw.dek)
         #expect(again.summary == raw.summary)
-        #expect(again.paragraphs.map { Markdown.plainText(of: $0.markdown) } == raw.paragraphs.map { Markdown.plainText(of: $0.markdown) })
+        #expect(
+            again.paragraphs.map { Markdown.plainText(of: $0.markdown) }
+                == raw.paragraphs.map { Markdown.plainText(of: $0.markdown) })
         #expect(again.removed.isEmpty)
     }
 
@@ -153,9 +165,10 @@ struct LoaderTests {
             "date: 2025-03-19\nsource: Example Wire\ncolour: red\n", path: "a.yml", to: &article)
         #expect(article.date == "2025-03-19")
         #expect(article.source == "Example Wire")
-        #expect(warnings.map(\.description) == [
-            "a.yml:3:1: warning: unknown key 'colour' ignored (known keys: byline, date, dek, slug, source, summary, title, url)"
-        ])
+        #expect(
+            warnings.map(\.description) == [
+                "a.yml:3:1: warning: unknown key 'colour' ignored (known keys: byline, date, dek, slug, source, summary, title, url)"
+            ])
     }
 
     @Test func nearRepeatKeyIgnoresOnlyWhitespaceQuotesAndDashes() {

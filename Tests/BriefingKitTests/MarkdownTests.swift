@@ -29,12 +29,14 @@ struct MarkdownTests {
     }
 
     @Test func existingLinksAreNotNested() {
-        let html = Markdown.html("[Putin](https://example.org)", links: [.init(segment: 0, start: 0, end: 5, url: "x", title: "y")])
+        let html = Markdown.html(
+            "[Putin](https://example.org)", links: [.init(segment: 0, start: 0, end: 5, url: "x", title: "y")])
         #expect(html == "<p><a href=\"https://example.org\">Putin</a></p>\n")
     }
 
     @Test func safeModeDropsRawHTMLAndScriptLinks() {
-        let html = Markdown.html("Hi <script>alert(1)</script> [x](javascript:alert(1))\n\n<div onclick=\"x\">block</div>")
+        let html = Markdown.html(
+            "Hi <script>alert(1)</script> [x](javascript:alert(1))\n\n<div onclick=\"x\">block</div>")
         #expect(!html.contains("<script"))
         #expect(!html.contains("javascript:"))
         #expect(!html.contains("onclick"))

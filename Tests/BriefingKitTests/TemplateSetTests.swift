@@ -7,7 +7,8 @@ import Testing
 struct TemplateSetTests {
     /// A template folder holding the given files, removed after the test.
     static func folder(_ files: [String: String]) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
@@ -53,7 +54,9 @@ struct TemplateSetTests {
             throws: BuildFailure(
                 stage: "templates",
                 diagnostics: [
-                    .error(directory + "/term.mustache", line: 2, column: 3, "template refers to 'footer', but there is no footer.mustache in \(directory)"),
+                    .error(
+                        directory + "/term.mustache", line: 2, column: 3,
+                        "template refers to 'footer', but there is no footer.mustache in \(directory)"),
                     .error(directory + "/timeline.mustache", "missing template 'timeline': every build needs it"),
                 ])
         ) {

@@ -11,20 +11,30 @@ struct WriteTests {
 
     @Test func brokenLinksAndAnchorsAreReportedPerPage() {
         let files = [
-            Self.page("index.html", ##"<a href="a/index.html#p2">x</a> <a href="#top">top</a> <a href="https://example.org/">out</a> <a id="top" href="a/">dir</a>"##),
-            Self.page("a/index.html", ##"<p id="p1"></p><a href="../missing.html">m</a> <a href="#p1">ok</a> <a href="#nope">bad</a> <a href="../../up.html">up</a>"##),
+            Self.page(
+                "index.html",
+                ##"<a href="a/index.html#p2">x</a> <a href="#top">top</a> <a href="https://example.org/">out</a> <a id="top" href="a/">dir</a>"##
+            ),
+            Self.page(
+                "a/index.html",
+                ##"<p id="p1"></p><a href="../missing.html">m</a> <a href="#p1">ok</a> <a href="#nope">bad</a> <a href="../../up.html">up</a>"##
+            ),
         ]
         let errors = LinkChecker.check(files, outputName: "Public").map(\.description)
-        #expect(errors == [
-            "Public/index.html: error: broken link 'a/index.html#p2': Public/a/index.html has no element with id 'p2'",
-            "Public/a/index.html: error: broken link '../missing.html': Public/missing.html does not exist",
-            "Public/a/index.html: error: broken link '#nope': Public/a/index.html has no element with id 'nope'",
-            "Public/a/index.html: error: broken link '../../up.html': Public/<above the site root>/../../up.html does not exist",
-        ])
+        #expect(
+            errors == [
+                "Public/index.html: error: broken link 'a/index.html#p2': Public/a/index.html has no element with id 'p2'",
+                "Public/a/index.html: error: broken link '../missing.html': Public/missing.html does not exist",
+                "Public/a/index.html: error: broken link '#nope': Public/a/index.html has no element with id 'nope'",
+                "Public/a/index.html: error: broken link '../../up.html': Public/<above the site root>/../../up.html does not exist",
+            ])
     }
 
     @Test func rootRelativeLinksAreReadAgainstTheSitePath() {
-        let files = [Self.page("404.html", ##"<a href="/brief/index.html">home</a> <a href="/other/">x</a>"##), Self.page("index.html", "")]
+        let files = [
+            Self.page("404.html", ##"<a href="/brief/index.html">home</a> <a href="/other/">x</a>"##),
+            Self.page("index.html", ""),
+        ]
         let errors = LinkChecker.check(files, sitePath: "/brief/")
         #expect(errors.count == 1)
         #expect(errors[0].message.contains("'/other/'"))
@@ -44,7 +54,9 @@ struct WriteTests {
         let foreign = root + "/Documents"
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
         try "keep".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
-        #expect(throws: BuildFailure.self) { try SiteWriter(output: foreign).write([OutputFile(path: "index.html", text: "x")]) }
+        #expect(throws: BuildFailure.self) {
+            try SiteWriter(output: foreign).write([OutputFile(path: "index.html", text: "x")])
+        }
         #expect(try String(contentsOfFile: foreign + "/notes.txt", encoding: .utf8) == "keep")
     }
 }

@@ -89,7 +89,9 @@ struct Crawler {
                 if href.contains("://") || href.hasPrefix("mailto:") { continue }
                 let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let base = URL(fileURLWithPath: folder + "/" + page)
-                let target = parts[0].isEmpty ? base : URL(fileURLWithPath: parts[0], relativeTo: base.deletingLastPathComponent())
+                let target =
+                    parts[0].isEmpty
+                    ? base : URL(fileURLWithPath: parts[0], relativeTo: base.deletingLastPathComponent())
                 let path = target.standardizedFileURL.path
                 guard path.hasPrefix(folder + "/"), FileManager.default.fileExists(atPath: path) else {
                     broken.append("\(page): \(href) (no file)")

@@ -9,10 +9,24 @@ import Testing
 /// and review the diff before committing.
 @Suite("Golden pages of the seed briefing")
 struct GoldenTests {
-    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").path
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden"
+    ).path
 
     static func goldenName(_ path: String) -> String {
         path.replacingOccurrences(of: "/", with: "__")
+    }
+
+    /// The first line that differs, to keep a failure readable.
+    static func firstDifference(_ actual: String, _ expected: String) -> String {
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in 0..<max(a.count, b.count) {
+            let left = index < a.count ? String(a[index]) : "<end of file>"
+            let right = index < b.count ? String(b[index]) : "<end of file>"
+            if left != right { return "line \(index + 1): built «\(left.prefix(160))», golden «\(right.prefix(160))»" }
+        }
+        return "no line differs"
     }
 
     @Test func renderedPagesMatchTheReviewedCopies() throws {
@@ -33,12 +47,15 @@ struct GoldenTests {
                 continue
             }
             guard let expected = FileManager.default.contents(atPath: golden) else {
-                Issue.record("no golden copy of \(path): run UPDATE_GOLDEN=1 swift test --filter GoldenTests and review it")
+                Issue.record(
+                    "no golden copy of \(path): run UPDATE_GOLDEN=1 swift test --filter GoldenTests and review it")
                 continue
             }
-            #expect(
-                String(decoding: data, as: UTF8.self) == String(decoding: expected, as: UTF8.self),
-                "\(path) differs from its golden copy")
+            let actual = String(decoding: data, as: UTF8.self)
+            let reviewed = String(decoding: expected, as: UTF8.self)
+            if actual != reviewed {
+                Issue.record("\(path) differs from its golden copy: \(Self.firstDifference(actual, reviewed))")
+            }
         }
         let goldenNames = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder)) ?? [])
         #expect(goldenNames == Set(files.keys.map(Self.goldenName)), "golden copies and built pages differ in number")

@@ -12,7 +12,10 @@ struct SeedSiteTests {
         var lines: [String] = []
         let report = try Builder.build(options) { lines.append($0) }
         #expect(report.warnings.isEmpty, "\(report.warnings)")
-        #expect(lines.map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) } == ["config", "load", "link", "templates", "render", "check", "write"])
+        #expect(
+            lines.map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) } == [
+                "config", "load", "link", "templates", "render", "check", "write",
+            ])
 
         let output = options.output
         let files = Fixture.files(in: output)
@@ -21,9 +24,10 @@ struct SeedSiteTests {
         #expect(site.parties.count >= 8)
         #expect(site.terms.count >= 6)
         #expect(pages.count == 6 + site.parties.count + site.terms.count)
-        for required in ["index.html", "404.html", "timeline/index.html", "parties/index.html", "terms/index.html",
-            "articles/putin-trump-call/index.html", "sitemap.xml", "robots.txt", "briefing.json", "assets/style.css"]
-        {
+        for required in [
+            "index.html", "404.html", "timeline/index.html", "parties/index.html", "terms/index.html",
+            "articles/putin-trump-call/index.html", "sitemap.xml", "robots.txt", "briefing.json", "assets/style.css",
+        ] {
             #expect(files[required] != nil, "missing \(required)")
         }
 
@@ -35,8 +39,12 @@ struct SeedSiteTests {
         #expect(paragraphs.count == 7)
         #expect(Set(paragraphs).count == 7)
         #expect(article.components(separatedBy: "asserted that any lasting").count == 2)
-        #expect(article.contains(#"<h1>Putin and Trump Engage in Call: Energy Attack Pause but No Full Ceasefire</h1>"#))
-        #expect(article.contains(#"<p class="dek">Recent negotiations yield limited progress as Putin rejects comprehensive ceasefire terms.</p>"#))
+        #expect(
+            article.contains(#"<h1>Putin and Trump Engage in Call: Energy Attack Pause but No Full Ceasefire</h1>"#))
+        #expect(
+            article.contains(
+                #"<p class="dek">Recent negotiations yield limited progress as Putin rejects comprehensive ceasefire terms.</p>"#
+            ))
 
         // Every page is reachable from the home page, and every link and anchor resolves.
         var crawler = Crawler(folder: output)
@@ -47,8 +55,12 @@ struct SeedSiteTests {
         // Each party and term page links back to the paragraphs that mention it, and the article links to it.
         for party in site.parties where !party.mentions.isEmpty {
             let page = Fixture.text(output + "/parties/\(party.party.slug)/index.html")
-            #expect(page.contains(#"href="../../articles/putin-trump-call/index.html#p"#), "\(party.party.slug) has no backlink")
-            #expect(article.contains(#"href="../../parties/\#(party.party.slug)/index.html""#), "article does not link \(party.party.slug)")
+            #expect(
+                page.contains(#"href="../../articles/putin-trump-call/index.html#p"#),
+                "\(party.party.slug) has no backlink")
+            #expect(
+                article.contains(#"href="../../parties/\#(party.party.slug)/index.html""#),
+                "article does not link \(party.party.slug)")
         }
         for term in site.terms {
             #expect(!term.mentions.isEmpty, "term \(term.term.slug) is never mentioned")
@@ -57,7 +69,10 @@ struct SeedSiteTests {
             #expect(article.contains(#"href="../../terms/\#(term.term.slug)/index.html""#))
         }
         let putin = Fixture.text(output + "/parties/vladimir-putin/index.html")
-        #expect(putin.contains(#"<blockquote><p>In a significant diplomatic interaction, <mark>Russian President Vladimir Putin</mark> chose not to embrace a complete ceasefire agreement during a recent call with US President Donald Trump.</p></blockquote>"#))
+        #expect(
+            putin.contains(
+                #"<blockquote><p>In a significant diplomatic interaction, <mark>Russian President Vladimir Putin</mark> chose not to embrace a complete ceasefire agreement during a recent call with US President Donald Trump.</p></blockquote>"#
+            ))
 
         // Timeline events link to their source paragraphs and parties.
         let timeline = Fixture.text(output + "/timeline/index.html")
@@ -80,7 +95,10 @@ struct SeedSiteTests {
         // No page asks for anything outside the site.
         for page in pages {
             let html = Fixture.text(output + "/" + page)
-            #expect(Crawler.matches(#"(?:src|href)="(https?://[^"]*)""#, in: html).filter { !$0.hasPrefix("http://localhost:8000/") } == [])
+            #expect(
+                Crawler.matches(#"(?:src|href)="(https?://[^"]*)""#, in: html).filter {
+                    !$0.hasPrefix("http://localhost:8000/")
+                } == [])
         }
     }
 
@@ -120,15 +138,17 @@ struct SeedSiteTests {
 
         // With the party fixed, the event's two bad references are both reported, with their lines.
         try FileManager.default.removeItem(atPath: content + "/parties/marco-rubio.md")
-        try FileManager.default.copyItem(atPath: Fixture.repository + "/Content/parties/marco-rubio.md", toPath: content + "/parties/marco-rubio.md")
+        try FileManager.default.copyItem(
+            atPath: Fixture.repository + "/Content/parties/marco-rubio.md", toPath: content + "/parties/marco-rubio.md")
         do {
             _ = try Builder.build(options)
             Issue.record("the build should fail")
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "\(content)/events/zz-broken.md:5:5: error: source 'putin-trump-call#p42': article 'putin-trump-call' has paragraphs p1 to p7",
-                "\(content)/events/zz-broken.md:6:11: error: unknown party 'nobody': no file parties/nobody.md (known: \(Set(before.keys.compactMap { $0.hasPrefix("parties/") && $0 != "parties/index.html" ? $0.split(separator: "/")[1] : nil }).sorted().joined(separator: ", ")))",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "\(content)/events/zz-broken.md:5:5: error: source 'putin-trump-call#p42': article 'putin-trump-call' has paragraphs p1 to p7",
+                    "\(content)/events/zz-broken.md:6:11: error: unknown party 'nobody': no file parties/nobody.md (known: \(Set(before.keys.compactMap { $0.hasPrefix("parties/") && $0 != "parties/index.html" ? $0.split(separator: "/")[1] : nil }).sorted().joined(separator: ", ")))",
+                ])
         }
         #expect(Fixture.files(in: options.output) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).sorted() == ["Content", "Public"])
@@ -147,9 +167,10 @@ struct SeedSiteTests {
             Issue.record("the build should fail")
         } catch {
             #expect(error.stage == "templates")
-            #expect(error.diagnostics.map(\.description) == [
-                "\(templates)/layout.mustache:16:1: error: template refers to 'footer', but there is no footer.mustache in \(templates)"
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "\(templates)/layout.mustache:17:1: error: template refers to 'footer', but there is no footer.mustache in \(templates)"
+                ])
         }
         #expect(!FileManager.default.fileExists(atPath: options.output))
     }
@@ -160,7 +181,8 @@ struct SeedSiteTests {
         let templates = fixture.root + "/Templates"
         try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: templates)
         let footer = templates + "/footer.mustache"
-        try (Fixture.text(footer) + ##"<a href="#nowhere">x</a>"##).write(toFile: footer, atomically: true, encoding: .utf8)
+        try (Fixture.text(footer) + ##"<a href="#nowhere">x</a>"##).write(
+            toFile: footer, atomically: true, encoding: .utf8)
         var options = fixture.seedOptions()
         options.templates = templates
         do {
@@ -169,7 +191,11 @@ struct SeedSiteTests {
         } catch {
             #expect(error.stage == "check")
             #expect(error.diagnostics.count >= 25)
-            #expect(error.diagnostics.contains { $0.description == "\(options.output)/index.html: error: broken link '#nowhere': \(options.output)/index.html has no element with id 'nowhere'" })
+            #expect(
+                error.diagnostics.contains {
+                    $0.description
+                        == "\(options.output)/index.html: error: broken link '#nowhere': \(options.output)/index.html has no element with id 'nowhere'"
+                })
         }
     }
 
@@ -181,6 +207,8 @@ struct SeedSiteTests {
         _ = try Builder.build(options)
         let notFound = Fixture.text(options.output + "/404.html")
         #expect(notFound.contains(#"href="/briefings/putin-trump/assets/style.css""#))
-        #expect(Fixture.text(options.output + "/sitemap.xml").contains("<loc>https://news.example/briefings/putin-trump/timeline/</loc>"))
+        #expect(
+            Fixture.text(options.output + "/sitemap.xml").contains(
+                "<loc>https://news.example/briefings/putin-trump/timeline/</loc>"))
     }
 }

@@ -177,20 +177,25 @@ public enum Linker {
         let parts = source.value.split(separator: "#", maxSplits: 1).map(String.init)
         guard parts.count == 2, parts[1].hasPrefix("p"), let number = Int(parts[1].dropFirst()) else {
             log.record(
-                Diagnostic(.error, at: source.location, "source '\(source.value)' must be written article-slug#pN, e.g. '\(paragraphCounts.keys.sorted().first ?? "article")#p1'"))
+                Diagnostic(
+                    .error, at: source.location,
+                    "source '\(source.value)' must be written article-slug#pN, e.g. '\(paragraphCounts.keys.sorted().first ?? "article")#p1'"
+                ))
             return nil
         }
         guard let count = paragraphCounts[parts[0]] else {
             log.record(
                 Diagnostic(
                     .error, at: source.location,
-                    "source '\(source.value)' names no article (articles: \(paragraphCounts.keys.sorted().joined(separator: ", ")))"))
+                    "source '\(source.value)' names no article (articles: \(paragraphCounts.keys.sorted().joined(separator: ", ")))"
+                ))
             return nil
         }
         guard (1...count).contains(number) else {
             log.record(
                 Diagnostic(
-                    .error, at: source.location, "source '\(source.value)': article '\(parts[0])' has paragraphs p1 to p\(count)"))
+                    .error, at: source.location,
+                    "source '\(source.value)': article '\(parts[0])' has paragraphs p1 to p\(count)"))
             return nil
         }
         return Citation(article: parts[0], paragraph: number)

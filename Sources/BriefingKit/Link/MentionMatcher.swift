@@ -94,7 +94,9 @@ public struct MentionMatcher: Sendable {
         let gap = String(decoding: bytes, as: UTF8.self)
             .replacingOccurrences(of: "\u{2019}s", with: "")
             .replacingOccurrences(of: "'s", with: "")
-        return gap.unicodeScalars.allSatisfy { $0.properties.isWhitespace || "-\u{2010}\u{2011}".unicodeScalars.contains($0) }
+        return gap.unicodeScalars.allSatisfy {
+            $0.properties.isWhitespace || "-\u{2010}\u{2011}".unicodeScalars.contains($0)
+        }
     }
 
     static func isAcronym(_ word: String) -> Bool {

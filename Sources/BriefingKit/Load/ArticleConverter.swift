@@ -16,7 +16,8 @@ public enum ArticleConverter {
         do {
             frontMatter = try Yams.serialize(node: .mapping(Node.Mapping(pairs)), width: -1, allowUnicode: true)
         } catch {
-            throw BuildFailure(stage: "convert", diagnostics: [.error(article.path, "cannot write front matter: \(error)")])
+            throw BuildFailure(
+                stage: "convert", diagnostics: [.error(article.path, "cannot write front matter: \(error)")])
         }
         var blocks: [String] = []
         for paragraph in article.paragraphs {

@@ -20,44 +20,60 @@ public struct ContentLoader: Sendable {
 
         var articles: [Article] = []
         for file in files.articles {
-            if let (article, warnings) = capture(&log, { () throws(BuildFailure) in try readArticle(file, sidecars: files.sidecars) }) {
+            if let (article, warnings) = capture(
+                &log, { () throws(BuildFailure) in try readArticle(file, sidecars: files.sidecars) })
+            {
                 articles.append(article)
                 log.record(contentsOf: warnings)
             }
         }
-        for sidecar in files.sidecars.keys.sorted() where !files.articles.contains(where: { stem($0) == sidecar && $0.hasSuffix(".txt") }) {
-            log.record(.warning(path(files.sidecars[sidecar]!), "sidecar has no matching '\(sidecar).txt' article; ignored"))
+        for sidecar in files.sidecars.keys.sorted()
+        where !files.articles.contains(where: { stem($0) == sidecar && $0.hasSuffix(".txt") }) {
+            log.record(
+                .warning(path(files.sidecars[sidecar]!), "sidecar has no matching '\(sidecar).txt' article; ignored"))
         }
         let latestDate = articles.compactMap(\.date).max() ?? defaultDate
 
         var content = Content(articles: articles)
         for file in files.parties {
-            if let (party, warnings) = capture(&log, { () throws(BuildFailure) in
-                try EditorialParser.party(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
-            }) {
+            if let (party, warnings) = capture(
+                &log,
+                { () throws(BuildFailure) in
+                    try EditorialParser.party(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
+                })
+            {
                 content.parties.append(party)
                 log.record(contentsOf: warnings)
             }
         }
         for file in files.terms {
-            if let (term, warnings) = capture(&log, { () throws(BuildFailure) in
-                try EditorialParser.term(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
-            }) {
+            if let (term, warnings) = capture(
+                &log,
+                { () throws(BuildFailure) in
+                    try EditorialParser.term(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
+                })
+            {
                 content.terms.append(term)
                 log.record(contentsOf: warnings)
             }
         }
         for file in files.events {
-            if let (event, warnings) = capture(&log, { () throws(BuildFailure) in
-                try EditorialParser.event(
-                    read(file), path: path(file), fileSlug: Text.slug(stem(file)), publicationDate: latestDate)
-            }) {
+            if let (event, warnings) = capture(
+                &log,
+                { () throws(BuildFailure) in
+                    try EditorialParser.event(
+                        read(file), path: path(file), fileSlug: Text.slug(stem(file)), publicationDate: latestDate)
+                })
+            {
                 content.events.append(event)
                 log.record(contentsOf: warnings)
             }
         }
         if articles.isEmpty && log.errors.isEmpty {
-            log.record(.error(directory, "no articles found: put a scraped article (.txt) or a Markdown article (.md) in this folder"))
+            log.record(
+                .error(
+                    directory,
+                    "no articles found: put a scraped article (.txt) or a Markdown article (.md) in this folder"))
         }
         try log.check(stage: "load")
         return (content, log.warnings)
@@ -117,7 +133,8 @@ public struct ContentLoader: Sendable {
 
     private func isDirectoryEntry(_ relative: String) -> Bool {
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDirectory) && isDirectory.boolValue
+        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDirectory)
+            && isDirectory.boolValue
     }
 
     func path(_ relative: String) -> String {
@@ -141,7 +158,8 @@ public struct ContentLoader: Sendable {
         return text
     }
 
-    private func readArticle(_ name: String, sidecars: [String: String]) throws(BuildFailure) -> (Article, [Diagnostic]) {
+    private func readArticle(_ name: String, sidecars: [String: String]) throws(BuildFailure) -> (Article, [Diagnostic])
+    {
         let text = try read(name)
         let slug = Text.slug(stem(name))
         var warnings: [Diagnostic] = []

@@ -9,7 +9,9 @@ public enum EditorialParser {
     static let termKeys: Set<String> = ["name", "aliases", "definition", "slug"]
     static let eventKeys: Set<String> = ["summary", "date", "when", "order", "status", "sources", "parties", "slug"]
 
-    public static func party(_ raw: String, path: String, fileSlug: String) throws(BuildFailure) -> (Party, [Diagnostic]) {
+    public static func party(_ raw: String, path: String, fileSlug: String) throws(BuildFailure) -> (
+        Party, [Diagnostic]
+    ) {
         var log = DiagnosticLog()
         let frontMatter = try read(raw, path: path)
         log.record(contentsOf: frontMatter.unknownKeys(known: partyKeys))
@@ -31,11 +33,13 @@ public enum EditorialParser {
         try log.check(stage: "load")
         guard let name, let kind else { throw BuildFailure(stage: "load", diagnostics: log.errors) }
         let party = Party(
-            slug: slug, name: name, kind: kind, role: role, aliases: aliases, description: body(frontMatter), path: path)
+            slug: slug, name: name, kind: kind, role: role, aliases: aliases, description: body(frontMatter), path: path
+        )
         return (party, log.warnings)
     }
 
-    public static func term(_ raw: String, path: String, fileSlug: String) throws(BuildFailure) -> (Term, [Diagnostic]) {
+    public static func term(_ raw: String, path: String, fileSlug: String) throws(BuildFailure) -> (Term, [Diagnostic])
+    {
         var log = DiagnosticLog()
         let frontMatter = try read(raw, path: path)
         log.record(contentsOf: frontMatter.unknownKeys(known: termKeys))
@@ -61,7 +65,10 @@ public enum EditorialParser {
         let date = frontMatter.date("date", log: &log)
         let when = frontMatter.string("when", log: &log)
         if date == nil, when == nil, !frontMatter.keys.contains("date") {
-            log.record(.error(path, line: 1, column: 1, "event needs a 'date' (YYYY-MM-DD) or a 'when' (as the article words it)"))
+            log.record(
+                .error(
+                    path, line: 1, column: 1, "event needs a 'date' (YYYY-MM-DD) or a 'when' (as the article words it)")
+            )
         }
         let order = frontMatter.int("order", log: &log) ?? 0
         var status: Event.Status = .past
@@ -69,14 +76,20 @@ public enum EditorialParser {
             if let value = Event.Status(rawValue: text.lowercased()) {
                 status = value
             } else {
-                log.record(Diagnostic(.error, at: frontMatter.location(of: "status"), "status must be 'past' or 'planned', not '\(text)'"))
+                log.record(
+                    Diagnostic(
+                        .error, at: frontMatter.location(of: "status"),
+                        "status must be 'past' or 'planned', not '\(text)'"))
             }
         } else if let date, let publicationDate, date > publicationDate {
             status = .planned
         }
         let sources = frontMatter.strings("sources", log: &log)
         if sources.isEmpty, !frontMatter.keys.contains("sources") {
-            log.record(.error(path, line: 1, column: 1, "event needs 'sources': the paragraphs it comes from, as article-slug#pN"))
+            log.record(
+                .error(
+                    path, line: 1, column: 1, "event needs 'sources': the paragraphs it comes from, as article-slug#pN")
+            )
         }
         let parties = frontMatter.strings("parties", log: &log)
         let slug = slug(frontMatter, fileSlug: fileSlug, log: &log)
@@ -98,7 +111,11 @@ public enum EditorialParser {
         if frontMatter.isEmpty {
             throw BuildFailure(
                 stage: "load",
-                diagnostics: [.error(path, line: 1, column: 1, "expected YAML front matter between '---' lines at the top of the file")])
+                diagnostics: [
+                    .error(
+                        path, line: 1, column: 1,
+                        "expected YAML front matter between '---' lines at the top of the file")
+                ])
         }
         return frontMatter
     }

@@ -179,7 +179,8 @@ public struct FrontMatter {
     public func date(_ key: String, log: inout DiagnosticLog) -> String? {
         guard let text = string(key, log: &log) else { return nil }
         let datePart = String(text.prefix(10))
-        guard Text.isISODate(datePart), text.count == 10 || "T ".contains(text[text.index(text.startIndex, offsetBy: 10)])
+        guard Text.isISODate(datePart),
+            text.count == 10 || "T ".contains(text[text.index(text.startIndex, offsetBy: 10)])
         else {
             log.record(
                 Diagnostic(.error, at: location(of: key), "'\(key)' must be a date written YYYY-MM-DD, not '\(text)'"))

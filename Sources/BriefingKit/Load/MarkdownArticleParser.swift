@@ -4,7 +4,8 @@
 /// headline when front matter gives no `title`; `##` headings open sections. Repeated
 /// paragraphs are removed as in scraped text.
 public enum MarkdownArticleParser {
-    public static func parse(_ raw: String, path: String, slug: String) throws(BuildFailure) -> (Article, [Diagnostic]) {
+    public static func parse(_ raw: String, path: String, slug: String) throws(BuildFailure) -> (Article, [Diagnostic])
+    {
         var log = DiagnosticLog()
         let frontMatter: FrontMatter
         do {
@@ -36,12 +37,16 @@ public enum MarkdownArticleParser {
                     continue
                 }
                 seen[key] = line
-                paragraphs.append(Paragraph(number: paragraphs.count + 1, markdown: markdown, line: line, section: section))
+                paragraphs.append(
+                    Paragraph(number: paragraphs.count + 1, markdown: markdown, line: line, section: section))
                 section = nil
             }
         }
         if title == nil {
-            log.record(.error(path, line: 1, column: 1, "article has no title: add 'title:' to the front matter or start the body with '# Headline'"))
+            log.record(
+                .error(
+                    path, line: 1, column: 1,
+                    "article has no title: add 'title:' to the front matter or start the body with '# Headline'"))
         }
         if paragraphs.isEmpty {
             log.record(.error(path, line: frontMatter.bodyLine, column: 1, "article has no body paragraphs"))
@@ -53,7 +58,9 @@ public enum MarkdownArticleParser {
     }
 
     /// Applies a sidecar `.yml` file's metadata to an article read from plain text.
-    static func applySidecar(_ raw: String, path: String, to article: inout Article) throws(BuildFailure) -> [Diagnostic] {
+    static func applySidecar(_ raw: String, path: String, to article: inout Article) throws(BuildFailure)
+        -> [Diagnostic]
+    {
         var log = DiagnosticLog()
         let frontMatter: FrontMatter
         do {

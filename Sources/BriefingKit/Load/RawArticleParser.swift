@@ -31,7 +31,9 @@ public enum RawArticleParser {
         let summary = lines[..<headlineIndex].map(\.text).joined(separator: " ")
         lines.removeFirst(headlineIndex + 1)
         if let next = lines.first, Text.repeatKey(next.text) == Text.repeatKey(headline.text) {
-            removed.append(RemovedBlock(line: next.number, reason: "repeats the headline (line \(headline.number))", text: next.text))
+            removed.append(
+                RemovedBlock(
+                    line: next.number, reason: "repeats the headline (line \(headline.number))", text: next.text))
             lines.removeFirst()
         }
 
@@ -83,7 +85,8 @@ public enum RawArticleParser {
         let window = min(lines.count - 1, 3)
         if window > 0 {
             for index in 0..<window
-            where lines[index].blankAfter && Text.repeatKey(lines[index].text) == Text.repeatKey(lines[index + 1].text) {
+            where lines[index].blankAfter && Text.repeatKey(lines[index].text) == Text.repeatKey(lines[index + 1].text)
+            {
                 return index
             }
         }

@@ -16,7 +16,8 @@ public struct PageRenderer: Sendable {
         files.append(OutputFile(path: Routes.home, text: try templates.render("index", home())))
         for article in site.articles {
             let path = Routes.article(article.article.slug)
-            files.append(OutputFile(path: path, text: try templates.render("article", self.article(article, path: path))))
+            files.append(
+                OutputFile(path: path, text: try templates.render("article", self.article(article, path: path))))
         }
         files.append(OutputFile(path: Routes.timeline, text: try templates.render("timeline", timeline())))
         files.append(OutputFile(path: Routes.parties, text: try templates.render("parties", partyList())))
@@ -33,7 +34,9 @@ public struct PageRenderer: Sendable {
         let pages = files.map(\.path)
         files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(pages))))
         files.append(
-            OutputFile(path: "robots.txt", text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
+            OutputFile(
+                path: "robots.txt",
+                text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
         files.append(OutputFile(path: "briefing.json", contents: try json()))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: data))
@@ -80,19 +83,32 @@ public struct PageRenderer: Sendable {
         let keyParties = site.parties.filter { !$0.mentions.isEmpty }
             .sorted { ($0.mentions.count, $1.party.slug) > ($1.mentions.count, $0.party.slug) }
             .prefix(6)
-            .map { LinkView(label: $0.party.name, href: Routes.party($0.party.slug), detail: $0.party.role, count: $0.mentions.count) }
+            .map {
+                LinkView(
+                    label: $0.party.name, href: Routes.party($0.party.slug), detail: $0.party.role,
+                    count: $0.mentions.count)
+            }
         let keyTerms = site.terms.filter { !$0.mentions.isEmpty }
             .sorted { ($0.mentions.count, $1.term.slug) > ($1.mentions.count, $0.term.slug) }
             .prefix(6)
-            .map { LinkView(label: $0.term.name, href: Routes.term($0.term.slug), detail: $0.term.definition, count: $0.mentions.count) }
-        let latest = site.events.filter { $0.event.status == .past }.suffix(3) + site.events.filter { $0.event.status == .planned }.prefix(2)
+            .map {
+                LinkView(
+                    label: $0.term.name, href: Routes.term($0.term.slug), detail: $0.term.definition,
+                    count: $0.mentions.count)
+            }
+        let latest =
+            site.events.filter { $0.event.status == .past }.suffix(3)
+            + site.events.filter { $0.event.status == .planned }.prefix(2)
         return HomeView(
-            frame: { var f = frame(Routes.home, title: siteTitle); f.isHome = true; return f }(),
+            frame: {
+                var f = frame(Routes.home, title: siteTitle); f.isHome = true; return f
+            }(),
             headline: lead?.title ?? siteTitle, summary: lead?.summary, dek: lead?.dek,
             articles: site.articles.map {
                 LinkView(
                     label: $0.article.title, href: root + Routes.article($0.article.slug),
-                    detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }.joined(separator: " · "),
+                    detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }.joined(
+                        separator: " · "),
                     count: $0.paragraphs.count)
             },
             multipleArticles: site.articles.count > 1, keyParties: Array(keyParties), keyTerms: Array(keyTerms),
@@ -120,11 +136,16 @@ public struct PageRenderer: Sendable {
         let parties = linked.parties.compactMap { partyLink($0, root: root, count: counts[.party($0)]) }
         let terms = linked.terms.compactMap { slug in
             site.term(slug).map {
-                LinkView(label: $0.term.name, href: root + Routes.term(slug), detail: $0.term.definition, count: counts[.term(slug)])
+                LinkView(
+                    label: $0.term.name, href: root + Routes.term(slug), detail: $0.term.definition,
+                    count: counts[.term(slug)])
             }
         }
         return ArticleView(
-            frame: { var f = frame(path, title: article.title, description: article.summary ?? article.dek); f.isArticle = true; return f }(),
+            frame: {
+                var f = frame(path, title: article.title, description: article.summary ?? article.dek);
+                f.isArticle = true; return f
+            }(),
             title: article.title, dek: article.dek, summary: article.summary, dateLabel: DateLabel.text(article.date),
             date: article.date, byline: article.byline, source: article.source, url: article.url,
             hasMeta: article.date != nil || article.byline != nil || article.source != nil || article.url != nil,
@@ -148,11 +169,14 @@ public struct PageRenderer: Sendable {
             let event = linked.event
             return EventView(
                 anchor: "event-\(event.slug)", dateLabel: DateLabel.event(event), date: event.date, when: event.when,
-                isPlanned: event.status == .planned, summary: event.summary, descriptionHTML: markdownHTML(event.description),
+                isPlanned: event.status == .planned, summary: event.summary,
+                descriptionHTML: markdownHTML(event.description),
                 parties: linked.parties.compactMap { partyLink($0, root: root) },
                 sources: linked.citations.compactMap { citation in
                     site.article(citation.article).map {
-                        LinkView(label: "¶\(citation.paragraph)", href: root + Routes.paragraph(citation), detail: $0.article.title)
+                        LinkView(
+                            label: "¶\(citation.paragraph)", href: root + Routes.paragraph(citation),
+                            detail: $0.article.title)
                     }
                 })
         }
@@ -220,7 +244,9 @@ public struct PageRenderer: Sendable {
             return PartyGroupView(
                 label: kind == .person ? "People" : kind == .country ? "Countries" : kind.rawValue.capitalized + "s",
                 parties: members.map {
-                    LinkView(label: $0.party.name, href: root + Routes.party($0.party.slug), detail: $0.party.role, count: $0.mentions.count)
+                    LinkView(
+                        label: $0.party.name, href: root + Routes.party($0.party.slug), detail: $0.party.role,
+                        count: $0.mentions.count)
                 })
         }
         var f = frame(Routes.parties, title: "Parties")
@@ -235,7 +261,9 @@ public struct PageRenderer: Sendable {
         return TermsView(
             frame: f,
             terms: site.terms.map {
-                LinkView(label: $0.term.name, href: root + Routes.term($0.term.slug), detail: $0.term.definition, count: $0.mentions.count)
+                LinkView(
+                    label: $0.term.name, href: root + Routes.term($0.term.slug), detail: $0.term.definition,
+                    count: $0.mentions.count)
             }, count: site.terms.count)
     }
 
@@ -258,7 +286,8 @@ public struct PageRenderer: Sendable {
         do {
             return try encoder.encode(site)
         } catch {
-            throw BuildFailure(stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])
+            throw BuildFailure(
+                stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])
         }
     }
 }

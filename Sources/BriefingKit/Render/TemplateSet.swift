@@ -21,7 +21,8 @@ public struct TemplateSet: Sendable {
         var sources: [String: String] = [:]
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         if names.isEmpty {
-            throw BuildFailure(stage: "templates", diagnostics: [.error(directory, "template folder not found or empty")])
+            throw BuildFailure(
+                stage: "templates", diagnostics: [.error(directory, "template folder not found or empty")])
         }
         var library = MustacheLibrary()
         for file in names where file.hasSuffix(".mustache") {
@@ -44,7 +45,8 @@ public struct TemplateSet: Sendable {
                 log.record(.error(path, "template syntax error: \(error)"))
             }
         }
-        for name in required where sources[name] == nil && !log.errors.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
+        for name in required
+        where sources[name] == nil && !log.errors.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
             log.record(.error(directory + "/\(name).mustache", "missing template '\(name)': every build needs it"))
         }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
@@ -54,7 +56,8 @@ public struct TemplateSet: Sendable {
                 log.record(
                     .error(
                         directory + "/\(name).mustache", line: reference.line, column: reference.column,
-                        "template refers to '\(reference.name)', but there is no \(reference.name).mustache in \(directory)"))
+                        "template refers to '\(reference.name)', but there is no \(reference.name).mustache in \(directory)"
+                    ))
             }
         }
         try log.check(stage: "templates")
@@ -64,7 +67,8 @@ public struct TemplateSet: Sendable {
     /// Renders a page; a template that is missing here was already reported by `load`.
     public func render(_ name: String, _ context: Any) throws(BuildFailure) -> String {
         guard let output = library.render(context, withTemplate: name) else {
-            throw BuildFailure(stage: "render", diagnostics: [.error(directory + "/\(name).mustache", "missing template '\(name)'")])
+            throw BuildFailure(
+                stage: "render", diagnostics: [.error(directory + "/\(name).mustache", "missing template '\(name)'")])
         }
         return output
     }
@@ -97,7 +101,8 @@ public struct TemplateSet: Sendable {
 
     private static func describe(_ error: any Error) -> String {
         switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: "section closed with a different name than it was opened with"
+        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+            "section closed with a different name than it was opened with"
         case MustacheTemplate.Error.unfinishedName: "tag is not closed"
         case MustacheTemplate.Error.expectedSectionEnd: "section is never closed"
         case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"

@@ -6,7 +6,9 @@ import Foundation
 /// and is not followed; a link starting with `/` is read against the site's own path.
 public enum LinkChecker {
     /// The broken links, one error each, naming the page and the link.
-    public static func check(_ files: [OutputFile], sitePath: String = "/", outputName: String = "Public") -> [Diagnostic] {
+    public static func check(_ files: [OutputFile], sitePath: String = "/", outputName: String = "Public")
+        -> [Diagnostic]
+    {
         let paths = Set(files.map(\.path))
         var ids: [String: Set<String>] = [:]
         var links: [(page: String, href: String)] = []
@@ -26,7 +28,10 @@ public enum LinkChecker {
                 continue
             }
             if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !(ids[target]?.contains(fragment) ?? false) {
-                diagnostics.append(.error(location, "broken link '\(href)': \(outputName)/\(target) has no element with id '\(fragment)'"))
+                diagnostics.append(
+                    .error(
+                        location, "broken link '\(href)': \(outputName)/\(target) has no element with id '\(fragment)'")
+                )
             }
         }
         return diagnostics

@@ -46,7 +46,8 @@ public struct SiteWriter: Sendable {
             throw failure
         } catch {
             try? manager.removeItem(at: staging)
-            throw BuildFailure(stage: "write", diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
+            throw BuildFailure(
+                stage: "write", diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
         }
     }
 
@@ -63,7 +64,10 @@ public struct SiteWriter: Sendable {
             throw BuildFailure(
                 stage: "write",
                 diagnostics: [
-                    .error(output, "output folder holds files this tool did not write (no \(Self.marker)); remove it or choose another --output")
+                    .error(
+                        output,
+                        "output folder holds files this tool did not write (no \(Self.marker)); remove it or choose another --output"
+                    )
                 ])
         }
     }
