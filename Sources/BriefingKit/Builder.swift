@@ -49,7 +49,15 @@ public enum Builder {
         func stage<T>(_ name: String, _ body: () throws(BuildFailure) -> (T, String)) throws(BuildFailure) -> T {
             let clock = ContinuousClock()
             let start = clock.now
-            let (value, detail) = try body()
+            let value: T
+            let detail: String
+            do {
+                (value, detail) = try body()
+            } catch {
+                var failure = error
+                failure.warnings = report.warnings + error.warnings
+                throw failure
+            }
             let elapsed = start.duration(to: clock.now)
             let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
             report.stages.append(.init(name: name, milliseconds: ms, detail: detail))

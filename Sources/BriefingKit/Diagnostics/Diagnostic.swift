@@ -32,10 +32,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 public struct BuildFailure: Error, Equatable, Sendable, CustomStringConvertible {
     public var stage: String
     public var diagnostics: [Diagnostic]
+    /// Warnings recorded before the failure, so they are not lost with it.
+    public var warnings: [Diagnostic]
 
-    public init(stage: String, diagnostics: [Diagnostic]) {
+    public init(stage: String, diagnostics: [Diagnostic], warnings: [Diagnostic] = []) {
         self.stage = stage
         self.diagnostics = diagnostics
+        self.warnings = warnings
     }
 
     public var description: String {

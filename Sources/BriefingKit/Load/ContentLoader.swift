@@ -34,41 +34,18 @@ public struct ContentLoader: Sendable {
         }
         let latestDate = articles.compactMap(\.date).max() ?? defaultDate
 
-        var content = Content(articles: articles)
-        for file in files.parties {
-            if let (party, warnings) = capture(
-                &log,
-                { () throws(BuildFailure) in
-                    try EditorialParser.party(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
-                })
-            {
-                content.parties.append(party)
-                log.record(contentsOf: warnings)
-            }
-        }
-        for file in files.terms {
-            if let (term, warnings) = capture(
-                &log,
-                { () throws(BuildFailure) in
-                    try EditorialParser.term(read(file), path: path(file), fileSlug: Text.slug(stem(file)))
-                })
-            {
-                content.terms.append(term)
-                log.record(contentsOf: warnings)
-            }
-        }
-        for file in files.events {
-            if let (event, warnings) = capture(
-                &log,
-                { () throws(BuildFailure) in
-                    try EditorialParser.event(
-                        read(file), path: path(file), fileSlug: Text.slug(stem(file)), publicationDate: latestDate)
-                })
-            {
-                content.events.append(event)
-                log.record(contentsOf: warnings)
-            }
-        }
+        let content = Content(
+            articles: articles,
+            parties: readEach(files.parties, log: &log) { file, text throws(BuildFailure) in
+                try EditorialParser.party(text, path: path(file), fileSlug: Text.slug(stem(file)))
+            },
+            terms: readEach(files.terms, log: &log) { file, text throws(BuildFailure) in
+                try EditorialParser.term(text, path: path(file), fileSlug: Text.slug(stem(file)))
+            },
+            events: readEach(files.events, log: &log) { file, text throws(BuildFailure) in
+                try EditorialParser.event(
+                    text, path: path(file), fileSlug: Text.slug(stem(file)), publicationDate: latestDate)
+            })
         if articles.isEmpty && log.errors.isEmpty {
             log.record(
                 .error(
@@ -178,6 +155,21 @@ public struct ContentLoader: Sendable {
         }
         if article.date == nil { article.date = defaultDate }
         return (article, warnings)
+    }
+
+    /// Reads and parses each file; a file that fails adds its errors to the log and the others still run.
+    private func readEach<T>(
+        _ files: [String], log: inout DiagnosticLog,
+        _ parse: (String, String) throws(BuildFailure) -> (T, [Diagnostic])
+    ) -> [T] {
+        var values: [T] = []
+        for file in files {
+            if let (value, warnings) = capture(&log, { () throws(BuildFailure) in try parse(file, read(file)) }) {
+                values.append(value)
+                log.record(contentsOf: warnings)
+            }
+        }
+        return values
     }
 
     /// Runs one file's step, moving its errors into the log so the others still run.
