@@ -52,6 +52,7 @@ struct Build: ParsableCommand {
                     format: "Built %d pages (%d files) into %@/ in %.0f ms", report.pages, report.files,
                     output as NSString, report.milliseconds))
         } catch {
+            for warning in error.warnings { printError(warning.description) }
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             printError(
                 "Build failed in stage '\(error.stage)' with \(error.diagnostics.count) error(s); \(output)/ was left as it was."
