@@ -41,9 +41,22 @@ public struct BuildReport: Sendable {
 
 /// Runs the pipeline: config → load → link → templates → render → check links → write.
 public enum Builder {
-    /// Builds the site; `progress` receives one line per finished stage.
+    /// Builds the site and writes it to the output folder; `progress` receives one line per finished stage.
     public static func build(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure)
         -> BuildReport
+    {
+        try run(options, write: true, progress: progress).report
+    }
+
+    /// Builds the site in memory only, as the preview server does; nothing is written.
+    public static func render(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure)
+        -> (files: [OutputFile], report: BuildReport)
+    {
+        try run(options, write: false, progress: progress)
+    }
+
+    private static func run(_ options: BuildOptions, write: Bool, progress: (String) -> Void) throws(BuildFailure)
+        -> (files: [OutputFile], report: BuildReport)
     {
         var report = BuildReport()
         func stage<T>(_ name: String, _ body: () throws(BuildFailure) -> (T, String)) throws(BuildFailure) -> T {
@@ -116,12 +129,14 @@ public enum Builder {
             if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
             return ((), "all internal links and anchors resolve")
         }
-        try stage("write") { () throws(BuildFailure) in
-            try SiteWriter(output: options.output).write(files)
-            return ((), options.output)
+        if write {
+            try stage("write") { () throws(BuildFailure) in
+                try SiteWriter(output: options.output).write(files)
+                return ((), options.output)
+            }
         }
         report.pages = files.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count
-        return report
+        return (files, report)
     }
 }

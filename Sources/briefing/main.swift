@@ -1,5 +1,6 @@
 import ArgumentParser
 import BriefingKit
+import BriefingPreview
 import Foundation
 
 /// Writes a line to standard error.
@@ -8,12 +9,12 @@ func printError(_ text: String) {
 }
 
 @main
-struct Briefing: ParsableCommand {
+struct Briefing: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
         abstract: "Turns news articles into a small, fully linked briefing site.",
         version: "0.1.0",
-        subcommands: [Build.self, Convert.self],
+        subcommands: [Build.self, Serve.self, Convert.self],
         defaultSubcommand: nil
     )
 }
@@ -88,6 +89,57 @@ struct Convert: ParsableCommand {
             print(try ArticleConverter.markdown(article), terminator: "")
         } catch {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site: serve it, rebuild on every change and reload open pages.",
+        discussion: """
+            The site is built in memory and served from there; a failed rebuild keeps the last good \
+            site and shows the errors over every open page. Nothing is written to the output folder \
+            unless --write is given.
+            """)
+
+    @Option(help: "Address to listen on. Anything but a loopback address exposes the preview to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Folder with the articles and the parties/, terms/ and events/ folders.")
+    var content = "Content"
+
+    @Option(help: "Folder with the Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(help: "Folder each good build is written to when --write is given.")
+    var output = "Public"
+
+    @Flag(help: "Also write each good build to the output folder.")
+    var write = false
+
+    @Option(help: "Site settings file (optional).")
+    var config = "briefing.yml"
+
+    @Option(name: .customLong("base-url"), help: "Address the site is served from, for sitemap.xml and robots.txt.")
+    var baseURL: String?
+
+    @Option(help: "Publication date (YYYY-MM-DD) for articles that state none.")
+    var date: String?
+
+    func run() async throws {
+        let build = BuildOptions(
+            content: content, templates: templates, output: output, config: config, baseURL: baseURL, date: date)
+        let options = PreviewOptions(build: build, host: host, port: port, writeOutput: write)
+        do {
+            try await PreviewServer.run(options) { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+        } catch let error as PreviewError {
+            printError(error.description)
             throw ExitCode.failure
         }
     }

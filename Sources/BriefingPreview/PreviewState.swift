@@ -1,0 +1,84 @@
+import Foundation
+import Synchronization
+
+/// Where the preview stands: the last good site, and the errors of the last build if it failed.
+public struct BuildState: Sendable, Codable, Equatable {
+    /// Counts good builds; a page reloads when it sees a new one.
+    public var generation: Int
+    /// `path:line:col: error: message` lines of the last build, empty when it succeeded.
+    public var errors: [String]
+}
+
+/// The served site and the open pages listening for changes, shared by requests and the rebuild loop.
+///
+/// A new site replaces the old one whole, under a lock, before any page is told to reload:
+/// a page never reloads onto a half-swapped site.
+public final class PreviewState: Sendable {
+    private struct Inner {
+        var site = ServedSite.empty
+        var state = BuildState(generation: 0, errors: [])
+        var listeners: [Int: AsyncStream<BuildState>.Continuation] = [:]
+        var nextListener = 0
+        var closed = false
+    }
+
+    private let inner = Mutex(Inner())
+
+    public init() {}
+
+    public var site: ServedSite { inner.withLock { $0.site } }
+    public var state: BuildState { inner.withLock { $0.state } }
+    public var listenerCount: Int { inner.withLock { $0.listeners.count } }
+
+    /// Swaps in a good build, then tells every open page; pages reload only if a file changed.
+    public func publish(_ site: ServedSite) {
+        broadcast {
+            let changed = $0.state.generation == 0 || !site.changedPaths(since: $0.site).isEmpty
+            $0.site = site
+            $0.state = BuildState(generation: $0.state.generation + (changed ? 1 : 0), errors: [])
+        }
+    }
+
+    /// Keeps the last good site and tells every open page about the errors.
+    public func publish(errors: [String]) {
+        broadcast { $0.state.errors = errors }
+    }
+
+    private func broadcast(_ change: (inout Inner) -> Void) {
+        let (state, listeners) = inner.withLock { inner -> (BuildState, [AsyncStream<BuildState>.Continuation]) in
+            change(&inner)
+            return (inner.state, Array(inner.listeners.values))
+        }
+        for listener in listeners { listener.yield(state) }
+    }
+
+    /// A stream of build states for one open page, starting with the current one.
+    public func listen() -> (id: Int, states: AsyncStream<BuildState>) {
+        let (stream, continuation) = AsyncStream<BuildState>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id = inner.withLock { inner -> Int in
+            if inner.closed {
+                continuation.finish()
+                return -1
+            }
+            inner.nextListener += 1
+            inner.listeners[inner.nextListener] = continuation
+            continuation.yield(inner.state)
+            return inner.nextListener
+        }
+        return (id, stream)
+    }
+
+    public func stopListening(_ id: Int) {
+        inner.withLock { _ = $0.listeners.removeValue(forKey: id) }
+    }
+
+    /// Ends every open stream, so the server can shut down without waiting on them.
+    public func close() {
+        let listeners = inner.withLock { inner -> [AsyncStream<BuildState>.Continuation] in
+            inner.closed = true
+            defer { inner.listeners = [:] }
+            return Array(inner.listeners.values)
+        }
+        for listener in listeners { listener.finish() }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// What the preview answers to one request, decided without any networking so it can be tested alone.
+public struct SiteResponse: Sendable, Equatable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(status: Int, headers: [String: String], body: Data) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The address of the live-reload script the preview adds to every HTML page it serves.
+    public static let reloadScriptPath = "/__briefing/reload.js"
+    /// The Server-Sent Events stream that tells pages to reload or show errors.
+    public static let eventsPath = "/__briefing/events"
+
+    /// Answers a GET or HEAD for a file of `site`.
+    public static func respond(
+        method: String, target: String, ifNoneMatch: String?, site: ServedSite, injectReload: Bool = true
+    ) -> SiteResponse {
+        guard method == "GET" || method == "HEAD" else {
+            return text(405, "Method Not Allowed", extra: ["Allow": "GET, HEAD"])
+        }
+        var response: SiteResponse
+        switch PathResolver.resolve(target, in: Set(site.files.keys)) {
+        case .file(let path):
+            guard let file = site.files[path] else { return text(404, "Not Found") }
+            if let ifNoneMatch, matches(ifNoneMatch, etag: file.etag) {
+                return SiteResponse(
+                    status: 304, headers: ["ETag": file.etag, "Cache-Control": "no-cache"], body: Data())
+            }
+            response = SiteResponse(status: 200, headers: headers(for: file), body: file.contents)
+            if injectReload, file.contentType.hasPrefix("text/html") { response.body = injectScript(file.contents) }
+        case .redirect(let location):
+            response = text(301, "Moved Permanently", extra: ["Location": location])
+        case .notFound:
+            if let page = site.files["404.html"] {
+                response = SiteResponse(status: 404, headers: headers(for: page), body: page.contents)
+                response.headers["ETag"] = nil
+                if injectReload { response.body = injectScript(page.contents) }
+            } else {
+                response = text(404, "Not Found")
+            }
+        case .refused(let reason):
+            response = text(400, "Bad Request: \(reason)")
+        }
+        response.headers["Content-Length"] = String(response.body.count)
+        if method == "HEAD" { response.body = Data() }
+        return response
+    }
+
+    private static func headers(for file: ServedFile) -> [String: String] {
+        [
+            "Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": "no-cache",
+            "X-Content-Type-Options": "nosniff",
+        ]
+    }
+
+    private static func text(_ status: Int, _ message: String, extra: [String: String] = [:]) -> SiteResponse {
+        var headers = ["Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff"]
+        headers.merge(extra) { $1 }
+        let body = Data((message + "\n").utf8)
+        headers["Content-Length"] = String(body.count)
+        return SiteResponse(status: status, headers: headers, body: body)
+    }
+
+    /// `If-None-Match` holds a list of tags, or `*`; weak tags compare by their value.
+    static func matches(_ header: String, etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+
+    /// Adds the reload script before `</body>`, so it is in the served page but never in the built files.
+    static func injectScript(_ html: Data) -> Data {
+        let tag = Data("<script src=\"\(reloadScriptPath)\" defer></script>\n".utf8)
+        guard let range = html.range(of: Data("</body>".utf8), options: .backwards) else { return html + tag }
+        var result = html
+        result.insert(contentsOf: tag, at: range.lowerBound)
+        return result
+    }
+}
