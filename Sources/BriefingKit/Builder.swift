@@ -103,7 +103,7 @@ public enum Builder {
             let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate)
                 .load()
             report.warnings += warnings
-            let removed = content.articles.map(\.removed.count).reduce(0, +)
+            let removed = content.articles.map { $0.removed.filter(\.isRepeat).count }.reduce(0, +)
             return (
                 content,
                 "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
@@ -124,7 +124,7 @@ public enum Builder {
             return (files, "\(files.filter { $0.path.hasSuffix(".html") }.count) pages, \(files.count) files")
         }
         try stage("check") { () throws(BuildFailure) in
-            let sitePath = URLComponents(string: config.normalizedBaseURL)?.path ?? "/"
+            let sitePath = URLComponents(string: config.normalizedBaseURL)?.percentEncodedPath ?? "/"
             let broken = LinkChecker.check(files, sitePath: sitePath, outputName: options.output)
             if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
             return ((), "all internal links and anchors resolve")

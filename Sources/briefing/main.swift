@@ -84,7 +84,7 @@ struct Convert: ParsableCommand {
             let (article, warnings) = try ArticleConverter.load(path: file, text: text)
             for warning in warnings { printError(warning.description) }
             for removed in article.removed {
-                printError("\(file):\(removed.line):1: note: removed, \(removed.reason)")
+                printError("\(file):\(removed.line):1: note: \(removed.isRepeat ? "removed, " : "")\(removed.reason)")
             }
             print(try ArticleConverter.markdown(article), terminator: "")
         } catch {

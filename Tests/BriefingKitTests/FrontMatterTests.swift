@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BriefingKit
@@ -103,6 +104,53 @@ struct FrontMatterTests {
                 ])
         ) {
             try EditorialParser.term("Just text\n", path: "terms/t.md", fileSlug: "t")
+        }
+    }
+
+    @Test func nullAndEmptyValuesAreNotText() {
+        do {
+            _ = try EditorialParser.party(
+                "---\nname: ~\nkind: person\naliases: [Rubio, '', Rubio]\n---\n", path: "parties/r.md",
+                fileSlug: "r")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "parties/r.md:2:1: error: 'name' must not be empty",
+                    "parties/r.md:4:18: error: an item of 'aliases' is empty",
+                ])
+        }
+    }
+
+    @Test func aFileNameWithoutASCIILettersNeedsASlug() {
+        #expect(throws: BuildFailure.self) {
+            try EditorialParser.party("---\nname: Japan\nkind: country\n---\n", path: "parties/日本.md", fileSlug: "")
+        }
+        let named = try? EditorialParser.party(
+            "---\nname: Japan\nkind: country\nslug: japan\n---\n", path: "parties/日本.md", fileSlug: "")
+        #expect(named?.0.slug == "japan")
+    }
+
+    @Test func articleURLMustBeHTTP() {
+        #expect(throws: BuildFailure.self) {
+            try MarkdownArticleParser.parse(
+                "---\ntitle: T\nurl: \"javascript:alert(1)\"\n---\nBody.\n", path: "a.md", slug: "a")
+        }
+    }
+
+    @Test func invalidUTF8NamesLineAndColumn() {
+        var bytes = Array("Headline\n\nGood line\nBad ".utf8)
+        bytes.append(0xFF)
+        #expect(
+            throws: BuildFailure(
+                stage: "load",
+                diagnostics: [
+                    .error(
+                        "a.txt", line: 4, column: 5,
+                        "not valid UTF-8: byte 0xFF at offset 24 (1 byte(s)); save the file as UTF-8")
+                ])
+        ) {
+            try ContentLoader.decodeUTF8(Data(bytes), path: "a.txt")
         }
     }
 

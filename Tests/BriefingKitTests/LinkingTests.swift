@@ -46,6 +46,17 @@ struct LinkingTests {
         #expect(found("five-time Ballon d’Or winner") == ["Ballon d’Or→ballon"])
     }
 
+    @Test func namesWithPunctuationMatchWhenTheTextWritesItTheSameWay() {
+        let matcher = MentionMatcher([
+            ("U.S.", .party("us")), ("AT&T", .party("att")), ("Procter & Gamble", .party("pg")),
+            ("Washington, D.C.", .party("dc")),
+        ])
+        let text = "The U.S. has met AT&T and Procter &  Gamble in Washington, D.C. today; not U S or Procter Gamble."
+        let bytes = Array(text.utf8)
+        let found = matcher.matches(in: text).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        #expect(found == ["U.S.", "AT&T", "Procter &  Gamble", "Washington, D.C.", "U S", "Procter Gamble"])
+    }
+
     @Test func utf8OffsetsSurviveMultibyteText() {
         let text = "Zürich — “Putin” said"
         let match = matcher.matches(in: text)[0]

@@ -27,8 +27,10 @@ struct LoaderTests {
         #expect(article.dek == "Talks yield limited progress as one side rejects the terms.")
         #expect(article.paragraphs.map(\.number) == [1, 2, 3])
         #expect(article.paragraphs.map(\.line) == [6, 7, 8])
-        #expect(article.removed.map(\.line) == [4, 9, 10])
-        #expect(article.removed[1].reason == "repeats line 7")
+        #expect(article.removed.map(\.line) == [4, 5, 9, 10])
+        #expect(article.removed.map(\.isRepeat) == [true, false, true, true])
+        #expect(article.removed[1].reason == "read as the sub-headline (dek)")
+        #expect(article.removed[2].reason == "repeats line 7")
     }
 
     @Test func headlineFirstLayoutWithDatelineAndByline() throws {
@@ -48,6 +50,21 @@ struct LoaderTests {
         #expect(article.dek == nil)
         #expect(article.paragraphs.count == 2)
         #expect(article.paragraphs[0].line == 5)
+    }
+
+    @Test func sentencesThatMentionADateOrStartWithByStayParagraphs() throws {
+        let text = """
+            Storm hits coast
+
+            It struck on 3 March 2024.
+            By Monday, talks resumed.
+            Thousands lost power.
+            """
+        let article = try RawArticleParser.parse(text, path: "s.txt", slug: "s")
+        #expect(article.date == nil)
+        #expect(article.byline == nil)
+        #expect(article.paragraphs.count == 3)
+        #expect(article.removed.isEmpty)
     }
 
     @Test func aCaptionPrintedTwiceIsNotTakenForTheDek() throws {

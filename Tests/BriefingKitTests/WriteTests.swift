@@ -30,6 +30,15 @@ struct WriteTests {
             ])
     }
 
+    @Test func attributesAreFoundWhateverTheirQuotingSpacingOrCase() {
+        let html =
+            "<a href='x.html'>x</a><a\nhref=\"y.html\">y</a><img src=z.png alt=z><A HREF=\"w.html\">"
+            + "<!-- <a href=\"comment.html\"> --><p id=\"p1\" class=\"a\">"
+        #expect(LinkChecker.attributeValues("href", in: html) == ["x.html", "y.html", "w.html"])
+        #expect(LinkChecker.attributeValues("src", in: html) == ["z.png"])
+        #expect(LinkChecker.attributeValues("id", in: html) == ["p1"])
+    }
+
     @Test func rootRelativeLinksAreReadAgainstTheSitePath() {
         let files = [
             Self.page("404.html", ##"<a href="/brief/index.html">home</a> <a href="/other/">x</a>"##),

@@ -25,7 +25,16 @@ public enum ConfigLoader {
         var config = SiteConfig()
         config.title = yaml.string("title", log: &log)
         config.description = yaml.string("description", log: &log)
-        if let language = yaml.string("language", log: &log) { config.language = language }
+        if let language = yaml.string("language", log: &log) {
+            if language.isEmpty || !language.allSatisfy({ ($0.isASCII && $0.isLetter) || $0.isNumber || $0 == "-" }) {
+                log.record(
+                    Diagnostic(
+                        .error, at: yaml.location(of: "language"),
+                        "language must be a language tag such as 'en' or 'en-GB', not '\(language)'"))
+            } else {
+                config.language = language
+            }
+        }
         config.defaultDate = yaml.date("date", log: &log)
         if let baseURL = yaml.string("base_url", log: &log) {
             if let error = validateBaseURL(baseURL) {
@@ -40,11 +49,20 @@ public enum ConfigLoader {
 
     /// Why a base URL cannot be used, or nil when it can.
     public static func validateBaseURL(_ text: String) -> String? {
-        guard let url = URLComponents(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme),
-            url.host?.isEmpty == false
-        else {
-            return "base_url must be an absolute http(s) address such as https://example.org/briefing/, not '\(text)'"
+        if validateAbsoluteURL(text) != nil || URLComponents(string: text)?.query != nil
+            || URLComponents(string: text)?.fragment != nil
+        {
+            return
+                "base_url must be an absolute http(s) address without query or fragment, such as https://example.org/briefing/, not '\(text)'"
         }
+        return nil
+    }
+
+    /// Why a text is not an absolute http(s) address, or nil when it is one.
+    public static func validateAbsoluteURL(_ text: String) -> String? {
+        guard let url = URLComponents(string: text), let scheme = url.scheme?.lowercased(),
+            ["http", "https"].contains(scheme), url.host?.isEmpty == false
+        else { return "not an absolute http(s) address" }
         return nil
     }
 }

@@ -24,6 +24,10 @@ public struct MentionMatcher: Sendable {
     struct Pattern: Sendable {
         /// Each word folded, or exact when it must match in capitals.
         var words: [(folded: String, exact: String?)]
+        /// The punctuation the name itself puts between its words ("." in "U.S.", " & " in "AT & T").
+        var gaps: [String]
+        /// Punctuation closing the name ("." in "U.S."), taken into the match when the text has it.
+        var trailing: String
         var target: EntityRef
     }
 
@@ -33,9 +37,14 @@ public struct MentionMatcher: Sendable {
     public init(_ names: [(String, EntityRef)]) {
         for (name, target) in names {
             let words = Self.significantWords(in: name)
-            guard let first = words.first else { continue }
+            guard let first = words.first, let last = words.last else { continue }
+            let bytes = Array(name.utf8)
+            let gaps = [""] + zip(words, words.dropFirst()).map { Self.normalizedGap(bytes[$0.end..<$1.start]) }
+            let trailing = String(decoding: bytes[last.end...], as: UTF8.self)
+                .trimmingCharacters(in: .whitespaces)
             let pattern = Pattern(
-                words: words.map { ($0.folded, Self.isAcronym($0.text) ? $0.text : nil) }, target: target)
+                words: words.map { ($0.folded, Self.isAcronym($0.text) ? $0.text : nil) }, gaps: gaps,
+                trailing: trailing.allSatisfy { $0 == "." } ? trailing : "", target: target)
             patternsByFirstWord[first.folded, default: []].append(pattern)
         }
         for key in patternsByFirstWord.keys {
@@ -64,7 +73,14 @@ public struct MentionMatcher: Sendable {
             let candidates = patternsByFirstWord[words[index].folded] ?? []
             if let pattern = candidates.first(where: { matchesPattern($0, words: words, at: index, utf8: utf8) }) {
                 let last = words[index + pattern.words.count - 1]
-                matches.append(Match(start: words[index].start, end: last.end, target: pattern.target))
+                var end = last.end
+                let trailing = Array(pattern.trailing.utf8)
+                if !trailing.isEmpty, utf8.count >= end + trailing.count,
+                    Array(utf8[end..<(end + trailing.count)]) == trailing
+                {
+                    end += trailing.count
+                }
+                matches.append(Match(start: words[index].start, end: end, target: pattern.target))
                 index += pattern.words.count
             } else {
                 index += 1
@@ -82,11 +98,20 @@ public struct MentionMatcher: Sendable {
             } else if word.folded != expected.folded {
                 return false
             }
-            if offset > 0, !Self.isJoiningGap(utf8[words[index + offset - 1].end..<word.start]) {
-                return false
+            if offset > 0 {
+                let gap = utf8[words[index + offset - 1].end..<word.start]
+                if !Self.isJoiningGap(gap) && Self.normalizedGap(gap) != pattern.gaps[offset] { return false }
             }
         }
         return true
+    }
+
+    /// The text between two words with runs of whitespace as one space and curly apostrophes straight.
+    static func normalizedGap(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{2019}", with: "'")
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .appending(bytes.last.map { Character(UnicodeScalar($0)).isWhitespace } == true ? " " : "")
+            .prepending(bytes.first.map { Character(UnicodeScalar($0)).isWhitespace } == true ? " " : "")
     }
 
     /// Words of a multi-word name may be separated by spaces, hyphens or a possessive, not by punctuation.
@@ -155,4 +180,8 @@ public struct MentionMatcher: Sendable {
         }
         return words
     }
+}
+
+extension String {
+    fileprivate func prepending(_ prefix: String) -> String { prefix + self }
 }

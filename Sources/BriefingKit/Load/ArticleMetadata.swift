@@ -19,6 +19,13 @@ struct ArticleMetadata {
         date = frontMatter.date("date", log: &log)
         source = frontMatter.string("source", log: &log)
         url = frontMatter.string("url", log: &log)
+        if let url, ConfigLoader.validateAbsoluteURL(url) != nil {
+            log.record(
+                Diagnostic(
+                    .error, at: frontMatter.location(of: "url"),
+                    "url must be an absolute http(s) address, not '\(url)'"))
+            self.url = nil
+        }
         summary = frontMatter.string("summary", log: &log)
         dek = frontMatter.string("dek", log: &log)
         byline = frontMatter.string("byline", log: &log)

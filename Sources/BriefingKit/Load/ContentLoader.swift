@@ -129,10 +129,40 @@ public struct ContentLoader: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BuildFailure(stage: "load", diagnostics: [.error(path, "cannot be read")])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw BuildFailure(stage: "load", diagnostics: [.error(path, "is not valid UTF-8 text")])
+        return try Self.decodeUTF8(data, path: path)
+    }
+
+    /// The text of a file, or an error at the first byte that is not UTF-8.
+    static func decodeUTF8(_ data: Data, path: String) throws(BuildFailure) -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var offset = 0
+        var line = 1
+        var lineStart = 0
+        parsing: while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
+                    line += 1
+                    lineStart = offset + 1
+                }
+                offset += encoded.count
+            case .error(let length):
+                let byte = data[data.startIndex + offset]
+                throw BuildFailure(
+                    stage: "load",
+                    diagnostics: [
+                        .error(
+                            path, line: line, column: offset - lineStart + 1,
+                            "not valid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) (\(length) byte(s)); save the file as UTF-8"
+                        )
+                    ])
+            case .emptyInput:
+                break parsing
+            }
         }
-        return text
+        throw BuildFailure(stage: "load", diagnostics: [.error(path, "is not valid UTF-8 text")])
     }
 
     private func readArticle(_ name: String, sidecars: [String: String]) throws(BuildFailure) -> (Article, [Diagnostic])
@@ -154,6 +184,16 @@ public struct ContentLoader: Sendable {
             }
         }
         if article.date == nil { article.date = defaultDate }
+        if article.slug.isEmpty {
+            throw BuildFailure(
+                stage: "load",
+                diagnostics: [
+                    .error(
+                        path(name), line: 1, column: 1,
+                        "the file name gives no slug (it needs ASCII letters or digits); rename the file or set 'slug:'"
+                    )
+                ])
+        }
         return (article, warnings)
     }
 

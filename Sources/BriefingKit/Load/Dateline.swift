@@ -5,11 +5,17 @@ enum Dateline {
         "november", "december",
     ]
 
-    /// The ISO date a short line states, if the line is a dateline.
+    private static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// The ISO date a short line states, if the line is a dateline: it starts with a weekday,
+    /// a month or a number and does not read as a sentence ("It struck on 3 March." is not one).
     static func date(in line: String) -> String? {
-        guard Text.wordCount(line) <= 10 else { return nil }
+        guard Text.wordCount(line) <= 10, let last = line.last, !".!?".contains(last) else { return nil }
         let words = line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" })
             .map(String.init)
+        guard let first = words.first,
+            weekdays.contains(first) || months.contains(first) || first.first?.isNumber == true
+        else { return nil }
         if let iso = words.first(where: Text.isISODate) { return iso }
         for (index, word) in words.enumerated() {
             guard let month = monthNumber(word) else { continue }

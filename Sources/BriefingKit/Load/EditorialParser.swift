@@ -85,11 +85,13 @@ public enum EditorialParser {
             status = .planned
         }
         let sources = frontMatter.strings("sources", log: &log)
-        if sources.isEmpty, !frontMatter.keys.contains("sources") {
+        if sources.isEmpty {
+            let location =
+                frontMatter.keys.contains("sources")
+                ? frontMatter.location(of: "sources") : SourceLocation(path: path, line: 1, column: 1)
             log.record(
-                .error(
-                    path, line: 1, column: 1, "event needs 'sources': the paragraphs it comes from, as article-slug#pN")
-            )
+                Diagnostic(
+                    .error, at: location, "event needs 'sources': the paragraphs it comes from, as article-slug#pN"))
         }
         let parties = frontMatter.strings("parties", log: &log)
         let slug = slug(frontMatter, fileSlug: fileSlug, log: &log)
@@ -121,7 +123,16 @@ public enum EditorialParser {
     }
 
     private static func slug(_ frontMatter: FrontMatter, fileSlug: String, log: inout DiagnosticLog) -> String {
-        guard let slug = frontMatter.string("slug", log: &log) else { return fileSlug }
+        guard let slug = frontMatter.string("slug", log: &log) else {
+            if fileSlug.isEmpty {
+                log.record(
+                    .error(
+                        frontMatter.path, line: 1, column: 1,
+                        "the file name gives no slug (it needs ASCII letters or digits); rename the file or set 'slug:'"
+                    ))
+            }
+            return fileSlug
+        }
         guard slug == Text.slug(slug) else {
             log.record(
                 Diagnostic(

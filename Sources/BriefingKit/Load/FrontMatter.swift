@@ -111,6 +111,7 @@ public struct FrontMatter {
     /// A text value; a list or mapping where text is expected is an error.
     public func string(_ key: String, log: inout DiagnosticLog) -> String? {
         guard let field = fields.first(where: { $0.key == key }) else { return nil }
+        if field.value.null != nil { return nil }
         guard let scalar = field.value.scalar else {
             log.record(Diagnostic(.error, at: field.location, "'\(key)' must be text, not a list or mapping"))
             return nil
@@ -134,7 +135,7 @@ public struct FrontMatter {
 
     /// A list of texts, each with its own place; a single text counts as a list of one.
     public func strings(_ key: String, log: inout DiagnosticLog) -> [Located<String>] {
-        guard let field = fields.first(where: { $0.key == key }) else { return [] }
+        guard let field = fields.first(where: { $0.key == key }), field.value.null == nil else { return [] }
         if let scalar = field.value.scalar {
             let text = scalar.string.trimmingCharacters(in: .whitespaces)
             return text.isEmpty ? [] : [Located(text, at: field.location)]
@@ -147,11 +148,18 @@ public struct FrontMatter {
         for item in sequence {
             let location = SourceLocation(
                 path: path, line: (item.mark?.line ?? 0) + yamlLine - 1, column: item.mark?.column ?? 1)
-            guard let scalar = item.scalar else {
+            guard item.null == nil, let scalar = item.scalar else {
                 log.record(Diagnostic(.error, at: location, "every item of '\(key)' must be text"))
                 continue
             }
-            values.append(Located(scalar.string, at: location))
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty {
+                log.record(Diagnostic(.error, at: location, "an item of '\(key)' is empty"))
+            } else if values.contains(where: { $0.value == text }) {
+                log.record(Diagnostic(.warning, at: location, "'\(text)' is listed twice in '\(key)'; kept once"))
+            } else {
+                values.append(Located(text, at: location))
+            }
         }
         return values
     }

@@ -18,20 +18,29 @@ public enum MarkdownArticleParser {
 
         var title = metadata.title
         var section: String?
+        var sectionLine = 0
         var paragraphs: [Paragraph] = []
         var removed: [RemovedBlock] = []
         var seen: [String: Int] = [:]
         for block in Markdown.blocks(of: frontMatter.body) {
             let line = frontMatter.bodyLine + block.startLine - 1
             switch block.kind {
-            case .heading(level: 1) where title == nil && paragraphs.isEmpty:
+            case .heading(level: 1) where paragraphs.isEmpty && (title == nil || title == block.plainText):
                 title = block.plainText
             case .heading:
+                if let section {
+                    log.record(
+                        .warning(
+                            path, line: sectionLine, column: 1,
+                            "heading '\(section)' has no paragraph under it; left out"))
+                }
                 section = block.plainText
+                sectionLine = line
             case .paragraph, .other:
                 let markdown = sourceLines[(block.startLine - 1)..<min(block.endLine, sourceLines.count)]
                     .joined(separator: "\n")
-                let key = Text.repeatKey(block.plainText)
+                // Blocks without text (code, rules) are compared by their source instead.
+                let key = block.plainText.isEmpty ? "\u{0}" + markdown : Text.repeatKey(block.plainText)
                 if let first = seen[key] {
                     removed.append(RemovedBlock(line: line, reason: "repeats line \(first)", text: markdown))
                     continue
@@ -41,6 +50,11 @@ public enum MarkdownArticleParser {
                     Paragraph(number: paragraphs.count + 1, markdown: markdown, line: line, section: section))
                 section = nil
             }
+        }
+        if let section {
+            log.record(
+                .warning(path, line: sectionLine, column: 1, "heading '\(section)' has no paragraph under it; left out")
+            )
         }
         if title == nil {
             log.record(

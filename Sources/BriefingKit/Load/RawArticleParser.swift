@@ -41,7 +41,7 @@ public enum RawArticleParser {
             slug: slug, title: headline.text, summary: summary.isEmpty ? nil : summary, paragraphs: [], path: path)
         // A full sentence under the headline is a dek only in the layout that has one (a
         // standfirst or a repeated headline); otherwise it is the first body paragraph.
-        readHeaderLines(&lines, into: &article, sentenceDek: !removed.isEmpty || headlineIndex > 0)
+        readHeaderLines(&lines, into: &article, sentenceDek: !removed.isEmpty || headlineIndex > 0, notes: &removed)
 
         var seen: [String: Int] = [:]
         if let summary = article.summary { seen[Text.repeatKey(summary)] = 1 }
@@ -97,25 +97,36 @@ public enum RawArticleParser {
     }
 
     /// Takes the dateline, byline and dek from the lines right under the headline.
-    private static func readHeaderLines(_ lines: inout [Line], into article: inout Article, sentenceDek: Bool) {
+    /// Takes the dateline, byline and dek from the lines right under the headline, noting each.
+    private static func readHeaderLines(
+        _ lines: inout [Line], into article: inout Article, sentenceDek: Bool, notes: inout [RemovedBlock]
+    ) {
         var consumed = 0
         while consumed < 3, lines.count > 1, let line = lines.first {
+            let reason: String
             if article.date == nil, let date = Dateline.date(in: line.text) {
                 article.date = date
+                reason = "read as the dateline (date: \(date))"
             } else if article.byline == nil, isByline(line.text) {
                 article.byline = String(line.text.dropFirst(3))
+                reason = "read as the byline"
             } else if article.dek == nil, isDek(line, next: lines[1]), sentenceDek || !endsLikeSentence(line.text) {
                 article.dek = line.text
+                reason = "read as the sub-headline (dek)"
             } else {
                 break
             }
+            notes.append(RemovedBlock(line: line.number, reason: reason, text: line.text))
             lines.removeFirst()
             consumed += 1
         }
     }
 
+    /// "By Jane Doe", "By SpaceRef Editor": capitalised names, not a sentence ("By Monday, talks resumed.").
     private static func isByline(_ text: String) -> Bool {
-        text.hasPrefix("By ") && Text.wordCount(text) <= 6 && !looksLikeSentence(text)
+        let words = text.split(separator: " ").dropFirst()
+        return text.hasPrefix("By ") && !words.isEmpty && words.count <= 5 && !endsLikeSentence(text)
+            && words.allSatisfy { $0.first?.isUppercase == true || ["and", "of", "de", "van", "von"].contains($0) }
     }
 
     /// A dek is short, reads as a phrase or one sentence, and is not a caption printed twice.

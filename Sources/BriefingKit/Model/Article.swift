@@ -36,8 +36,11 @@ public struct Article: Hashable, Sendable, Codable {
     }
 }
 
-/// A block of the source the loader left out, and why.
+/// A line of the source the loader took out of the body, and why: a repeat, or metadata it read.
 public struct RemovedBlock: Hashable, Sendable, Codable {
+    /// Whether the line was dropped as a repeat rather than read as metadata.
+    public var isRepeat: Bool { reason.hasPrefix("repeats") }
+
     public var line: Int
     public var reason: String
     public var text: String

@@ -107,8 +107,8 @@ public struct PageRenderer: Sendable {
             articles: site.articles.map {
                 LinkView(
                     label: $0.article.title, href: root + Routes.article($0.article.slug),
-                    detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }.joined(
-                        separator: " · "),
+                    detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }
+                        .joined(separator: " · ").nilIfEmpty,
                     count: $0.paragraphs.count)
             },
             multipleArticles: site.articles.count > 1, keyParties: Array(keyParties), keyTerms: Array(keyTerms),
@@ -148,8 +148,19 @@ public struct PageRenderer: Sendable {
             }(),
             title: article.title, dek: article.dek, summary: article.summary, dateLabel: DateLabel.text(article.date),
             date: article.date, byline: article.byline, source: article.source, url: article.url,
-            hasMeta: article.date != nil || article.byline != nil || article.source != nil || article.url != nil,
+            meta: meta(article),
             paragraphs: paragraphs, parties: parties, terms: terms, hasEntities: !parties.isEmpty || !terms.isEmpty)
+    }
+
+    /// Date, byline and source, in that order, each only when the article states it.
+    private func meta(_ article: Article) -> [MetaView] {
+        var parts: [MetaView] = []
+        if let label = DateLabel.text(article.date) { parts.append(MetaView(text: label, datetime: article.date)) }
+        if let byline = article.byline { parts.append(MetaView(text: byline)) }
+        if article.source != nil || article.url != nil {
+            parts.append(MetaView(text: article.source ?? "Original article", href: article.url))
+        }
+        return parts
     }
 
     private func title(of ref: EntityRef) -> String {
@@ -271,7 +282,7 @@ public struct PageRenderer: Sendable {
     /// the site's own path (taken from `base_url`) instead of being relative.
     func notFound() -> NotFoundView {
         var f = frame(Routes.notFound, title: "Page not found")
-        f.root = URLComponents(string: site.config.normalizedBaseURL)?.path ?? "/"
+        f.root = URLComponents(string: site.config.normalizedBaseURL)?.percentEncodedPath ?? "/"
         if !f.root.hasSuffix("/") { f.root += "/" }
         return NotFoundView(frame: f)
     }
@@ -290,4 +301,8 @@ public struct PageRenderer: Sendable {
                 stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])
         }
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

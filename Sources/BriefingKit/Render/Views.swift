@@ -41,11 +41,18 @@ struct ArticleView {
     var byline: String?
     var source: String?
     var url: String?
-    var hasMeta: Bool
+    var meta: [MetaView]
     var paragraphs: [ParagraphView]
     var parties: [LinkView]
     var terms: [LinkView]
     var hasEntities: Bool
+}
+
+/// One part of an article's byline row: a date, an author or a source link.
+struct MetaView {
+    var text: String
+    var datetime: String?
+    var href: String?
 }
 
 struct QuoteView {

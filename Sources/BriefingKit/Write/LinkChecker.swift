@@ -77,17 +77,72 @@ public enum LinkChecker {
         return (target.removingPercentEncoding ?? target, fragment)
     }
 
-    /// Values of an attribute in double quotes, as the templates write them.
+    /// Values of an attribute in the page's tags, whatever the quoting, spacing or letter case.
     static func attributeValues(_ name: String, in html: String) -> [String] {
-        var values: [String] = []
-        let marker = " \(name)=\""
-        var rest = html[...]
-        while let start = rest.range(of: marker) {
-            let valueStart = start.upperBound
-            guard let end = rest[valueStart...].firstIndex(of: "\"") else { break }
-            values.append(String(rest[valueStart..<end]))
-            rest = rest[rest.index(after: end)...]
+        let wanted = name.lowercased()
+        return attributes(in: html).filter { $0.name == wanted }.map(\.value)
+    }
+
+    /// Every attribute of every start tag, names lowercased. Comments are skipped.
+    static func attributes(in html: String) -> [(name: String, value: String)] {
+        let bytes = Array(html.utf8)
+        var result: [(String, String)] = []
+        var index = 0
+        func isSpace(_ byte: UInt8) -> Bool {
+            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
-        return values
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            if bytes[index...].starts(with: Array("<!--".utf8)) {
+                let rest = String(decoding: bytes[index...], as: UTF8.self)
+                guard let close = rest.range(of: "-->") else { break }
+                index += rest.utf8.distance(from: rest.startIndex, to: close.upperBound)
+                continue
+            }
+            index += 1
+            guard index < bytes.count, isLetter(bytes[index]) else { continue }
+            while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+            // Attributes until the end of the tag.
+            while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+                let nameStart = index
+                while index < bytes.count, !isSpace(bytes[index]),
+                    ![UInt8(ascii: "="), UInt8(ascii: ">")].contains(bytes[index])
+                {
+                    index += 1
+                }
+                let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                var value = ""
+                if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+                    index += 1
+                    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                        let quote = bytes[index]
+                        let valueStart = index + 1
+                        index = valueStart
+                        while index < bytes.count, bytes[index] != quote { index += 1 }
+                        value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self)
+                        index += 1
+                    } else {
+                        let valueStart = index
+                        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
+                            index += 1
+                        }
+                        value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                    }
+                }
+                if !name.isEmpty {
+                    result.append((name, value))
+                } else if index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                    index += 1
+                }
+            }
+        }
+        return result
     }
 }

@@ -14,7 +14,8 @@ public struct SiteWriter: Sendable {
 
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
         let manager = FileManager.default
-        let outputURL = URL(fileURLWithPath: output).standardizedFileURL
+        // A symlinked output folder is replaced at its target, so the link keeps pointing at the new site.
+        let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         let parent = outputURL.deletingLastPathComponent()
         let name = outputURL.lastPathComponent
         let staging = parent.appendingPathComponent(".\(name).staging")
