@@ -31,6 +31,20 @@ struct TemplateSetTests {
         #expect(try set.render("index", ["title": "A & B"]) == "<p>layout</p> A &amp; B")
     }
 
+    @Test func assetsAreCopiedButLinksLeadingOutOfTheThemeAreNot() throws {
+        let directory = try Self.folder(Self.complete())
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/assets/img", withIntermediateDirectories: true)
+        try "body{}".write(toFile: directory + "/assets/style.css", atomically: true, encoding: .utf8)
+        try "x".write(toFile: directory + "/assets/img/a.svg", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/assets/passwd", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: directory + "/assets/copy.css", withDestinationPath: directory + "/assets/style.css")
+        let set = try TemplateSet.load(from: directory)
+        #expect(set.assets.keys.sorted() == ["assets/copy.css", "assets/img/a.svg", "assets/style.css"])
+    }
+
     @Test func syntaxErrorNamesTheTemplateLineAndColumn() throws {
         let directory = try Self.folder(Self.complete(["party.mustache": "<h1>\n{{#name}}\n{{/nam}}\n"]))
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -112,11 +112,14 @@ public struct TemplateSet: Sendable {
 
     private static func readAssets(_ directory: String) -> [String: Data] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [:] }
+        // A symbolic link that leads out of the theme is not copied: a build publishes only the theme's files.
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/"
         var assets: [String: Data] = [:]
         while let relative = enumerator.nextObject() as? String {
             let path = directory + "/" + relative
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            guard URL(fileURLWithPath: path).resolvingSymlinksInPath().path.hasPrefix(root),
+                FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                 !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
                 let data = FileManager.default.contents(atPath: path)
             else { continue }
