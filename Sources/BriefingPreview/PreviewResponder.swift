@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// Answers HTTP requests from the in-memory site, plus the reload script and the event stream.
 struct PreviewResponder: HTTPResponder {
@@ -49,7 +50,8 @@ struct PreviewResponder: HTTPResponder {
             defer { state.stopListening(id) }
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
-            for await current in states {
+            // Ends with the server's graceful shutdown, so Ctrl-C does not wait on open pages.
+            for await current in states.cancelOnGracefulShutdown() {
                 let json = String(decoding: try encoder.encode(current), as: UTF8.self)
                 try await writer.write(ByteBuffer(string: "event: build\ndata: \(json)\n\n"))
             }

@@ -41,6 +41,8 @@ enum ReloadScript {
           source.addEventListener("build", (event) => {
             const state = JSON.parse(event.data);
             if (generation === null) generation = state.generation;
+            // Lets tests and curious readers see that the page is listening.
+            window.briefingPreview = { generation, errors: state.errors.length };
             if (state.errors.length > 0) {
               showErrors(state.errors);
               return;
