@@ -33,6 +33,13 @@ struct PreviewResponder: HTTPResponder {
     }
 
     private func response(_ site: SiteResponse) -> Response {
+        if let file = site.file {
+            var fields = file.fields
+            if site.status == 404 { fields[.eTag] = nil }
+            return Response(
+                status: HTTPResponse.Status(code: site.status), headers: fields,
+                body: site.headOnly ? ResponseBody() : ResponseBody(byteBuffer: file.buffer))
+        }
         var fields = HTTPFields()
         for (name, value) in site.headers.sorted(by: { $0.key < $1.key }) {
             if let name = HTTPField.Name(name) { fields[name] = value }

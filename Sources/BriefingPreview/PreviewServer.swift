@@ -80,7 +80,7 @@ public enum PreviewServer {
         do {
             let (files, report) = try Builder.render(options.build)
             if options.writeOutput { try SiteWriter(output: options.build.output).write(files) }
-            let site = ServedSite(files)
+            let site = ServedSite(files, injectReload: true)
             let changed = site.changedPaths(since: state.site)
             state.publish(site)
             for warning in report.warnings { log(warning.description) }

@@ -1,17 +1,33 @@
 import BriefingKit
 import Foundation
+import HTTPTypes
+import NIOCore
 
-/// One file of the site as the preview serves it: bytes, media type and entity tag.
-public struct ServedFile: Sendable, Equatable {
-    public var contents: Data
-    public var contentType: String
+/// One file of the site as the preview serves it, with its response prepared once per build.
+public struct ServedFile: Sendable {
+    /// The bytes sent: for HTML, the built page with the reload script added.
+    public let contents: Data
+    public let contentType: String
     /// A strong entity tag derived from the bytes, quoted as HTTP wants it.
-    public var etag: String
+    public let etag: String
+    /// The bytes and headers of a 200 response, built once so serving a file copies nothing.
+    let buffer: ByteBuffer
+    let fields: HTTPFields
 
-    public init(contents: Data, path: String) {
-        self.contents = contents
-        self.contentType = MediaTypes.contentType(forPath: path)
-        self.etag = "\"" + Self.digest(contents) + "\""
+    public init(contents: Data, path: String, injectReload: Bool = false) {
+        let contentType = MediaTypes.contentType(forPath: path)
+        let served = injectReload && contentType.hasPrefix("text/html") ? SiteResponse.injectScript(contents) : contents
+        self.contents = served
+        self.contentType = contentType
+        self.etag = "\"" + Self.digest(served) + "\""
+        self.buffer = ByteBuffer(bytes: served)
+        var fields = HTTPFields()
+        fields[.contentType] = contentType
+        fields[.contentLength] = String(served.count)
+        fields[.eTag] = etag
+        fields[.cacheControl] = "no-cache"
+        if let nosniff = HTTPField.Name("X-Content-Type-Options") { fields[nosniff] = "nosniff" }
+        self.fields = fields
     }
 
     /// 64-bit FNV-1a of the bytes, in hex: cheap, stable across runs, and enough to tell versions apart.
@@ -29,20 +45,22 @@ public struct ServedFile: Sendable, Equatable {
 /// A complete built site held in memory; the preview swaps whole snapshots, never single files.
 public struct ServedSite: Sendable {
     public let files: [String: ServedFile]
+    public let paths: Set<String>
 
-    public init(_ outputFiles: [OutputFile]) {
+    /// The site from built files; `injectReload` adds the live-reload script to every HTML page.
+    public init(_ outputFiles: [OutputFile], injectReload: Bool = false) {
         var files: [String: ServedFile] = [:]
         for file in outputFiles {
-            files[file.path] = ServedFile(contents: file.contents, path: file.path)
+            files[file.path] = ServedFile(contents: file.contents, path: file.path, injectReload: injectReload)
         }
         self.files = files
+        self.paths = Set(files.keys)
     }
 
     public static let empty = ServedSite([])
 
     /// Paths whose bytes differ from `other`, added or removed ones included.
     public func changedPaths(since other: ServedSite) -> [String] {
-        let paths = Set(files.keys).union(other.files.keys)
-        return paths.filter { files[$0]?.etag != other.files[$0]?.etag }.sorted()
+        paths.union(other.paths).filter { files[$0]?.etag != other.files[$0]?.etag }.sorted()
     }
 }

@@ -1,16 +1,40 @@
 import Foundation
 
 /// What the preview answers to one request, decided without any networking so it can be tested alone.
-public struct SiteResponse: Sendable, Equatable {
+public struct SiteResponse: Sendable {
     public var status: Int
-    public var headers: [String: String]
-    public var body: Data
+    /// The file sent whole with status 200 or 404, when the answer is a file of the site.
+    let file: ServedFile?
+    private var ownHeaders: [String: String]
+    private var ownBody: Data
+    /// A HEAD request: the same headers, no body.
+    var headOnly = false
 
-    public init(status: Int, headers: [String: String], body: Data) {
+    init(status: Int, file: ServedFile) {
         self.status = status
-        self.headers = headers
-        self.body = body
+        self.file = file
+        self.ownHeaders = [:]
+        self.ownBody = Data()
     }
+
+    init(status: Int, headers: [String: String], body: Data) {
+        self.status = status
+        self.file = nil
+        self.ownHeaders = headers
+        self.ownBody = body
+    }
+
+    public var headers: [String: String] {
+        guard let file else { return ownHeaders }
+        var headers = [
+            "Content-Type": file.contentType, "Content-Length": String(file.contents.count), "ETag": file.etag,
+            "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
+        ]
+        if status == 404 { headers["ETag"] = nil }
+        return headers
+    }
+
+    public var body: Data { headOnly ? Data() : file?.contents ?? ownBody }
 
     /// The address of the live-reload script the preview adds to every HTML page it serves.
     public static let reloadScriptPath = "/__briefing/reload.js"
@@ -18,45 +42,28 @@ public struct SiteResponse: Sendable, Equatable {
     public static let eventsPath = "/__briefing/events"
 
     /// Answers a GET or HEAD for a file of `site`.
-    public static func respond(
-        method: String, target: String, ifNoneMatch: String?, site: ServedSite, injectReload: Bool = true
-    ) -> SiteResponse {
+    public static func respond(method: String, target: String, ifNoneMatch: String?, site: ServedSite) -> SiteResponse {
         guard method == "GET" || method == "HEAD" else {
             return text(405, "Method Not Allowed", extra: ["Allow": "GET, HEAD"])
         }
         var response: SiteResponse
-        switch PathResolver.resolve(target, in: Set(site.files.keys)) {
+        switch PathResolver.resolve(target, in: site.paths) {
         case .file(let path):
             guard let file = site.files[path] else { return text(404, "Not Found") }
             if let ifNoneMatch, matches(ifNoneMatch, etag: file.etag) {
                 return SiteResponse(
                     status: 304, headers: ["ETag": file.etag, "Cache-Control": "no-cache"], body: Data())
             }
-            response = SiteResponse(status: 200, headers: headers(for: file), body: file.contents)
-            if injectReload, file.contentType.hasPrefix("text/html") { response.body = injectScript(file.contents) }
+            response = SiteResponse(status: 200, file: file)
         case .redirect(let location):
             response = text(301, "Moved Permanently", extra: ["Location": location])
         case .notFound:
-            if let page = site.files["404.html"] {
-                response = SiteResponse(status: 404, headers: headers(for: page), body: page.contents)
-                response.headers["ETag"] = nil
-                if injectReload { response.body = injectScript(page.contents) }
-            } else {
-                response = text(404, "Not Found")
-            }
+            response = site.files["404.html"].map { SiteResponse(status: 404, file: $0) } ?? text(404, "Not Found")
         case .refused(let reason):
             response = text(400, "Bad Request: \(reason)")
         }
-        response.headers["Content-Length"] = String(response.body.count)
-        if method == "HEAD" { response.body = Data() }
+        response.headOnly = method == "HEAD"
         return response
-    }
-
-    private static func headers(for file: ServedFile) -> [String: String] {
-        [
-            "Content-Type": file.contentType, "ETag": file.etag, "Cache-Control": "no-cache",
-            "X-Content-Type-Options": "nosniff",
-        ]
     }
 
     private static func text(_ status: Int, _ message: String, extra: [String: String] = [:]) -> SiteResponse {

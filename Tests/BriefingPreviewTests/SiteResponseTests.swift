@@ -6,12 +6,13 @@ import Testing
 
 @Suite("Answers of the preview's static server")
 struct SiteResponseTests {
-    static let site = ServedSite([
-        OutputFile(path: "index.html", text: "<html><body><p>Home</p></body></html>"),
-        OutputFile(path: "parties/index.html", text: "<html><body>Parties</body></html>"),
-        OutputFile(path: "404.html", text: "<html><body>Not here</body></html>"),
-        OutputFile(path: "assets/style.css", text: "body{}"),
-    ])
+    static let site = ServedSite(
+        [
+            OutputFile(path: "index.html", text: "<html><body><p>Home</p></body></html>"),
+            OutputFile(path: "parties/index.html", text: "<html><body>Parties</body></html>"),
+            OutputFile(path: "404.html", text: "<html><body>Not here</body></html>"),
+            OutputFile(path: "assets/style.css", text: "body{}"),
+        ], injectReload: true)
 
     func get(_ target: String, method: String = "GET", ifNoneMatch: String? = nil) -> SiteResponse {
         SiteResponse.respond(method: method, target: target, ifNoneMatch: ifNoneMatch, site: Self.site)

@@ -44,10 +44,10 @@ def start_nginx():
     with open(config, "w", encoding="utf-8") as handle:
         handle.write(f"""
 daemon off;
-worker_processes 1;
+worker_processes auto;
 pid {prefix}/nginx.pid;
 error_log {prefix}/error.log;
-events {{ worker_connections 64; }}
+events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
     access_log off;
