@@ -25,10 +25,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // One system call Foundation does not offer: swapping two folders atomically.
+        .target(name: "CAtomicSwap"),
         .target(
             name: "BriefingKit",
             dependencies: [
                 "CMark",
+                "CAtomicSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

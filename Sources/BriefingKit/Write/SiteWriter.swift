@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 
 /// Writes the built site: into a staging folder beside the output, swapped in only when complete.
@@ -31,14 +32,21 @@ public struct SiteWriter: Sendable {
                 try file.contents.write(to: url)
             }
             if manager.fileExists(atPath: outputURL.path) {
-                try manager.moveItem(at: outputURL, to: previous)
-                do {
-                    try manager.moveItem(at: staging, to: outputURL)
-                } catch {
-                    try? manager.moveItem(at: previous, to: outputURL)
-                    throw error
+                // One atomic exchange: at every instant the output is either the old site or the
+                // new one, even if the process is killed. Where the system cannot exchange,
+                // two renames leave a moment with the old site beside the output.
+                if briefing_exchange_paths(staging.path, outputURL.path) == 0 {
+                    try manager.removeItem(at: staging)
+                } else {
+                    try manager.moveItem(at: outputURL, to: previous)
+                    do {
+                        try manager.moveItem(at: staging, to: outputURL)
+                    } catch {
+                        try? manager.moveItem(at: previous, to: outputURL)
+                        throw error
+                    }
+                    try manager.removeItem(at: previous)
                 }
-                try manager.removeItem(at: previous)
             } else {
                 try manager.moveItem(at: staging, to: outputURL)
             }
