@@ -96,6 +96,7 @@ public enum Builder {
                 }
                 config.defaultDate = date
             }
+            try checkFolders(options)
             let exists = FileManager.default.fileExists(atPath: options.config)
             return (config, exists ? options.config : "defaults (no \(options.config))")
         }
@@ -138,5 +139,26 @@ public enum Builder {
         report.pages = files.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count
         return (files, report)
+    }
+
+    /// The output folder is replaced whole, so it must not hold or be the content or the theme.
+    static func checkFolders(_ options: BuildOptions) throws(BuildFailure) {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        }
+        let output = resolved(options.output)
+        for (flag, folder) in [("--content", options.content), ("--templates", options.templates)] {
+            let input = resolved(folder)
+            if input.hasPrefix(output) || output.hasPrefix(input) {
+                throw BuildFailure(
+                    stage: "config",
+                    diagnostics: [
+                        .error(
+                            options.output,
+                            "the output folder overlaps \(flag) \(folder); a build replaces the whole output folder, so choose another --output"
+                        )
+                    ])
+            }
+        }
     }
 }

@@ -72,15 +72,9 @@ struct Convert: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            printError("\(file): error: cannot be read")
-            throw ExitCode.failure
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            printError("\(file): error: is not valid UTF-8 text")
-            throw ExitCode.failure
-        }
         do {
+            let (text, notes) = try SourceText.read(file)
+            for note in notes { printError(note.description) }
             let (article, warnings) = try ArticleConverter.load(path: file, text: text)
             for warning in warnings { printError(warning.description) }
             for removed in article.removed {

@@ -150,7 +150,7 @@ struct FrontMatterTests {
                         "not valid UTF-8: byte 0xFF at offset 24 (1 byte(s)); save the file as UTF-8")
                 ])
         ) {
-            try ContentLoader.decodeUTF8(Data(bytes), path: "a.txt")
+            try SourceText.decodeUTF8(Data(bytes), path: "a.txt")
         }
     }
 

@@ -157,6 +157,30 @@ struct LinkingTests {
         }
     }
 
+    @Test func sameAsMergesAPartyIntoAnotherAndRefusesCycles() throws {
+        var kremlin = Party(slug: "kremlin", name: "The Kremlin", kind: .government, path: "parties/kremlin.md")
+        kremlin.sameAs = Located("putin", at: SourceLocation(path: "parties/kremlin.md", line: 4, column: 1))
+        var parties = Self.content().parties + [kremlin]
+        let site = try Linker.link(Self.content(parties: parties), config: SiteConfig())
+        #expect(site.parties.map(\.party.slug) == ["trump", "putin"])
+        #expect(site.party("putin")?.party.aliases == ["Putin", "The Kremlin"])
+
+        var putin = parties[0]
+        putin.sameAs = Located("kremlin", at: SourceLocation(path: "parties/putin.md", line: 5, column: 1))
+        parties[0] = putin
+        #expect(
+            throws: BuildFailure(
+                stage: "link",
+                diagnostics: [
+                    .error(
+                        "parties/kremlin.md", line: 4, column: 1, "same_as makes a cycle: kremlin → putin → kremlin"),
+                    .error("parties/putin.md", line: 5, column: 1, "same_as makes a cycle: putin → kremlin → putin"),
+                ])
+        ) {
+            try Linker.link(Self.content(parties: parties), config: SiteConfig())
+        }
+    }
+
     @Test func timelineOrdersDatedEventsAndPutsUndatedPlannedOnesLast() throws {
         func event(_ slug: String, date: String?, order: Int = 0, status: Event.Status = .past) -> Event {
             Event(

@@ -12,7 +12,8 @@ struct InterruptedBuildTests {
         try FileManager.default.createDirectory(atPath: content + "/parties", withIntermediateDirectories: true)
         var lines = ["Many Parties Meet (\(marker))", ""]
         for number in 0..<parties {
-            lines.append("Delegate Number\(number) Person spoke with Delegate Number\((number + 1) % parties) Person today.")
+            lines.append(
+                "Delegate Number\(number) Person spoke with Delegate Number\((number + 1) % parties) Person today.")
             try "---\nname: Delegate Number\(number) Person\nkind: person\nrole: \(marker)\n---\n".write(
                 toFile: content + "/parties/p\(number).md", atomically: false, encoding: .utf8)
         }
@@ -45,7 +46,8 @@ struct InterruptedBuildTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+            Thread.sleep(
+                forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = Fixture.files(in: fixture.root + "/Public")

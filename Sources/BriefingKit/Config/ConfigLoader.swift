@@ -6,11 +6,10 @@ public enum ConfigLoader {
 
     /// The settings in `path`, or the defaults when the file does not exist.
     public static func load(_ path: String) throws(BuildFailure) -> (SiteConfig, [Diagnostic]) {
-        guard let data = FileManager.default.contents(atPath: path) else { return (SiteConfig(), []) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw BuildFailure(stage: "config", diagnostics: [.error(path, "is not valid UTF-8 text")])
-        }
-        return try parse(text, path: path)
+        guard FileManager.default.fileExists(atPath: path) else { return (SiteConfig(), []) }
+        let (text, notes) = try SourceText.read(path)
+        let (config, warnings) = try parse(text, path: path)
+        return (config, notes + warnings)
     }
 
     public static func parse(_ text: String, path: String) throws(BuildFailure) -> (SiteConfig, [Diagnostic]) {

@@ -6,6 +6,7 @@ import Foundation
 public enum Linker {
     public static func link(_ content: Content, config: SiteConfig) throws(BuildFailure) -> Site {
         var log = DiagnosticLog()
+        let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
         let matcher = buildMatcher(content, log: &log)
         try log.check(stage: "link")
@@ -43,6 +44,47 @@ public enum Linker {
             (a.article.date ?? "", b.article.slug) > (b.article.date ?? "", a.article.slug)
         }
         return Site(config: config, articles: sortedArticles, parties: parties, terms: terms, events: events)
+    }
+
+    // MARK: - Merges
+
+    /// A party file with `same_as: other` describes the same party as `other`: its name and
+    /// aliases become the other's aliases, its description is appended, and it has no page of its own.
+    static func mergeSameParties(_ content: Content, log: inout DiagnosticLog) -> Content {
+        let bySlug = Dictionary(content.parties.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var content = content
+        var merged: [String: Party] = [:]
+        var removed = Set<String>()
+        for party in content.parties {
+            guard let sameAs = party.sameAs else { continue }
+            // Follow the chain to the party that has a page; a chain that comes back is a cycle.
+            var chain = [party.slug]
+            var target = sameAs.value
+            while let next = bySlug[target], let further = next.sameAs?.value, !chain.contains(target) {
+                chain.append(target)
+                target = further
+            }
+            guard let root = bySlug[target] else {
+                log.record(Diagnostic(.error, at: sameAs.location, "same_as '\(sameAs.value)': no party has that slug"))
+                continue
+            }
+            if chain.contains(target) || root.sameAs != nil {
+                log.record(
+                    Diagnostic(
+                        .error, at: sameAs.location,
+                        "same_as makes a cycle: \((chain + [target]).joined(separator: " → "))"))
+                continue
+            }
+            var into = merged[root.slug] ?? root
+            into.aliases += ([party.name] + party.aliases).filter { $0 != into.name && !into.aliases.contains($0) }
+            if !party.description.isEmpty {
+                into.description += (into.description.isEmpty ? "" : "\n\n") + party.description
+            }
+            merged[root.slug] = into
+            removed.insert(party.slug)
+        }
+        content.parties = content.parties.compactMap { removed.contains($0.slug) ? nil : merged[$0.slug] ?? $0 }
+        return content
     }
 
     // MARK: - Checks

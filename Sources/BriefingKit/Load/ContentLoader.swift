@@ -74,7 +74,7 @@ public struct ContentLoader: Sendable {
             log.record(.error(directory, "content folder not found"))
             return files
         }
-        for name in entries(of: "") {
+        for name in entries(of: "", log: &log) {
             let isFolder = isDirectoryEntry(name)
             switch (isFolder, name) {
             case (true, "parties"): files.parties = markdownFiles(in: name, log: &log)
@@ -91,7 +91,7 @@ public struct ContentLoader: Sendable {
 
     private func markdownFiles(in folder: String, log: inout DiagnosticLog) -> [String] {
         var result: [String] = []
-        for name in entries(of: folder) {
+        for name in entries(of: folder, log: &log) {
             let relative = folder + "/" + name
             if name.hasSuffix(".md") && !isDirectoryEntry(relative) {
                 result.append(relative)
@@ -102,10 +102,20 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    private func entries(of relative: String) -> [String] {
+    /// The visible entries of a folder; a symbolic link that leads out of the content folder is an error.
+    private func entries(of relative: String, log: inout DiagnosticLog) -> [String] {
         let folder = relative.isEmpty ? directory : path(relative)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/"
+        return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
+            let entry = relative.isEmpty ? name : relative + "/" + name
+            let type = (try? FileManager.default.attributesOfItem(atPath: path(entry)))?[.type] as? FileAttributeType
+            guard type == .typeSymbolicLink else { return true }
+            let target = URL(fileURLWithPath: path(entry)).resolvingSymlinksInPath().path
+            if target.hasPrefix(root) { return true }
+            log.record(.error(path(entry), "symbolic link leads outside the content folder (to \(target)); refused"))
+            return false
+        }
     }
 
     private func isDirectoryEntry(_ relative: String) -> Bool {
@@ -124,55 +134,16 @@ public struct ContentLoader: Sendable {
         return String(last[..<dot])
     }
 
-    private func read(_ relative: String) throws(BuildFailure) -> String {
-        let path = path(relative)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuildFailure(stage: "load", diagnostics: [.error(path, "cannot be read")])
-        }
-        return try Self.decodeUTF8(data, path: path)
-    }
-
-    /// The text of a file, or an error at the first byte that is not UTF-8.
-    static func decodeUTF8(_ data: Data, path: String) throws(BuildFailure) -> String {
-        if let text = String(data: data, encoding: .utf8) { return text }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = data.makeIterator()
-        var offset = 0
-        var line = 1
-        var lineStart = 0
-        parsing: while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
-                    line += 1
-                    lineStart = offset + 1
-                }
-                offset += encoded.count
-            case .error(let length):
-                let byte = data[data.startIndex + offset]
-                throw BuildFailure(
-                    stage: "load",
-                    diagnostics: [
-                        .error(
-                            path, line: line, column: offset - lineStart + 1,
-                            "not valid UTF-8: byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset) (\(length) byte(s)); save the file as UTF-8"
-                        )
-                    ])
-            case .emptyInput:
-                break parsing
-            }
-        }
-        throw BuildFailure(stage: "load", diagnostics: [.error(path, "is not valid UTF-8 text")])
-    }
-
     private func readArticle(_ name: String, sidecars: [String: String]) throws(BuildFailure) -> (Article, [Diagnostic])
     {
-        let text = try read(name)
+        let (text, notes) = try SourceText.read(path(name))
         let slug = Text.slug(stem(name))
-        var warnings: [Diagnostic] = []
+        var warnings = notes
         var article: Article
         if name.hasSuffix(".md") {
-            (article, warnings) = try MarkdownArticleParser.parse(text, path: path(name), slug: slug)
+            let (parsed, parseWarnings) = try MarkdownArticleParser.parse(text, path: path(name), slug: slug)
+            article = parsed
+            warnings += parseWarnings
         } else {
             do {
                 article = try RawArticleParser.parse(text, path: path(name), slug: slug)
@@ -180,7 +151,9 @@ public struct ContentLoader: Sendable {
                 throw BuildFailure(stage: "load", diagnostics: [error])
             }
             if let sidecar = sidecars[stem(name)] {
-                warnings += try MarkdownArticleParser.applySidecar(read(sidecar), path: path(sidecar), to: &article)
+                let (sidecarText, sidecarNotes) = try SourceText.read(path(sidecar))
+                warnings += sidecarNotes
+                warnings += try MarkdownArticleParser.applySidecar(sidecarText, path: path(sidecar), to: &article)
             }
         }
         if article.date == nil { article.date = defaultDate }
@@ -204,7 +177,12 @@ public struct ContentLoader: Sendable {
     ) -> [T] {
         var values: [T] = []
         for file in files {
-            if let (value, warnings) = capture(&log, { () throws(BuildFailure) in try parse(file, read(file)) }) {
+            let read = { () throws(BuildFailure) -> (T, [Diagnostic]) in
+                let (text, notes) = try SourceText.read(path(file))
+                let (value, warnings) = try parse(file, text)
+                return (value, notes + warnings)
+            }
+            if let (value, warnings) = capture(&log, read) {
                 values.append(value)
                 log.record(contentsOf: warnings)
             }

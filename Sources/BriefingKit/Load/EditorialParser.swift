@@ -5,7 +5,7 @@ import Foundation
 /// Each is YAML front matter plus an optional Markdown body, the longer description.
 /// The slug is the file name unless front matter sets `slug`.
 public enum EditorialParser {
-    static let partyKeys: Set<String> = ["name", "kind", "role", "aliases", "slug"]
+    static let partyKeys: Set<String> = ["name", "kind", "role", "aliases", "slug", "same_as"]
     static let termKeys: Set<String> = ["name", "aliases", "definition", "slug"]
     static let eventKeys: Set<String> = ["summary", "date", "when", "order", "status", "sources", "parties", "slug"]
 
@@ -32,9 +32,12 @@ public enum EditorialParser {
         let slug = slug(frontMatter, fileSlug: fileSlug, log: &log)
         try log.check(stage: "load")
         guard let name, let kind else { throw BuildFailure(stage: "load", diagnostics: log.errors) }
-        let party = Party(
+        var party = Party(
             slug: slug, name: name, kind: kind, role: role, aliases: aliases, description: body(frontMatter), path: path
         )
+        if let target = frontMatter.string("same_as", log: &log) {
+            party.sameAs = Located(target, at: frontMatter.location(of: "same_as"))
+        }
         return (party, log.warnings)
     }
 

@@ -14,6 +14,8 @@ public struct Party: Hashable, Sendable, Codable {
     /// Longer description in Markdown, from the file's body.
     public var description: String
     public var path: String
+    /// Slug of the party this file describes too; its names join that party's aliases.
+    public var sameAs: Located<String>?
 
     public init(
         slug: String, name: String, kind: Kind, role: String? = nil, aliases: [String] = [],
