@@ -9,11 +9,10 @@ public enum Linker {
         let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
         let matcher = buildMatcher(content, log: &log)
+        let events = linkEvents(content, log: &log)
         try log.check(stage: "link")
 
         var articles = content.articles.map { linkArticle($0, matcher: matcher) }
-        let events = linkEvents(content, log: &log)
-        try log.check(stage: "link")
 
         // Backlinks from paragraphs to the events citing them.
         for (articleIndex, article) in articles.enumerated() {

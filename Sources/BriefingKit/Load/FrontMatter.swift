@@ -36,7 +36,7 @@ public struct FrontMatter {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw diagnostic(for: error, path: path, yamlLine: firstLine)
+            throw diagnostic(for: error, yaml: yaml, path: path, yamlLine: firstLine)
         } catch {
             throw .error(path, line: firstLine, "front matter: \(error)")
         }
@@ -70,7 +70,7 @@ public struct FrontMatter {
         return trimmed == "---" || trimmed == "..."
     }
 
-    private static func diagnostic(for error: YamlError, path: String, yamlLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, yaml: String, path: String, yamlLine: Int) -> Diagnostic {
         let offset = yamlLine - 1
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
@@ -81,8 +81,12 @@ public struct FrontMatter {
                 } ?? problem
             return .error(path, line: mark.line + offset, column: mark.column, "invalid front matter: \(detail)")
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the mapping; point at the key's second appearance instead.
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let repeats = lines.indices.filter { index in duplicates.contains { lines[index].hasPrefix($0 + ":") } }
+            let line = repeats.count > 1 ? repeats[1] + 1 : context.mark.line
             return .error(
-                path, line: context.mark.line + offset, column: context.mark.column,
+                path, line: line + offset, column: repeats.count > 1 ? 1 : context.mark.column,
                 "duplicate key in front matter: \(duplicates.joined(separator: ", "))")
         default:
             return .error(path, line: yamlLine, "invalid front matter: \(error)")
