@@ -51,6 +51,13 @@ public enum PreviewServer {
         let rebuilder = Rebuilder(options: options, state: state, log: log)
         let app = Application(
             responder: PreviewResponder(state: state),
+            // Slow or half-open connections are closed after 15 s without a complete request;
+            // headers are capped well below the defaults, since a browser sends a few hundred bytes.
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: .seconds(15),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100))),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "briefing"),
             services: [rebuilder],
             onServerRunning: { channel in

@@ -36,6 +36,9 @@ public struct SiteResponse: Sendable {
 
     public var body: Data { headOnly ? Data() : file?.contents ?? ownBody }
 
+    /// The longest request target answered; the site's own addresses are far shorter.
+    public static let maximumTargetLength = 2048
+
     /// The address of the live-reload script the preview adds to every HTML page it serves.
     public static let reloadScriptPath = "/__briefing/reload.js"
     /// The Server-Sent Events stream that tells pages to reload or show errors.
@@ -46,6 +49,7 @@ public struct SiteResponse: Sendable {
         guard method == "GET" || method == "HEAD" else {
             return text(405, "Method Not Allowed", extra: ["Allow": "GET, HEAD"])
         }
+        guard target.utf8.count <= maximumTargetLength else { return text(414, "URI Too Long") }
         var response: SiteResponse
         switch PathResolver.resolve(target, in: site.paths) {
         case .file(let path):
@@ -60,7 +64,7 @@ public struct SiteResponse: Sendable {
         case .notFound:
             response = site.files["404.html"].map { SiteResponse(status: 404, file: $0) } ?? text(404, "Not Found")
         case .refused(let reason):
-            response = text(400, "Bad Request: \(reason)")
+            response = text(403, "Forbidden: \(reason)")
         }
         response.headOnly = method == "HEAD"
         return response

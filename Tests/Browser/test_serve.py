@@ -24,6 +24,7 @@ import unittest
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -112,7 +113,9 @@ class PreviewInBrowser(unittest.TestCase):
         self.assertEqual(self.preview.stop(), 0, "\n".join(self.preview.lines))
 
     def wait_for(self, condition, message, timeout=10):
-        WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(lambda d: condition(d), message)
+        # The page reloads under the wait, so an element can go stale between two looks at it.
+        WebDriverWait(self.driver, timeout, poll_frequency=0.05, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: condition(d), message)
 
     def wait_for_listening(self):
         self.wait_for(lambda d: d.execute_script("return window.briefingPreview !== undefined"),
@@ -196,12 +199,33 @@ class PreviewOverHTTP(unittest.TestCase):
         self.assertEqual(raw_get(self.port, "/assets/")[0], 404, "a folder must not be listed")
         self.assertEqual(raw_get(self.port, "/", method="POST")[0], 405)
 
+    def test_oversized_requests_are_refused(self):
+        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as connection:
+            connection.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 20000 + b"\r\n\r\n")
+            try:
+                reply = connection.recv(4096)
+            except ConnectionResetError:
+                reply = b""
+        self.assertFalse(reply.startswith(b"HTTP/1.1 200"), reply[:80])
+        self.assertEqual(raw_get(self.port, "/" + "a" * 3000)[0], 414)
+
+    def test_slow_and_half_open_connections_are_closed(self):
+        started = time.time()
+        slow = socket.create_connection(("127.0.0.1", self.port))
+        idle = socket.create_connection(("127.0.0.1", self.port))
+        slow.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        for connection in (slow, idle):
+            connection.settimeout(30)
+            self.assertEqual(connection.recv(4096), b"", "the server sent something instead of closing")
+            connection.close()
+        self.assertLess(time.time() - started, 25)
+
     def test_no_way_out_of_the_site(self):
         for target in ["/../briefing.yml", "/%2e%2e/briefing.yml", "/%2E%2E/%2E%2E/etc/passwd",
                        "/assets/..%2f..%2fbriefing.yml", "/..%5c..%5cbriefing.yml", "/.%2e/Content/",
                        "/%c0%ae%c0%ae/etc/passwd", "/index.html%00.css"]:
             status, _, body = raw_get(self.port, target)
-            self.assertEqual(status, 400, target)
+            self.assertEqual(status, 403, target)
             self.assertNotIn(b"root:", body)
 
 
