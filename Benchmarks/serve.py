@@ -102,6 +102,7 @@ def run_wrk(url):
 
 def main():
     binary = executable()
+    sys.argv = sys.argv[:1]
     from test_serve import Preview, make_driver  # noqa: E402  (shares the test's process handling)
     import test_serve
     test_serve.EXECUTABLE = binary

@@ -18,7 +18,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serve import executable  # noqa: E402
 
-import test_serve  # noqa: E402
+ARGUMENTS = list(sys.argv)
+import test_serve  # noqa: E402  (reads its own argument at import)
+
+sys.argv = ARGUMENTS
 
 
 def raise_file_limit():
