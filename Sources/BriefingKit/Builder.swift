@@ -100,7 +100,7 @@ public enum Builder {
             let exists = FileManager.default.fileExists(atPath: options.config)
             return (config, exists ? options.config : "defaults (no \(options.config))")
         }
-        let content = try stage("load") { () throws(BuildFailure) in
+        let loaded = try stage("load") { () throws(BuildFailure) in
             let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate)
                 .load()
             report.warnings += warnings
@@ -108,6 +108,16 @@ public enum Builder {
             return (
                 content,
                 "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
+            )
+        }
+        let content = try stage("extract") { () throws(BuildFailure) in
+            var content = loaded
+            let (parties, summary) = Extraction.merge(
+                extracted: PartyExtractor.parties(in: content.articles), into: content.parties)
+            content.parties = parties
+            return (
+                content,
+                "\(summary.found) parties found in the text: \(summary.matched) match editorial files, \(summary.added) added, \(summary.hidden) hidden"
             )
         }
         let site = try stage("link") { () throws(BuildFailure) in

@@ -14,7 +14,7 @@ struct Briefing: AsyncParsableCommand {
         commandName: "briefing",
         abstract: "Turns news articles into a small, fully linked briefing site.",
         version: "0.1.0",
-        subcommands: [Build.self, Serve.self, Convert.self],
+        subcommands: [Build.self, Serve.self, Convert.self, Extract.self],
         defaultSubcommand: nil
     )
 }
@@ -134,6 +134,50 @@ struct Serve: AsyncParsableCommand {
             }
         } catch let error as PreviewError {
             printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the parties an article names and write them as editable party files.",
+        discussion: """
+            Without --write, prints the draft. With --write, writes one file per party under \
+            CONTENT/parties/, never replacing a file that exists; edit them, or add `hidden: true` \
+            to drop a false hit.
+            """)
+
+    @Argument(help: "A scraped .txt article or a .md article.")
+    var file: String
+
+    @Option(help: "Content folder whose parties/ folder receives the files.")
+    var content = "Content"
+
+    @Flag(help: "Write the files instead of printing them.")
+    var write = false
+
+    func run() throws {
+        do {
+            let (text, notes) = try SourceText.read(file)
+            for note in notes { printError(note.description) }
+            let (article, _) = try ArticleConverter.load(path: file, text: text)
+            for party in PartyExtractor.parties(in: [article]) {
+                let markdown = try EditorialWriter.markdown(for: party)
+                let path = content + "/parties/" + party.slug + ".md"
+                if !write {
+                    print("# \(path)\n" + markdown)
+                } else if FileManager.default.fileExists(atPath: path) {
+                    printError("\(path): kept (the file exists)")
+                } else {
+                    try? FileManager.default.createDirectory(
+                        atPath: content + "/parties", withIntermediateDirectories: true)
+                    try Data(markdown.utf8).write(to: URL(fileURLWithPath: path))
+                    print("wrote \(path)")
+                }
+            }
+        } catch let error as BuildFailure {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
             throw ExitCode.failure
         }
     }

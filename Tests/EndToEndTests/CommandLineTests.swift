@@ -58,7 +58,7 @@ struct CommandLineTests {
         #expect(bad.status == 1)
         #expect(
             bad.errors == """
-                Content/parties/marco-rubio.md:4:1: warning: unknown key 'rank' ignored (known keys: aliases, kind, name, role, same_as, slug)
+                Content/parties/marco-rubio.md:4:1: warning: unknown key 'rank' ignored (known keys: aliases, hidden, kind, name, role, same_as, slug)
                 Content/events/late.md:4:11: error: source 'putin-trump-call#p8': article 'putin-trump-call' has paragraphs p1 to p7
                 Build failed in stage 'link' with 1 error(s); Public/ was left as it was.
 

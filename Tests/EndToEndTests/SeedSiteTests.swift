@@ -14,7 +14,7 @@ struct SeedSiteTests {
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         #expect(
             lines.map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) } == [
-                "config", "load", "link", "templates", "render", "check", "write",
+                "config", "load", "extract", "link", "templates", "render", "check", "write",
             ])
 
         let output = options.output
@@ -100,6 +100,27 @@ struct SeedSiteTests {
                     !$0.hasPrefix("http://localhost:8000/")
                 } == [])
         }
+    }
+
+    @Test func theRawSeedAloneBuildsWithItsPartiesFound() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = fixture.root + "/Content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Fixture.repository + "/Content/putin-trump-call.txt", toPath: content + "/putin-trump-call.txt")
+        var options = fixture.seedOptions(content: content)
+        options.config = fixture.root + "/none.yml"
+        let report = try Builder.build(options)
+        let site = try #require(report.site)
+        #expect(site.parties.count == 10)
+        #expect(site.party("vladimir-putin")?.mentions.count == 8)
+        let page = Fixture.text(options.output + "/parties/marco-rubio/index.html")
+        #expect(page.contains("<p class=\"dek\">Secretary of State</p>"))
+        var crawler = Crawler(folder: options.output)
+        crawler.crawl(from: "index.html")
+        #expect(crawler.broken == [])
+        #expect(crawler.visited.contains("parties/the-kremlin/index.html"))
     }
 
     @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {

@@ -5,7 +5,7 @@ import Foundation
 /// Each is YAML front matter plus an optional Markdown body, the longer description.
 /// The slug is the file name unless front matter sets `slug`.
 public enum EditorialParser {
-    static let partyKeys: Set<String> = ["name", "kind", "role", "aliases", "slug", "same_as"]
+    static let partyKeys: Set<String> = ["name", "kind", "role", "aliases", "slug", "same_as", "hidden"]
     static let termKeys: Set<String> = ["name", "aliases", "definition", "slug"]
     static let eventKeys: Set<String> = ["summary", "date", "when", "order", "status", "sources", "parties", "slug"]
 
@@ -35,6 +35,7 @@ public enum EditorialParser {
         var party = Party(
             slug: slug, name: name, kind: kind, role: role, aliases: aliases, description: body(frontMatter), path: path
         )
+        if frontMatter.bool("hidden", log: &log) == true { party.hidden = true }
         if let target = frontMatter.string("same_as", log: &log) {
             party.sameAs = Located(target, at: frontMatter.location(of: "same_as"))
         }

@@ -16,6 +16,8 @@ public struct Party: Hashable, Sendable, Codable {
     public var path: String
     /// Slug of the party this file describes too; its names join that party's aliases.
     public var sameAs: Located<String>?
+    /// Set by an editor to drop a party the extractor found by mistake.
+    public var hidden: Bool?
 
     public init(
         slug: String, name: String, kind: Kind, role: String? = nil, aliases: [String] = [],

@@ -1,0 +1,122 @@
+/// Public facts the extractor needs: countries with their demonyms, capitals and seats of
+/// government that stand for a government, titles, and words that name organisations.
+///
+/// Sources: country names and demonyms as in the CIA World Factbook's "Nationality" field and
+/// the UN member-state list; capitals and government seats as commonly used in news writing
+/// ("the Kremlin", "the White House", "Downing Street"). The lists are partial and meant to grow.
+enum Gazetteer {
+    struct Country {
+        var name: String
+        var aliases: [String]
+        /// Adjective and people forms ("Russian", "Russians").
+        var demonyms: [String]
+        /// The capital, which in news often stands for the government ("Kyiv agreed").
+        var capital: String?
+    }
+
+    static let countries: [Country] = [
+        Country(name: "Russia", aliases: ["Russian Federation"], demonyms: ["Russian", "Russians"], capital: "Moscow"),
+        Country(name: "Ukraine", aliases: [], demonyms: ["Ukrainian", "Ukrainians"], capital: "Kyiv"),
+        Country(
+            name: "United States", aliases: ["US", "U.S.", "USA", "United States of America", "America"],
+            demonyms: ["American", "Americans"], capital: "Washington"),
+        Country(
+            name: "United Kingdom", aliases: ["UK", "U.K.", "Britain", "Great Britain"], demonyms: ["British"],
+            capital: "London"),
+        Country(name: "China", aliases: ["People's Republic of China"], demonyms: ["Chinese"], capital: "Beijing"),
+        Country(name: "France", aliases: [], demonyms: ["French"], capital: "Paris"),
+        Country(name: "Germany", aliases: [], demonyms: ["German", "Germans"], capital: "Berlin"),
+        Country(name: "Saudi Arabia", aliases: [], demonyms: ["Saudi", "Saudis"], capital: "Riyadh"),
+        Country(
+            name: "North Korea", aliases: ["DPRK"], demonyms: ["North Korean", "North Koreans"], capital: "Pyongyang"),
+        Country(
+            name: "South Korea", aliases: ["Republic of Korea"], demonyms: ["South Korean", "South Koreans"],
+            capital: "Seoul"),
+        Country(name: "Australia", aliases: [], demonyms: ["Australian", "Australians"], capital: "Canberra"),
+        Country(name: "Nigeria", aliases: [], demonyms: ["Nigerian", "Nigerians"], capital: "Abuja"),
+        Country(name: "Qatar", aliases: [], demonyms: ["Qatari", "Qataris"], capital: "Doha"),
+        Country(name: "Iraq", aliases: [], demonyms: ["Iraqi", "Iraqis"], capital: "Baghdad"),
+        Country(name: "Iran", aliases: [], demonyms: ["Iranian", "Iranians"], capital: "Tehran"),
+        Country(name: "Israel", aliases: [], demonyms: ["Israeli", "Israelis"], capital: "Jerusalem"),
+        Country(name: "Japan", aliases: [], demonyms: ["Japanese"], capital: "Tokyo"),
+        Country(name: "India", aliases: [], demonyms: ["Indian", "Indians"], capital: "New Delhi"),
+        Country(name: "Brazil", aliases: [], demonyms: ["Brazilian", "Brazilians"], capital: "Brasília"),
+        Country(name: "Austria", aliases: [], demonyms: ["Austrian", "Austrians"], capital: "Vienna"),
+        Country(name: "Spain", aliases: [], demonyms: ["Spanish"], capital: "Madrid"),
+        Country(name: "Italy", aliases: [], demonyms: ["Italian", "Italians"], capital: "Rome"),
+        Country(name: "Turkey", aliases: ["Türkiye"], demonyms: ["Turkish"], capital: "Ankara"),
+        Country(name: "Poland", aliases: [], demonyms: ["Polish"], capital: "Warsaw"),
+        Country(name: "Canada", aliases: [], demonyms: ["Canadian", "Canadians"], capital: "Ottawa"),
+        Country(name: "Mexico", aliases: [], demonyms: ["Mexican", "Mexicans"], capital: "Mexico City"),
+        Country(name: "Egypt", aliases: [], demonyms: ["Egyptian", "Egyptians"], capital: "Cairo"),
+        Country(name: "Syria", aliases: [], demonyms: ["Syrian", "Syrians"], capital: "Damascus"),
+        Country(name: "Venezuela", aliases: [], demonyms: ["Venezuelan", "Venezuelans"], capital: "Caracas"),
+        Country(name: "Argentina", aliases: [], demonyms: ["Argentine", "Argentinian"], capital: "Buenos Aires"),
+        Country(name: "Hungary", aliases: [], demonyms: ["Hungarian", "Hungarians"], capital: "Budapest"),
+        Country(name: "Belarus", aliases: [], demonyms: ["Belarusian", "Belarusians"], capital: "Minsk"),
+    ]
+
+    /// Seats of government that stand for a government when they act.
+    static let governmentSeats: [(name: String, government: String, country: String)] = [
+        ("Kremlin", "The Kremlin", "Russia"), ("White House", "The White House", "United States"),
+        ("Downing Street", "Downing Street", "United Kingdom"), ("Pentagon", "The Pentagon", "United States"),
+        ("Elysée", "The Élysée", "France"), ("Blue House", "The Blue House", "South Korea"),
+    ]
+
+    /// Titles that come before a person's name; the longest match is taken first.
+    static let titles: [String] = [
+        "Secretary of State", "Prime Minister", "Foreign Minister", "Defence Minister", "Defense Secretary",
+        "Energy Minister", "Vice President", "President", "Chancellor", "Minister", "Secretary", "Senator",
+        "Governor", "General", "Chairman", "Chairwoman", "Chair", "King", "Queen", "Prince", "Ambassador",
+        "Spokesman", "Spokeswoman", "Commissioner", "Mayor", "Judge", "Pope", "Sheikh", "Mr", "Mrs", "Ms", "Dr",
+        "associate administrator", "chairman", "administrator",
+    ]
+
+    /// International organisations whose names carry no organisation word.
+    static let organisations: Set<String> = [
+        "United Nations", "European Union", "African Union", "Red Cross", "Red Crescent", "World Bank",
+        "Amnesty International", "Human Rights Watch", "Doctors Without Borders", "Hamas", "Hezbollah", "Taliban",
+        "Boko Haram", "Interpol", "Europol",
+    ]
+
+    /// Last words that make a name an organisation.
+    static let organisationWords: Set<String> = [
+        "commission", "party", "organization", "organisation", "agency", "council", "congress", "ministry",
+        "department", "survey", "association", "union", "club", "fc", "inc", "corp", "corporation", "company",
+        "group", "bank", "fund", "court", "parliament", "assembly", "committee", "university", "laboratory",
+        "institute", "administration", "nasa", "opec", "fifa", "uefa", "nato", "un", "apc", "pdp", "spacex",
+    ]
+
+    /// Capitalised words that start sentences or name times, never parties by themselves.
+    static let notNames: Set<String> = [
+        "a", "an", "the", "in", "on", "at", "of", "for", "to", "and", "but", "or", "as", "by", "with", "from", "after",
+        "before", "when", "while", "despite", "following", "contrarily", "however", "instead", "nonetheless",
+        "meanwhile", "both", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his",
+        "her", "their", "our", "there", "here", "if", "although", "though", "since", "until", "only", "also",
+        "some", "many", "most", "all", "any", "each", "every", "no", "not", "yes", "full", "file", "image",
+        "related", "recent", "further", "according", "late", "early", "annual", "initial", "relations", "meetings",
+        "talks", "oil", "team", "file", "filed", "for", "more", "information", "signal", "acquisition",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "today", "yesterday", "tomorrow", "utc", "edt", "est", "cet", "gmt", "magnitude",
+    ]
+
+    /// Common given names, the strongest sign that two capitalised words are a person.
+    /// Source: frequent given names in US Social Security and UK ONS name statistics, plus
+    /// names frequent in international news. Partial by nature; titles and surnames used alone
+    /// identify people it misses.
+    static let firstNames: Set<String> = [
+        "Abdul", "Ahmed", "Alessandro", "Alexander", "Alexei", "Ali", "Andrew", "Angela", "Anna", "Anthony", "Antonio",
+        "Barack", "Benjamin", "Bill", "Boris", "Carlos", "Charles", "Chris", "Christopher", "Daniel", "David",
+        "Donald", "Elizabeth", "Emmanuel", "Francisco", "George", "Hillary", "Ibrahim", "James", "Jane", "Jean",
+        "Jennifer", "John", "Joe", "Joseph", "Juan", "Kate", "Keir", "Kim", "Lionel", "Luis", "Marco", "Maria",
+        "Mark", "Mary", "Michael", "Mike", "Mohammed", "Muhammad", "Muhammadu", "Nicolas", "Olaf", "Paul", "Peter",
+        "Richard", "Robert", "Sergei", "Sergey", "Steven", "Thomas", "Vladimir", "Volodymyr", "Wendell", "William",
+        "Xi", "Yuri", "Goodluck", "Emmanuel", "Narendra", "Recep", "Rishi", "Viktor", "Ursula", "Antony", "Jake",
+    ]
+
+    /// Regions that are places, never actors; other places are told by context ("in Jeddah").
+    static let regions: Set<String> = [
+        "middle east", "europe", "asia", "africa", "latin america", "gulf", "black sea", "west bank", "balkans",
+    ]
+}

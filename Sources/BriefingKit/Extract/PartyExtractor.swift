@@ -1,0 +1,285 @@
+import Foundation
+
+/// Finds the parties an article names: people, governments, countries acting as actors,
+/// organisations, without any editorial file.
+///
+/// Names are runs of capitalised words inside a sentence. A title before a person's name
+/// becomes the role ("Secretary of State Marco Rubio"); a surname alone joins the full name
+/// ("Putin" → Vladimir Putin); countries, demonyms and capitals resolve through the gazetteer;
+/// a seat of government stands for the government ("the Kremlin"); a name used only after
+/// "in", "at", "near" or "from" is a place, not a party; sentence openers and dates are never names.
+public enum PartyExtractor {
+    /// A name as it appears, with the words before it.
+    struct Run {
+        var words: [String]
+        /// The name as written, from its first word to its last ("al-Sada" keeps its hyphen).
+        var text: String
+        var precededBy: String?
+        var sentenceStart: Bool
+        /// The capitalised title words just before the name ("Russian President").
+        var title: [String]
+        var followedByAcronym: String?
+        /// Lowercase word right after the name ("administration").
+        var followedBy: String?
+    }
+
+    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "into", "across", "outside", "inside"]
+
+    public static func parties(in articles: [Article]) -> [Party] {
+        var builder = PartyTable()
+        for article in articles {
+            var runs: [Run] = []
+            for paragraph in article.paragraphs {
+                runs += Self.runs(in: Markdown.plainText(of: paragraph.markdown))
+            }
+            builder.add(runs, path: article.path)
+        }
+        return builder.parties()
+    }
+
+    // MARK: - Finding names
+
+    static func runs(in text: String) -> [Run] {
+        var result: [Run] = []
+        let bytes = Array(text.utf8)
+        for sentence in Sentences.ranges(in: text) {
+            let sentenceText = String(decoding: bytes[sentence], as: UTF8.self)
+            let words = MentionMatcher.words(in: sentenceText)
+            let sentenceBytes = Array(sentenceText.utf8)
+            func gap(_ index: Int) -> String {
+                guard index > 0 else { return "" }
+                return String(decoding: sentenceBytes[words[index - 1].end..<words[index].start], as: UTF8.self)
+            }
+            var index = 0
+            while index < words.count {
+                guard isCapitalised(words[index].text) else {
+                    index += 1
+                    continue
+                }
+                var end = index + 1
+                while end < words.count {
+                    let separator = gap(end)
+                    let joins = separator == " " || separator == "'s " || separator == "\u{2019}s "
+                    if !joins || separator.contains("'") || separator.contains("\u{2019}") { break }
+                    if isCapitalised(words[end].text) {
+                        end += 1
+                    } else if ["bin", "al", "de", "da", "van", "von", "del"].contains(words[end].text)
+                        || (words[end].text == "of" && joinsWithOf(words[end - 1].text)),
+                        end + 1 < words.count, gap(end + 1) == " " || gap(end + 1) == "-",
+                        isCapitalised(words[end + 1].text) || words[end + 1].text == "the"
+                    {
+                        end += words[end + 1].text == "the" ? 2 : 2
+                    } else {
+                        break
+                    }
+                }
+                let names = words[index..<min(end, words.count)].map(\.text)
+                var run = Run(
+                    words: names,
+                    text: String(decoding: sentenceBytes[words[index].start..<words[end - 1].end], as: UTF8.self),
+                    precededBy: index > 0 ? words[index - 1].folded : nil, sentenceStart: index == 0,
+                    title: [], followedByAcronym: nil,
+                    followedBy: end < words.count && gap(end) == " " ? words[end].folded : nil)
+                if end < words.count, gap(end).hasSuffix("("), MentionMatcher.isAcronym(words[end].text) {
+                    run.followedByAcronym = words[end].text
+                }
+                if end < words.count, gap(end) == "\u{2019}s " || gap(end) == "'s " {
+                    run.followedBy = "'s " + words[end].folded
+                }
+                result.append(run)
+                index = end
+            }
+        }
+        return result
+    }
+
+    /// "Secretary of State", "Organization of the Petroleum Exporting Countries", "Institute of
+    /// Technology" join across "of"; "David Hicks of Australia" does not.
+    static func joinsWithOf(_ word: String) -> Bool {
+        let folded = word.lowercased()
+        return Gazetteer.organisationWords.contains(folded) || Gazetteer.titles.contains(word)
+            || ["institute", "university", "bank", "republic", "state", "secretary", "minister", "house"].contains(
+                folded)
+    }
+
+    static func isCapitalised(_ word: String) -> Bool {
+        guard let first = word.first else { return false }
+        return first.isUppercase
+    }
+}
+
+/// Collects the runs of all articles into parties, resolving short forms to full names.
+struct PartyTable {
+    private var entries: [String: Entry] = [:]
+    private var order: [String] = []
+    private var loneWords = Set<String>()
+    /// Surnames and single names seen on their own, resolved once all full names are known.
+    private var singles: [(name: String, precededBy: String?, followedBy: String?, path: String)] = []
+
+    struct Entry {
+        var name: String
+        var kind: Party.Kind
+        var role: String?
+        var aliases: [String] = []
+        var actor = false
+        var path: String
+    }
+
+    mutating func add(_ runs: [PartyExtractor.Run], path: String) {
+        // Single words seen on their own; a two-word name whose last word is among them is a person ("Buhari").
+        for run in runs where run.words.count == 1 && !run.sentenceStart {
+            loneWords.insert(run.words[0])
+        }
+        for var run in runs {
+            // Sentence openers and leading articles are not part of a name.
+            while let first = run.words.first, Gazetteer.notNames.contains(first.lowercased()),
+                run.sentenceStart || ["The", "A", "An"].contains(first)
+            {
+                run.words.removeFirst()
+                run.precededBy = first.lowercased()
+                if let space = run.text.firstIndex(of: " ") {
+                    run.text = String(run.text[run.text.index(after: space)...])
+                } else {
+                    run.text = ""
+                }
+            }
+            guard !run.words.isEmpty else { continue }
+            take(run, path: path)
+        }
+    }
+
+    private mutating func take(_ run: PartyExtractor.Run, path: String) {
+        var words = run.words
+        // A title, possibly after a demonym or country: "Russian President", "US President", "Secretary of State".
+        var title: [String] = []
+        while !words.isEmpty {
+            if let titleWords = Self.leadingTitle(words), titleWords < words.count {
+                title += words[..<titleWords]
+                words.removeFirst(titleWords)
+            } else if words.count > 2,
+                Self.country(forDemonymOrName: words[0]) != nil || MentionMatcher.isAcronym(words[0]),
+                Self.leadingTitle(Array(words.dropFirst())) != nil
+            {
+                title.append(words.removeFirst())
+            } else {
+                break
+            }
+        }
+        let titleText = title.joined(separator: " ")
+        let name =
+            title.isEmpty
+            ? run.text
+            : run.text.hasPrefix(titleText + " ")
+                ? String(run.text.dropFirst(titleText.count + 1)) : words.joined(separator: " ")
+        let folded = name.lowercased()
+        if Gazetteer.regions.contains(where: { folded.hasPrefix($0) }) { return }
+        let actor = !(run.precededBy.map(PartyExtractor.placePrepositions.contains) ?? false)
+        if Gazetteer.regions.contains(folded) || Gazetteer.notNames.contains(folded) { return }
+        if let seat = Gazetteer.governmentSeats.first(where: { $0.name.lowercased() == folded }) {
+            record(
+                seat.government, kind: .government, alias: seat.name,
+                role: "Stands for the government of \(seat.country)", actor: true, path: path)
+            return
+        }
+        if let country = Self.country(forDemonymOrName: name) {
+            if country.name == name || country.aliases.contains(name) {
+                record(country.name, kind: .country, alias: name, role: nil, actor: actor, path: path)
+            } else if name.hasSuffix("s"), country.demonyms.contains(name) {
+                record(country.name, kind: .country, alias: name, role: nil, actor: actor, path: path)
+            }
+            return
+        }
+        if let country = Gazetteer.countries.first(where: { $0.capital?.lowercased() == folded }) {
+            if actor {
+                record(
+                    "Government of \(country.name)", kind: .government, alias: name,
+                    role: "\(country.name)'s government in \(name)", actor: true, path: path)
+            }
+            return
+        }
+        if Gazetteer.organisations.contains(name) {
+            record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
+            return
+        }
+        let last = words.last?.lowercased() ?? ""
+        let isAcronymName = words.count == 1 && MentionMatcher.isAcronym(name) && name.count >= 3
+        let hasAcronymWord = words.count > 1 && words.contains { MentionMatcher.isAcronym($0) && $0.count >= 3 }
+        if (Gazetteer.organisationWords.contains(last) && words.count > 1) || isAcronymName || hasAcronymWord
+            || words.first == "FC"
+        {
+            record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
+            return
+        }
+        if words.count >= 2 {
+            let role = title.isEmpty ? nil : title.joined(separator: " ")
+            // A person: named with a title, or with a common first name, or whose surname the text also uses alone.
+            let firstName = Gazetteer.firstNames.contains(words[0])
+            let surnameAlone = words.last.map(loneWords.contains) ?? false
+            let demonymFirst = Self.country(forDemonymOrName: words[0]) != nil
+            if (!title.isEmpty || firstName || surnameAlone) && !demonymFirst && words.count <= 5 {
+                record(
+                    name, kind: .person, alias: title.isEmpty ? nil : (title + words).joined(separator: " "),
+                    role: role,
+                    actor: true, path: path)
+            }
+            return
+        }
+        singles.append((name, run.precededBy, run.followedBy, path))
+    }
+
+    /// How many leading words form a title, if they do.
+    static func leadingTitle(_ words: [String]) -> Int? {
+        let text = words.joined(separator: " ")
+        for title in Gazetteer.titles.sorted(by: { $0.count > $1.count })
+        where text == title || text.hasPrefix(title + " ") {
+            return title.split(separator: " ").count
+        }
+        return nil
+    }
+
+    static func country(forDemonymOrName word: String) -> Gazetteer.Country? {
+        Gazetteer.countries.first { $0.name == word || $0.aliases.contains(word) || $0.demonyms.contains(word) }
+    }
+
+    private mutating func record(
+        _ name: String, kind: Party.Kind, alias: String?, role: String?, actor: Bool, path: String
+    ) {
+        let key = MentionMatcher.key(name)
+        if entries[key] == nil {
+            entries[key] = Entry(name: name, kind: kind, role: role, path: path)
+            order.append(key)
+        }
+        if let alias, alias != name, !(entries[key]?.aliases.contains(alias) ?? true) {
+            entries[key]?.aliases.append(alias)
+        }
+        if entries[key]?.role == nil { entries[key]?.role = role }
+        if actor { entries[key]?.actor = true }
+    }
+
+    /// The parties found, in order of first appearance; places that never act are left out.
+    mutating func parties() -> [Party] {
+        for single in singles {
+            let folded = single.name.lowercased()
+            // A surname alone joins the person whose name ends with it.
+            if let key = order.first(where: {
+                entries[$0]?.kind == .person && $0.split(separator: " ").last.map(String.init) == folded
+            }) {
+                if !(entries[key]?.aliases.contains(single.name) ?? true) { entries[key]?.aliases.append(single.name) }
+                if single.followedBy == "administration" || single.followedBy == "'s team" {
+                    let phrase =
+                        single.followedBy == "administration"
+                        ? "\(single.name) administration" : "\(single.name)'s team"
+                    if !(entries[key]?.aliases.contains(phrase) ?? true) { entries[key]?.aliases.append(phrase) }
+                }
+            }
+        }
+        return order.compactMap { key -> Party? in
+            guard let entry = entries[key], entry.actor else { return nil }
+            let slug = Text.slug(entry.name)
+            guard !slug.isEmpty else { return nil }
+            return Party(
+                slug: slug, name: entry.name, kind: entry.kind, role: entry.role, aliases: entry.aliases,
+                description: "", path: entry.path + " (extracted)")
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Finding parties in the text")
+struct ExtractionTests {
+    static let seed: Article = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Content/putin-trump-call.txt").path
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return (try? RawArticleParser.parse(text, path: "putin-trump-call.txt", slug: "putin-trump-call"))
+            ?? Article(slug: "missing", title: "", paragraphs: [], path: path)
+    }()
+
+    @Test func theSeedsPartiesAreFoundWithKindsRolesAndShortForms() throws {
+        let parties = PartyExtractor.parties(in: [Self.seed])
+        let byName = Dictionary(uniqueKeysWithValues: parties.map { ($0.name, $0) })
+        #expect(
+            Set(parties.map(\.name)) == [
+                "Vladimir Putin", "Donald Trump", "Volodymyr Zelensky", "Marco Rubio", "Ukraine", "Russia",
+                "United States", "Government of Ukraine", "The White House", "The Kremlin",
+            ])
+        #expect(byName["Vladimir Putin"]?.kind == .person)
+        #expect(byName["Vladimir Putin"]?.role == "Russian President")
+        #expect(byName["Vladimir Putin"]?.aliases.contains("Putin") == true)
+        #expect(byName["Marco Rubio"]?.role == "Secretary of State")
+        #expect(byName["Donald Trump"]?.aliases.contains("Trump's team") == true)
+        #expect(byName["Government of Ukraine"]?.kind == .government)
+        #expect(byName["Government of Ukraine"]?.aliases == ["Kyiv"])
+        #expect(byName["The Kremlin"]?.kind == .government)
+        #expect(byName["Ukraine"]?.kind == .country)
+    }
+
+    @Test func openersPlacesAndDatesAreNotParties() {
+        let text = """
+            Headline
+
+            Despite the talks in Jeddah, officials met in Saudi Arabia on Monday, March 3. Following that, \
+            Contrarily enough, the Middle East waited. In Vienna, OPEC met. Maria Lopez of Australia spoke.
+            """
+        let article = try? RawArticleParser.parse(text, path: "t.txt", slug: "t")
+        let names = PartyExtractor.parties(in: article.map { [$0] } ?? []).map(\.name)
+        #expect(names == ["OPEC", "Maria Lopez", "Australia"])
+    }
+
+    @Test func editorialFilesWinAndHiddenOnesDrop() {
+        let extracted = [
+            Party(
+                slug: "vladimir-putin", name: "Vladimir Putin", kind: .person, role: "Russian President",
+                aliases: ["Putin"], path: "x"),
+            Party(slug: "jeddah", name: "Jeddah", kind: .country, path: "x"),
+            Party(slug: "someone", name: "Someone Else", kind: .person, aliases: ["Trump"], path: "x"),
+        ]
+        var hidden = Party(slug: "jeddah", name: "Jeddah", kind: .group, path: "parties/jeddah.md")
+        hidden.hidden = true
+        let editorial = [
+            Party(
+                slug: "putin", name: "President Putin", kind: .person, role: "President of Russia", aliases: ["Putin"],
+                path: "parties/putin.md"),
+            Party(
+                slug: "donald-trump", name: "Donald Trump", kind: .person, aliases: ["Trump"],
+                path: "parties/donald-trump.md"),
+            hidden,
+        ]
+        let (parties, summary) = Extraction.merge(extracted: extracted, into: editorial)
+        // A shared alias makes two names one party: "Someone Else" joins Donald Trump.
+        #expect(parties.map(\.slug) == ["putin", "donald-trump"])
+        #expect(parties[0].role == "President of Russia")
+        #expect(parties[0].aliases == ["Putin", "Vladimir Putin"])
+        #expect(parties[1].aliases == ["Trump", "Someone Else"])
+        #expect(summary == Extraction.Summary(found: 3, matched: 3, added: 0, hidden: 1))
+    }
+}
