@@ -18,7 +18,7 @@ enum Gazetteer {
         Country(name: "Russia", aliases: ["Russian Federation"], demonyms: ["Russian", "Russians"], capital: "Moscow"),
         Country(name: "Ukraine", aliases: [], demonyms: ["Ukrainian", "Ukrainians"], capital: "Kyiv"),
         Country(
-            name: "United States", aliases: ["US", "U.S.", "USA", "United States of America", "America"],
+            name: "United States", aliases: ["US", "U.S.", "USA", "United States of America"],
             demonyms: ["American", "Americans"], capital: "Washington"),
         Country(
             name: "United Kingdom", aliases: ["UK", "U.K.", "Britain", "Great Britain"], demonyms: ["British"],
@@ -69,7 +69,8 @@ enum Gazetteer {
         "Energy Minister", "Vice President", "President", "Chancellor", "Minister", "Secretary", "Senator",
         "Governor", "General", "Chairman", "Chairwoman", "Chair", "King", "Queen", "Prince", "Ambassador",
         "Spokesman", "Spokeswoman", "Commissioner", "Mayor", "Judge", "Pope", "Sheikh", "Mr", "Mrs", "Ms", "Dr",
-        "associate administrator", "chairman", "administrator",
+        "chairman", "chairwoman", "administrator", "president", "minister", "secretary", "spokesman", "reporter",
+        "striker", "ambassador", "commissioner", "governor", "senator", "general",
     ]
 
     /// International organisations whose names carry no organisation word.
@@ -79,12 +80,18 @@ enum Gazetteer {
         "Boko Haram", "Interpol", "Europol",
     ]
 
+    /// Last words of names that are things or events, not actors.
+    static let thingWords: Set<String> = [
+        "award", "awards", "prize", "cup", "league", "championship", "trophy", "games", "olympics", "station", "tv",
+        "festival", "summit", "conference", "treaty", "agreement", "war", "river", "valley", "lake", "mountains",
+    ]
+
     /// Last words that make a name an organisation.
     static let organisationWords: Set<String> = [
         "commission", "party", "organization", "organisation", "agency", "council", "congress", "ministry",
         "department", "survey", "association", "union", "club", "fc", "inc", "corp", "corporation", "company",
         "group", "bank", "fund", "court", "parliament", "assembly", "committee", "university", "laboratory",
-        "institute", "administration", "nasa", "opec", "fifa", "uefa", "nato", "un", "apc", "pdp", "spacex",
+        "institute", "administration", "technology", "nasa", "opec", "fifa", "uefa", "nato", "un", "apc", "pdp", "spacex",
     ]
 
     /// Capitalised words that start sentences or name times, never parties by themselves.

@@ -23,7 +23,9 @@ public enum PartyExtractor {
         var followedBy: String?
     }
 
-    static let placePrepositions: Set<String> = ["in", "at", "near", "from", "into", "across", "outside", "inside"]
+    static let placePrepositions: Set<String> = [
+        "in", "at", "near", "from", "into", "across", "outside", "inside", "of",
+    ]
 
     public static func parties(in articles: [Article]) -> [Party] {
         var builder = PartyTable()
@@ -59,6 +61,11 @@ public enum PartyExtractor {
                 var end = index + 1
                 while end < words.count {
                     let separator = gap(end)
+                    // Initials ("U.S.") join across their full stops.
+                    if separator == ".", words[end - 1].text.count == 1, words[end].text.count == 1 {
+                        end += 1
+                        continue
+                    }
                     let joins = separator == " " || separator == "'s " || separator == "\u{2019}s "
                     if !joins || separator.contains("'") || separator.contains("\u{2019}") { break }
                     if isCapitalised(words[end].text) {
@@ -80,14 +87,23 @@ public enum PartyExtractor {
                     precededBy: index > 0 ? words[index - 1].folded : nil, sentenceStart: index == 0,
                     title: [], followedByAcronym: nil,
                     followedBy: end < words.count && gap(end) == " " ? words[end].folded : nil)
+                var next = end
                 if end < words.count, gap(end).hasSuffix("("), MentionMatcher.isAcronym(words[end].text) {
                     run.followedByAcronym = words[end].text
+                    next = end + 1
+                }
+                // "in Vienna, Austria": a name right after a place and a comma is part of the address,
+                // unless it owns something ("Saudi Arabia's energy minister").
+                if index > 2, gap(index) == ", ", isCapitalised(words[index - 1].text),
+                    placePrepositions.contains(words[index - 2].folded), !(run.followedBy?.hasPrefix("'s") ?? false)
+                {
+                    run.precededBy = "in"
                 }
                 if end < words.count, gap(end) == "\u{2019}s " || gap(end) == "'s " {
                     run.followedBy = "'s " + words[end].folded
                 }
                 result.append(run)
-                index = end
+                index = next
             }
         }
         return result
@@ -166,6 +182,11 @@ struct PartyTable {
             }
         }
         let titleText = title.joined(separator: " ")
+        // A lowercase title right before the name: "chairman Attahiru Jega".
+        if title.isEmpty, let before = run.precededBy, Gazetteer.titles.contains(before) {
+            title = [before]
+        }
+        let last = words.last?.lowercased() ?? ""
         let name =
             title.isEmpty
             ? run.text
@@ -182,7 +203,7 @@ struct PartyTable {
             return
         }
         if let country = Self.country(forDemonymOrName: name) {
-            if country.name == name || country.aliases.contains(name) {
+            if country.name == name || country.aliases.contains(name) || country.aliases.contains(name + ".") {
                 record(country.name, kind: .country, alias: name, role: nil, actor: actor, path: path)
             } else if name.hasSuffix("s"), country.demonyms.contains(name) {
                 record(country.name, kind: .country, alias: name, role: nil, actor: actor, path: path)
@@ -197,16 +218,24 @@ struct PartyTable {
             }
             return
         }
+        // Awards, competitions and things are not parties, but an organisation's acronym in them is ("FIFA").
+        if words.count > 1, Gazetteer.thingWords.contains(last) {
+            if let acronym = words.first(where: { MentionMatcher.isAcronym($0) && $0.count >= 3 }) {
+                record(acronym, kind: .organisation, alias: nil, role: nil, actor: actor, path: path)
+            }
+            return
+        }
         if Gazetteer.organisations.contains(name) {
             record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
             return
         }
-        let last = words.last?.lowercased() ?? ""
         let isAcronymName = words.count == 1 && MentionMatcher.isAcronym(name) && name.count >= 3
-        let hasAcronymWord = words.count > 1 && words.contains { MentionMatcher.isAcronym($0) && $0.count >= 3 }
-        if (Gazetteer.organisationWords.contains(last) && words.count > 1) || isAcronymName || hasAcronymWord
-            || words.first == "FC"
-        {
+        // "AS Roma", "FC Barcelona": a club or company prefix; "SpaceX": a capital inside a word.
+        let hasAcronymWord = words.count > 1 && words.contains { MentionMatcher.isAcronym($0) }
+        let camelCase =
+            words.count == 1 && name.dropFirst().contains(where: \.isUppercase) && name.contains(where: \.isLowercase)
+        let organisationWord = words.dropFirst().contains { Gazetteer.organisationWords.contains($0.lowercased()) }
+        if organisationWord || isAcronymName || hasAcronymWord || camelCase {
             record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
             return
         }
@@ -238,7 +267,10 @@ struct PartyTable {
     }
 
     static func country(forDemonymOrName word: String) -> Gazetteer.Country? {
-        Gazetteer.countries.first { $0.name == word || $0.aliases.contains(word) || $0.demonyms.contains(word) }
+        let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
+        return Gazetteer.countries.first {
+            $0.name == bare || $0.aliases.contains(bare) || $0.aliases.contains(bare + ".") || $0.demonyms.contains(bare)
+        }
     }
 
     private mutating func record(
