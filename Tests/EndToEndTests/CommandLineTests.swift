@@ -65,6 +65,31 @@ struct CommandLineTests {
                 """)
     }
 
+    @Test func extractWritesPartyFilesAndNeverReplacesAnEditorsFile() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = fixture.root + "/Content"
+        try FileManager.default.createDirectory(atPath: content + "/parties", withIntermediateDirectories: true)
+        try "---\nname: Marco Rubio\nkind: person\nrole: edited by hand\n---\n".write(
+            toFile: content + "/parties/marco-rubio.md", atomically: true, encoding: .utf8)
+        let article = Fixture.repository + "/Content/putin-trump-call.txt"
+        let run = try Self.run(["extract", article, "--write"], in: fixture.root)
+        #expect(run.status == 0)
+        #expect(run.errors == "Content/parties/marco-rubio.md: kept (the file exists)\n")
+        let written = try FileManager.default.contentsOfDirectory(atPath: content + "/parties").sorted()
+        #expect(written.count == 10)
+        #expect(written.contains("vladimir-putin.md"))
+        #expect(Fixture.text(content + "/parties/marco-rubio.md").contains("edited by hand"))
+        #expect(
+            Fixture.text(content + "/parties/vladimir-putin.md")
+                == "---\nname: Vladimir Putin\nkind: person\nrole: Russian President\naliases:\n- Russian President Vladimir Putin\n- Putin\n---\n"
+        )
+        // The written files read back: a build with them succeeds.
+        try FileManager.default.copyItem(atPath: article, toPath: content + "/putin-trump-call.txt")
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: fixture.root + "/Templates")
+        #expect(try Self.run(["build"], in: fixture.root).status == 0)
+    }
+
     @Test func convertPrintsMarkdownAndNotesWhatItRemoved() throws {
         let run = try Self.run(["convert", "Content/putin-trump-call.txt"], in: Fixture.repository)
         #expect(run.status == 0)
