@@ -91,7 +91,8 @@ enum Gazetteer {
         "commission", "party", "organization", "organisation", "agency", "council", "congress", "ministry",
         "department", "survey", "association", "union", "club", "fc", "inc", "corp", "corporation", "company",
         "group", "bank", "fund", "court", "parliament", "assembly", "committee", "university", "laboratory",
-        "institute", "administration", "technology", "nasa", "opec", "fifa", "uefa", "nato", "un", "apc", "pdp", "spacex",
+        "institute", "administration", "technology", "nasa", "opec", "fifa", "uefa", "nato", "un", "apc", "pdp",
+        "spacex",
     ]
 
     /// Capitalised words that start sentences or name times, never parties by themselves.

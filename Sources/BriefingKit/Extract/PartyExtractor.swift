@@ -269,7 +269,8 @@ struct PartyTable {
     static func country(forDemonymOrName word: String) -> Gazetteer.Country? {
         let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
         return Gazetteer.countries.first {
-            $0.name == bare || $0.aliases.contains(bare) || $0.aliases.contains(bare + ".") || $0.demonyms.contains(bare)
+            $0.name == bare || $0.aliases.contains(bare) || $0.aliases.contains(bare + ".")
+                || $0.demonyms.contains(bare)
         }
     }
 
