@@ -113,7 +113,7 @@ public enum Builder {
         let content = try stage("extract") { () throws(BuildFailure) in
             var content = loaded
             let (parties, summary) = Extraction.merge(
-                extracted: PartyExtractor.parties(in: content.articles), into: content.parties)
+                extracted: PartyExtractor.parties(in: content.articles), into: content.parties, terms: content.terms)
             content.parties = parties
             return (
                 content,
@@ -153,10 +153,28 @@ public enum Builder {
 
     /// The output folder is replaced whole, so it must not hold or be the content or the theme.
     static func checkFolders(_ options: BuildOptions) throws(BuildFailure) {
+        /// The real path, resolving links in the part that exists (a new output folder does not yet).
         func resolved(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+            var existing = URL(fileURLWithPath: path).standardizedFileURL
+            var rest: [String] = []
+            while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+                rest.insert(existing.lastPathComponent, at: 0)
+                existing.deleteLastPathComponent()
+            }
+            let base = existing.resolvingSymlinksInPath().path
+            return ([base] + rest).joined(separator: "/").replacingOccurrences(of: "//", with: "/") + "/"
         }
         let output = resolved(options.output)
+        if resolved(options.config).hasPrefix(output) {
+            throw BuildFailure(
+                stage: "config",
+                diagnostics: [
+                    .error(
+                        options.config,
+                        "the configuration file is inside the output folder \(options.output), which a build replaces; move it out"
+                    )
+                ])
+        }
         for (flag, folder) in [("--content", options.content), ("--templates", options.templates)] {
             let input = resolved(folder)
             if input.hasPrefix(output) || output.hasPrefix(input) {

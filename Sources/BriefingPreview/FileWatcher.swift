@@ -121,6 +121,14 @@ public final class FileWatcher: Sendable {
                 }
             }
             for folder in folders { watchTree(folder) }
+            // The folders' parents too: a watched folder deleted and made again (or made after
+            // the preview started) is watched anew.
+            var rootsByParent: [Int32: [String: String]] = [:]
+            for folder in folders {
+                let url = URL(fileURLWithPath: folder)
+                let watch = inotify_add_watch(descriptor, url.deletingLastPathComponent().path, Self.mask)
+                if watch >= 0 { rootsByParent[watch, default: [:]][url.lastPathComponent] = folder }
+            }
             for file in files {
                 let url = URL(fileURLWithPath: file)
                 let watch = inotify_add_watch(descriptor, url.deletingLastPathComponent().path, Self.mask)
@@ -149,6 +157,11 @@ public final class FileWatcher: Sendable {
                     let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + nameLength)]
                     let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                     offset += headerSize + nameLength
+                    if let root = rootsByParent[watch]?[name] {
+                        if eventMask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(root) }
+                        relevant = true
+                        continue
+                    }
                     if let names = onlyNames[watch] {
                         if names.contains(name) { relevant = true }
                         continue

@@ -47,7 +47,9 @@ public enum PathResolver {
         }
         if paths.contains(relative) { return .file(relative) }
         if paths.contains(relative + "/index.html") {
-            return .redirect(location: raw + "/" + query)
+            // Built from the normalised path: "//host" must never become a redirect to another host.
+            let encoded = relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
+            return .redirect(location: "/" + encoded + "/" + query)
         }
         return .notFound
     }

@@ -58,9 +58,15 @@ struct PreviewResponder: HTTPResponder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             // Ends with the server's graceful shutdown, so Ctrl-C does not wait on open pages.
-            for await current in states.cancelOnGracefulShutdown() {
-                let json = String(decoding: try encoder.encode(current), as: UTF8.self)
-                try await writer.write(ByteBuffer(string: "event: build\ndata: \(json)\n\n"))
+            for await signal in states.cancelOnGracefulShutdown() {
+                switch signal {
+                case .state(let current):
+                    let json = String(decoding: try encoder.encode(current), as: UTF8.self)
+                    try await writer.write(ByteBuffer(string: "event: build\ndata: \(json)\n\n"))
+                case .heartbeat:
+                    // A comment line: browsers ignore it, and writing it fails once the page has gone.
+                    try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+                }
             }
             try await writer.finish(nil)
         }

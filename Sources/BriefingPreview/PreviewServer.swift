@@ -124,6 +124,14 @@ struct Rebuilder: Service {
             watcher.stop()
             state.close()
         }
+        // Every few seconds, find the pages that have closed and let their streams go.
+        let heartbeat = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(5))
+                state.heartbeat()
+            }
+        }
+        defer { heartbeat.cancel() }
         await withGracefulShutdownHandler {
             var built = -1
             for await _ in changes.cancelOnGracefulShutdown() {

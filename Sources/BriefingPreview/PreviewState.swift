@@ -13,11 +13,17 @@ public struct BuildState: Sendable, Codable, Equatable {
 ///
 /// A new site replaces the old one whole, under a lock, before any page is told to reload:
 /// a page never reloads onto a half-swapped site.
+/// What an open page is told: the build state, or a heartbeat that finds pages that have gone.
+public enum PreviewSignal: Sendable, Equatable {
+    case state(BuildState)
+    case heartbeat
+}
+
 public final class PreviewState: Sendable {
     private struct Inner {
         var site = ServedSite.empty
         var state = BuildState(generation: 0, errors: [])
-        var listeners: [Int: AsyncStream<BuildState>.Continuation] = [:]
+        var listeners: [Int: AsyncStream<PreviewSignal>.Continuation] = [:]
         var nextListener = 0
         var closed = false
     }
@@ -45,16 +51,22 @@ public final class PreviewState: Sendable {
     }
 
     private func broadcast(_ change: (inout Inner) -> Void) {
-        let (state, listeners) = inner.withLock { inner -> (BuildState, [AsyncStream<BuildState>.Continuation]) in
+        let (state, listeners) = inner.withLock { inner -> (BuildState, [AsyncStream<PreviewSignal>.Continuation]) in
             change(&inner)
             return (inner.state, Array(inner.listeners.values))
         }
-        for listener in listeners { listener.yield(state) }
+        for listener in listeners { listener.yield(.state(state)) }
     }
 
-    /// A stream of build states for one open page, starting with the current one.
-    public func listen() -> (id: Int, states: AsyncStream<BuildState>) {
-        let (stream, continuation) = AsyncStream<BuildState>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    /// Sends every open page a heartbeat; writing it to a page that has gone ends that page's stream.
+    public func heartbeat() {
+        let listeners = inner.withLock { Array($0.listeners.values) }
+        for listener in listeners { listener.yield(.heartbeat) }
+    }
+
+    /// A stream of signals for one open page, starting with the current state.
+    public func listen() -> (id: Int, states: AsyncStream<PreviewSignal>) {
+        let (stream, continuation) = AsyncStream<PreviewSignal>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let id = inner.withLock { inner -> Int in
             if inner.closed {
                 continuation.finish()
@@ -62,7 +74,7 @@ public final class PreviewState: Sendable {
             }
             inner.nextListener += 1
             inner.listeners[inner.nextListener] = continuation
-            continuation.yield(inner.state)
+            continuation.yield(.state(inner.state))
             return inner.nextListener
         }
         return (id, stream)
@@ -74,7 +86,7 @@ public final class PreviewState: Sendable {
 
     /// Ends every open stream, so the server can shut down without waiting on them.
     public func close() {
-        let listeners = inner.withLock { inner -> [AsyncStream<BuildState>.Continuation] in
+        let listeners = inner.withLock { inner -> [AsyncStream<PreviewSignal>.Continuation] in
             inner.closed = true
             defer { inner.listeners = [:] }
             return Array(inner.listeners.values)

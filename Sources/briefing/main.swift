@@ -162,6 +162,7 @@ struct Extract: ParsableCommand {
             let (text, notes) = try SourceText.read(file)
             for note in notes { printError(note.description) }
             let (article, _) = try ArticleConverter.load(path: file, text: text)
+            let existing = existingParties()
             for party in PartyExtractor.parties(in: [article]) {
                 let markdown = try EditorialWriter.markdown(for: party)
                 let path = content + "/parties/" + party.slug + ".md"
@@ -169,6 +170,8 @@ struct Extract: ParsableCommand {
                     print("# \(path)\n" + markdown)
                 } else if FileManager.default.fileExists(atPath: path) {
                     printError("\(path): kept (the file exists)")
+                } else if let match = Extraction.match(party, in: existing) {
+                    printError("\(path): not written, \(match.path) already describes \(party.name)")
                 } else {
                     try? FileManager.default.createDirectory(
                         atPath: content + "/parties", withIntermediateDirectories: true)
@@ -179,6 +182,21 @@ struct Extract: ParsableCommand {
         } catch let error as BuildFailure {
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
             throw ExitCode.failure
+        }
+    }
+
+    /// The party files already in the content folder; one that does not read is left aside here,
+    /// since the build will report it.
+    func existingParties() -> [Party] {
+        let folder = content + "/parties"
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasSuffix(".md")
+        }
+        return names.sorted().compactMap { name in
+            guard let (text, _) = try? SourceText.read(folder + "/" + name) else { return nil }
+            return try? EditorialParser.party(
+                text, path: folder + "/" + name, fileSlug: Text.slug(String(name.dropLast(3)))
+            ).0
         }
     }
 }

@@ -45,6 +45,20 @@ struct ExtractionTests {
         #expect(names == ["OPEC", "Maria Lopez", "Attahiru Jega", "United States", "Austria"])
     }
 
+    @Test func titlesWithOfCapitalsAndDatelinesDoNotMakeFalseParties() {
+        let text = """
+            BREAKING: PRESIDENT DONALD TRUMP SAID ON TUESDAY TALKS MAY NOT LEAD ANYWHERE
+
+            WASHINGTON (Reuters) - Secretary of the Treasury Scott Bessent met Tom O'Brien. Prime Minister of the said. \
+            Former President Lech Walesa spoke. ANALYSIS follows.
+            """
+        let article = try? RawArticleParser.parse(text, path: "t.txt", slug: "t")
+        let parties = PartyExtractor.parties(in: article.map { [$0] } ?? [])
+        #expect(!parties.contains { $0.name.hasPrefix("of ") || $0.name == "O'Brien" || $0.name == "ANALYSIS" })
+        #expect(!parties.contains { $0.kind == .government })
+        #expect(parties.first { $0.name == "Lech Walesa" }?.role == "Former President")
+    }
+
     @Test func editorialFilesWinAndHiddenOnesDrop() {
         let extracted = [
             Party(

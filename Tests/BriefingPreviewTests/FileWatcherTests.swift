@@ -53,6 +53,21 @@ struct FileWatcherTests {
         #expect(watcher.changes == count)
     }
 
+    @Test func aWatchedFolderDeletedAndMadeAgainIsWatchedAgain() async throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = FileWatcher(folders: [root + "/parties"], files: [])
+        _ = watcher.start()
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+        try FileManager.default.removeItem(atPath: root + "/parties")
+        try FileManager.default.createDirectory(atPath: root + "/parties", withIntermediateDirectories: true)
+        try await Task.sleep(for: .milliseconds(200))
+        let count = watcher.changes
+        try "x".write(toFile: root + "/parties/new.md", atomically: false, encoding: .utf8)
+        #expect(await Self.waitForChange(watcher, after: count))
+    }
+
     @Test func pollingFallbackSeesEdits() async throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: root) }

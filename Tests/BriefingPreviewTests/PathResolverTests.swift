@@ -21,6 +21,7 @@ struct PathResolverTests {
         #expect(resolve("//assets//style.css") == .file("assets/style.css"))
         #expect(resolve("/parties") == .redirect(location: "/parties/"))
         #expect(resolve("/parties?q=1") == .redirect(location: "/parties/?q=1"))
+        #expect(resolve("//parties") == .redirect(location: "/parties/"))
         #expect(resolve("/a%20b/") == .file("a b/index.html"))
         #expect(resolve("/missing.html") == .notFound)
         #expect(resolve("/assets/") == .notFound)

@@ -289,7 +289,61 @@ struct BadInputCatalogueTests {
         }
     }
 
+    @Test func extractedPartiesGiveWayToTermsAndSameAsFiles() throws {
+        let report = try check(.builds(warnings: [])) {
+            try "---\nname: White House\ndefinition: The US president's office.\n---\n"
+                .write(toFile: $0 + "/terms/white-house-term.md", atomically: true, encoding: .utf8)
+            // Only the raw article and the files below: the parties come from extraction.
+            for folder in ["parties", "events"] {
+                try FileManager.default.removeItem(atPath: $0 + "/" + folder)
+                try FileManager.default.createDirectory(atPath: $0 + "/" + folder, withIntermediateDirectories: true)
+            }
+            try "---\nname: The Russian President\nkind: person\nsame_as: vladimir-putin\naliases: [Putin]\n---\n"
+                .write(toFile: $0 + "/parties/russian-president.md", atomically: true, encoding: .utf8)
+            try "---\nsummary: x\nwhen: later\nsources: [putin-trump-call#p1]\nparties: [russian-president]\n---\n"
+                .write(toFile: $0 + "/events/zz.md", atomically: true, encoding: .utf8)
+        }
+        #expect(report?.site?.party("the-white-house") == nil)
+        #expect(report?.site?.event("zz")?.parties == ["vladimir-putin"])
+    }
+
     // MARK: File system
+
+    @Test func buildsRunningAtOnceAlwaysLeaveACompleteSite() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: fixture.root + "/Templates")
+        _ = try fixture.copyOfContent()
+        #expect(try CommandLineTests.run(["build"], in: fixture.root).status == 0)
+        let expected = Fixture.files(in: fixture.root + "/Public")
+        for _ in 0..<8 {
+            let processes = try (0..<3).map { _ -> Process in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: try #require(CommandLineTests.executable))
+                process.arguments = ["build"]
+                process.currentDirectoryURL = URL(fileURLWithPath: fixture.root)
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+            #expect(Fixture.files(in: fixture.root + "/Public") == expected)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix(".") } == [])
+    }
+
+    @Test func aConfigurationFileInsideTheOutputIsRefused() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var options = fixture.seedOptions(content: try fixture.copyOfContent())
+        _ = try Builder.build(options)
+        try "title: T\n".write(toFile: options.output + "/site.yml", atomically: true, encoding: .utf8)
+        options.config = options.output + "/site.yml"
+        #expect(throws: BuildFailure.self) { try Builder.build(options) }
+        #expect(FileManager.default.fileExists(atPath: options.output + "/site.yml"))
+    }
 
     @Test func aSymbolicLinkLeadingOutOfContentIsRefused() throws {
         try check(

@@ -12,14 +12,25 @@ public enum Extraction {
         public var hidden: Int
     }
 
-    public static func merge(extracted: [Party], into editorial: [Party]) -> ([Party], Summary) {
+    public static func merge(extracted: [Party], into editorial: [Party], terms: [Term] = []) -> ([Party], Summary) {
         var parties = editorial
         var owner: [String: Int] = [:]
-        for (index, party) in parties.enumerated() {
+        // A file that is `same_as` another party adds its names to that party later; found
+        // parties match the party it points to, not the file itself.
+        for (index, party) in parties.enumerated() where party.sameAs == nil {
             for key in keys(party) where owner[key] == nil { owner[key] = index }
         }
+        // Names the editors gave terms are not parties.
+        let termKeys = Set(terms.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
+        let sameAsKeys = Set(
+            parties.filter { $0.sameAs != nil }.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
         var summary = Summary(found: extracted.count, matched: 0, added: 0, hidden: 0)
-        for found in extracted {
+        for var found in extracted {
+            if termKeys.contains(MentionMatcher.key(found.name)) { continue }
+            found.aliases.removeAll {
+                termKeys.contains(MentionMatcher.key($0)) || sameAsKeys.contains(MentionMatcher.key($0))
+            }
+            if sameAsKeys.contains(MentionMatcher.key(found.name)) { continue }
             let foundKeys = keys(found)
             if let index = foundKeys.lazy.compactMap({ owner[$0] }).first {
                 summary.matched += 1
@@ -37,6 +48,12 @@ public enum Extraction {
         }
         summary.hidden = parties.filter { $0.hidden == true }.count
         return (parties.filter { $0.hidden != true }, summary)
+    }
+
+    /// The party among `parties` that a found party would merge with, if any.
+    public static func match(_ found: Party, in parties: [Party]) -> Party? {
+        let foundKeys = Set(keys(found))
+        return parties.first { !foundKeys.isDisjoint(with: keys($0)) }
     }
 
     static func keys(_ party: Party) -> [String] {

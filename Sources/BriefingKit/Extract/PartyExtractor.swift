@@ -173,7 +173,8 @@ struct PartyTable {
                 title += words[..<titleWords]
                 words.removeFirst(titleWords)
             } else if words.count > 2,
-                Self.country(forDemonymOrName: words[0]) != nil || MentionMatcher.isAcronym(words[0]),
+                Self.country(forDemonymOrName: words[0]) != nil || MentionMatcher.isAcronym(words[0])
+                    || ["Former", "Acting", "Then", "Interim", "Deputy"].contains(words[0]),
                 Self.leadingTitle(Array(words.dropFirst())) != nil
             {
                 title.append(words.removeFirst())
@@ -194,9 +195,13 @@ struct PartyTable {
                 ? String(run.text.dropFirst(titleText.count + 1)) : words.joined(separator: " ")
         let folded = name.lowercased()
         if Gazetteer.regions.contains(where: { folded.hasPrefix($0) }) { return }
+        // What is left after a title must itself be a name ("Secretary of the Treasury …" is not "of the …").
+        guard let initial = name.first, initial.isUppercase else { return }
+        // Shouted text (headlines in capitals) is not a run of names.
+        if words.count >= 3, words.allSatisfy({ $0 == $0.uppercased() }) { return }
         let actor = !(run.precededBy.map(PartyExtractor.placePrepositions.contains) ?? false)
         if Gazetteer.regions.contains(folded) || Gazetteer.notNames.contains(folded) { return }
-        if let seat = Gazetteer.governmentSeats.first(where: { $0.name.lowercased() == folded }) {
+        if let seat = Gazetteer.governmentSeats.first(where: { $0.name == name }) {
             record(
                 seat.government, kind: .government, alias: seat.name,
                 role: "Stands for the government of \(seat.country)", actor: true, path: path)
@@ -210,7 +215,7 @@ struct PartyTable {
             }
             return
         }
-        if let country = Gazetteer.countries.first(where: { $0.capital?.lowercased() == folded }) {
+        if let country = Gazetteer.countries.first(where: { $0.capital == name }) {
             if actor {
                 record(
                     "Government of \(country.name)", kind: .government, alias: name,
@@ -229,11 +234,13 @@ struct PartyTable {
             record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
             return
         }
-        let isAcronymName = words.count == 1 && MentionMatcher.isAcronym(name) && name.count >= 3
+        // Acronyms are short; a long word in capitals is emphasis ("ANALYSIS").
+        let isAcronymName = words.count == 1 && MentionMatcher.isAcronym(name) && (3...5).contains(name.count)
         // "AS Roma", "FC Barcelona": a club or company prefix; "SpaceX": a capital inside a word.
         let hasAcronymWord = words.count > 1 && words.contains { MentionMatcher.isAcronym($0) }
         let camelCase =
             words.count == 1 && name.dropFirst().contains(where: \.isUppercase) && name.contains(where: \.isLowercase)
+            && !name.contains("'") && !name.contains("\u{2019}")
         let organisationWord = words.dropFirst().contains { Gazetteer.organisationWords.contains($0.lowercased()) }
         if organisationWord || isAcronymName || hasAcronymWord || camelCase {
             record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)

@@ -81,6 +81,7 @@ public enum Linker {
             }
             merged[root.slug] = into
             removed.insert(party.slug)
+            content.mergedParties[party.slug] = root.slug
         }
         content.parties = content.parties.compactMap { removed.contains($0.slug) ? nil : merged[$0.slug] ?? $0 }
         return content
@@ -179,6 +180,9 @@ public enum Linker {
     private static func linkEvents(_ content: Content, log: inout DiagnosticLog) -> [LinkedEvent] {
         let paragraphCounts = Dictionary(uniqueKeysWithValues: content.articles.map { ($0.slug, $0.paragraphs.count) })
         let partySlugs = Set(content.parties.map(\.slug))
+        // A party merged with same_as is still a valid name for the party it joined.
+        let mergedInto = Dictionary(
+            content.mergedParties.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         var events: [LinkedEvent] = []
         for event in content.events {
             var citations: [Citation] = []
@@ -189,8 +193,9 @@ public enum Linker {
             }
             var parties: [String] = []
             for party in event.parties {
-                if partySlugs.contains(party.value) {
-                    parties.append(party.value)
+                let slug = mergedInto[party.value] ?? party.value
+                if partySlugs.contains(slug) {
+                    if !parties.contains(slug) { parties.append(slug) }
                 } else {
                     log.record(
                         Diagnostic(

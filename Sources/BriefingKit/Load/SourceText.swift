@@ -21,7 +21,8 @@ public enum SourceText {
     ]
 
     public static func read(_ path: String) throws(BuildFailure) -> (String, [Diagnostic]) {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let real = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let size = (try? FileManager.default.attributesOfItem(atPath: real)[.size] as? Int) ?? 0
         if size > maximumBytes {
             throw BuildFailure(
                 stage: "load",

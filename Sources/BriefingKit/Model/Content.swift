@@ -4,6 +4,8 @@ public struct Content: Sendable {
     public var parties: [Party]
     public var terms: [Term]
     public var events: [Event]
+    /// Slugs of party files merged with `same_as`, and the party each joined.
+    public var mergedParties: [String: String] = [:]
 
     public init(articles: [Article], parties: [Party] = [], terms: [Term] = [], events: [Event] = []) {
         self.articles = articles

@@ -1,6 +1,10 @@
 import CAtomicSwap
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Writes the built site: into a staging folder beside the output, swapped in only when complete.
 ///
 /// A failed build never touches the output folder, so the previous site stays as it was.
@@ -19,10 +23,14 @@ public struct SiteWriter: Sendable {
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         let parent = outputURL.deletingLastPathComponent()
         let name = outputURL.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging")
-        let previous = parent.appendingPathComponent(".\(name).previous")
+        // Each build stages in a folder of its own, so builds running at once never mix their files;
+        // the last to swap wins, and every swap puts a complete site in place.
+        let process = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).staging-\(process)")
+        let previous = parent.appendingPathComponent(".\(name).previous-\(process)")
         do {
             try checkReplaceable(outputURL)
+            removeAbandoned(in: parent, name: name)
             try? manager.removeItem(at: staging)
             try? manager.removeItem(at: previous)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -57,6 +65,19 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             throw BuildFailure(
                 stage: "write", diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Removes staging folders left by builds that were killed: those whose process is gone.
+    private func removeAbandoned(in parent: URL, name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries {
+            for prefix in [".\(name).staging-", ".\(name).previous-"] where entry.hasPrefix(prefix) {
+                guard let process = Int32(entry.dropFirst(prefix.count)) else { continue }
+                if kill(process, 0) != 0 && errno == ESRCH {
+                    try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+                }
+            }
         }
     }
 
