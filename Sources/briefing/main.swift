@@ -19,11 +19,8 @@ struct Briefing: AsyncParsableCommand {
     )
 }
 
-struct Build: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Build the site from the content folder into the output folder.",
-        discussion: "The output is replaced only when the whole build succeeded; a failed build leaves it as it was.")
-
+/// Where a site's inputs and output are, shared by `build` and `serve`.
+struct SiteOptions: ParsableArguments {
     @Option(help: "Folder with the articles and the parties/, terms/ and events/ folders.")
     var content = "Content"
 
@@ -42,9 +39,22 @@ struct Build: ParsableCommand {
     @Option(help: "Publication date (YYYY-MM-DD) for articles that state none.")
     var date: String?
 
-    func run() throws {
-        let options = BuildOptions(
+    var buildOptions: BuildOptions {
+        BuildOptions(
             content: content, templates: templates, output: output, config: config, baseURL: baseURL, date: date)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content folder into the output folder.",
+        discussion: "The output is replaced only when the whole build succeeded; a failed build leaves it as it was.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let options = site.buildOptions
+        let output = site.output
         do {
             let report = try Builder.build(options) { print($0) }
             for warning in report.warnings { printError(warning.description) }
@@ -103,31 +113,13 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
-    @Option(help: "Folder with the articles and the parties/, terms/ and events/ folders.")
-    var content = "Content"
-
-    @Option(help: "Folder with the Mustache templates and assets/.")
-    var templates = "Templates"
-
-    @Option(help: "Folder each good build is written to when --write is given.")
-    var output = "Public"
-
     @Flag(help: "Also write each good build to the output folder.")
     var write = false
 
-    @Option(help: "Site settings file (optional).")
-    var config = "briefing.yml"
-
-    @Option(name: .customLong("base-url"), help: "Address the site is served from, for sitemap.xml and robots.txt.")
-    var baseURL: String?
-
-    @Option(help: "Publication date (YYYY-MM-DD) for articles that state none.")
-    var date: String?
+    @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let build = BuildOptions(
-            content: content, templates: templates, output: output, config: config, baseURL: baseURL, date: date)
-        let options = PreviewOptions(build: build, host: host, port: port, writeOutput: write)
+        let options = PreviewOptions(build: site.buildOptions, host: host, port: port, writeOutput: write)
         do {
             try await PreviewServer.run(options) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))
