@@ -88,8 +88,7 @@ public enum PreviewServer {
             let (files, report) = try Builder.render(options.build)
             if options.writeOutput { try SiteWriter(output: options.build.output).write(files) }
             let site = ServedSite(files, injectReload: true)
-            let changed = site.changedPaths(since: state.site)
-            state.publish(site)
+            let changed = state.publish(site)
             for warning in report.warnings { log(warning.description) }
             let elapsed = start.duration(to: clock.now)
             log(

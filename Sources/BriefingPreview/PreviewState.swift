@@ -37,12 +37,17 @@ public final class PreviewState: Sendable {
     public var listenerCount: Int { inner.withLock { $0.listeners.count } }
 
     /// Swaps in a good build, then tells every open page; pages reload only if a file changed.
-    public func publish(_ site: ServedSite) {
+    /// Returns the paths that changed.
+    @discardableResult
+    public func publish(_ site: ServedSite) -> [String] {
+        var changed: [String] = []
         broadcast {
-            let changed = $0.state.generation == 0 || !site.changedPaths(since: $0.site).isEmpty
+            changed = site.changedPaths(since: $0.site)
+            let reload = $0.state.generation == 0 || !changed.isEmpty
             $0.site = site
-            $0.state = BuildState(generation: $0.state.generation + (changed ? 1 : 0), errors: [])
+            $0.state = BuildState(generation: $0.state.generation + (reload ? 1 : 0), errors: [])
         }
+        return changed
     }
 
     /// Keeps the last good site and tells every open page about the errors.

@@ -103,7 +103,7 @@ enum Gazetteer {
         "her", "their", "our", "there", "here", "if", "although", "though", "since", "until", "only", "also",
         "some", "many", "most", "all", "any", "each", "every", "no", "not", "yes", "full", "file", "image",
         "related", "recent", "further", "according", "late", "early", "annual", "initial", "relations", "meetings",
-        "talks", "oil", "team", "file", "filed", "for", "more", "information", "signal", "acquisition",
+        "talks", "oil", "team", "filed", "more", "information", "signal", "acquisition",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "today", "yesterday", "tomorrow", "utc", "edt", "est", "cet", "gmt", "magnitude",
@@ -120,7 +120,7 @@ enum Gazetteer {
         "Jennifer", "John", "Joe", "Joseph", "Juan", "Kate", "Keir", "Kim", "Lionel", "Luis", "Marco", "Maria",
         "Mark", "Mary", "Michael", "Mike", "Mohammed", "Muhammad", "Muhammadu", "Nicolas", "Olaf", "Paul", "Peter",
         "Richard", "Robert", "Sergei", "Sergey", "Steven", "Thomas", "Vladimir", "Volodymyr", "Wendell", "William",
-        "Xi", "Yuri", "Goodluck", "Emmanuel", "Narendra", "Recep", "Rishi", "Viktor", "Ursula", "Antony", "Jake",
+        "Xi", "Yuri", "Goodluck", "Narendra", "Recep", "Rishi", "Viktor", "Ursula", "Antony", "Jake",
     ]
 
     /// Regions that are places, never actors; other places are told by context ("in Jeddah").

@@ -75,7 +75,7 @@ public enum PartyExtractor {
                         end + 1 < words.count, gap(end + 1) == " " || gap(end + 1) == "-",
                         isCapitalised(words[end + 1].text) || words[end + 1].text == "the"
                     {
-                        end += words[end + 1].text == "the" ? 2 : 2
+                        end += 2
                     } else {
                         break
                     }

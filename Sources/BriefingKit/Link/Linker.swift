@@ -14,12 +14,15 @@ public enum Linker {
 
         var articles = content.articles.map { linkArticle($0, matcher: matcher) }
 
-        // Backlinks from paragraphs to the events citing them.
+        // Backlinks from paragraphs to the events citing them, in timeline order.
+        var citing: [Citation: [String]] = [:]
+        for event in events {
+            for citation in Set(event.citations) { citing[citation, default: []].append(event.event.slug) }
+        }
         for (articleIndex, article) in articles.enumerated() {
             for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
                 let citation = Citation(article: article.article.slug, paragraph: paragraph.paragraph.number)
-                articles[articleIndex].paragraphs[paragraphIndex].events =
-                    events.filter { $0.citations.contains(citation) }.map(\.event.slug)
+                articles[articleIndex].paragraphs[paragraphIndex].events = citing[citation] ?? []
             }
         }
 

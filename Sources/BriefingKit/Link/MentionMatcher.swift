@@ -108,10 +108,15 @@ public struct MentionMatcher: Sendable {
 
     /// The text between two words with runs of whitespace as one space and curly apostrophes straight.
     static func normalizedGap(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\u{2019}", with: "'")
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .appending(bytes.last.map { Character(UnicodeScalar($0)).isWhitespace } == true ? " " : "")
-            .prepending(bytes.first.map { Character(UnicodeScalar($0)).isWhitespace } == true ? " " : "")
+        var gap = ""
+        for character in String(decoding: bytes, as: UTF8.self) {
+            if character.isWhitespace {
+                if !gap.hasSuffix(" ") { gap.append(" ") }
+            } else {
+                gap.append(character == "\u{2019}" ? "'" : character)
+            }
+        }
+        return gap
     }
 
     /// Words of a multi-word name may be separated by spaces, hyphens or a possessive, not by punctuation.
@@ -180,8 +185,4 @@ public struct MentionMatcher: Sendable {
         }
         return words
     }
-}
-
-extension String {
-    fileprivate func prepending(_ prefix: String) -> String { prefix + self }
 }

@@ -110,8 +110,29 @@ public struct Site: Hashable, Sendable, Codable {
     /// In timeline order.
     public var events: [LinkedEvent]
 
+    // Lookups by slug for tests and one-off use; rendering, which looks up per mention, uses `Index`.
     public func party(_ slug: String) -> LinkedParty? { parties.first { $0.party.slug == slug } }
     public func term(_ slug: String) -> LinkedTerm? { terms.first { $0.term.slug == slug } }
     public func article(_ slug: String) -> LinkedArticle? { articles.first { $0.article.slug == slug } }
     public func event(_ slug: String) -> LinkedEvent? { events.first { $0.event.slug == slug } }
+
+    /// Every article, party, term and event by slug, built once for the pages that link them.
+    public struct Index: Sendable {
+        private let articles: [String: LinkedArticle]
+        private let parties: [String: LinkedParty]
+        private let terms: [String: LinkedTerm]
+        private let events: [String: LinkedEvent]
+
+        public init(_ site: Site) {
+            articles = Dictionary(site.articles.map { ($0.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            parties = Dictionary(site.parties.map { ($0.party.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            terms = Dictionary(site.terms.map { ($0.term.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            events = Dictionary(site.events.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        public func article(_ slug: String) -> LinkedArticle? { articles[slug] }
+        public func party(_ slug: String) -> LinkedParty? { parties[slug] }
+        public func term(_ slug: String) -> LinkedTerm? { terms[slug] }
+        public func event(_ slug: String) -> LinkedEvent? { events[slug] }
+    }
 }

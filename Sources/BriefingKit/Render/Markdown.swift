@@ -98,15 +98,6 @@ public enum Markdown {
         }
     }
 
-    /// Renders a document and strips the single `<p>` cmark wraps around one-paragraph text.
-    public static func inlineHTML(_ source: String) -> String {
-        var html = html(source).trimmingSuffix("\n")
-        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
-            html = String(html.dropFirst(3).dropLast(4))
-        }
-        return html
-    }
-
     // MARK: - Tree access
 
     private static func withDocument<T>(_ source: String, _ body: (OpaquePointer) -> T) -> T {
@@ -231,13 +222,5 @@ public enum Markdown {
         if let text = textNode(bytes) {
             cmark_node_insert_before(node, text)
         }
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        var text = self
-        while text.hasSuffix(suffix) { text.removeLast(suffix.count) }
-        return text
     }
 }

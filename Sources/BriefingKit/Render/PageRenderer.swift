@@ -4,10 +4,12 @@ import Foundation
 public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
+    private let index: Site.Index
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
+        self.index = Site.Index(site)
     }
 
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets.
@@ -61,7 +63,7 @@ public struct PageRenderer: Sendable {
     }
 
     private func partyLink(_ slug: String, root: String, count: Int? = nil) -> LinkView? {
-        guard let party = site.party(slug)?.party else { return nil }
+        guard let party = index.party(slug)?.party else { return nil }
         return LinkView(label: party.name, href: root + Routes.party(slug), detail: party.role, count: count)
     }
 
@@ -129,13 +131,13 @@ public struct PageRenderer: Sendable {
                 number: paragraph.paragraph.number, anchor: paragraph.paragraph.anchor,
                 html: Markdown.html(paragraph.paragraph.markdown, links: links), section: paragraph.paragraph.section,
                 events: paragraph.events.compactMap { slug in
-                    site.event(slug).map { LinkView(label: $0.event.summary, href: root + Routes.event(slug)) }
+                    index.event(slug).map { LinkView(label: $0.event.summary, href: root + Routes.event(slug)) }
                 })
         }
         let counts = Dictionary(grouping: linked.paragraphs.flatMap(\.mentions), by: \.target).mapValues(\.count)
         let parties = linked.parties.compactMap { partyLink($0, root: root, count: counts[.party($0)]) }
         let terms = linked.terms.compactMap { slug in
-            site.term(slug).map {
+            index.term(slug).map {
                 LinkView(
                     label: $0.term.name, href: root + Routes.term(slug), detail: $0.term.definition,
                     count: counts[.term(slug)])
@@ -166,10 +168,10 @@ public struct PageRenderer: Sendable {
     private func title(of ref: EntityRef) -> String {
         switch ref {
         case .party(let slug):
-            guard let party = site.party(slug)?.party else { return slug }
+            guard let party = index.party(slug)?.party else { return slug }
             return party.role.map { "\(party.name), \($0)" } ?? party.name
         case .term(let slug):
-            guard let term = site.term(slug)?.term else { return slug }
+            guard let term = index.term(slug)?.term else { return slug }
             return "\(term.name): \(term.definition)"
         }
     }
@@ -184,7 +186,7 @@ public struct PageRenderer: Sendable {
                 descriptionHTML: markdownHTML(event.description),
                 parties: linked.parties.compactMap { partyLink($0, root: root) },
                 sources: linked.citations.compactMap { citation in
-                    site.article(citation.article).map {
+                    index.article(citation.article).map {
                         LinkView(
                             label: "¶\(citation.paragraph)", href: root + Routes.paragraph(citation),
                             detail: $0.article.title)
@@ -204,7 +206,7 @@ public struct PageRenderer: Sendable {
             guard seen.insert("\(mention.citation.article)#\(mention.citation.paragraph) \(sentence)").inserted
             else { return nil }
             return QuoteView(
-                articleTitle: site.article(mention.citation.article)?.article.title ?? mention.citation.article,
+                articleTitle: index.article(mention.citation.article)?.article.title ?? mention.citation.article,
                 paragraph: mention.citation.paragraph, href: root + Routes.paragraph(mention.citation),
                 before: mention.quote.before, match: mention.quote.match, after: mention.quote.after)
         }
@@ -229,7 +231,7 @@ public struct PageRenderer: Sendable {
             aliases: party.aliases.isEmpty ? nil : party.aliases.joined(separator: ", "), definition: nil,
             descriptionHTML: markdownHTML(party.description), mentionCount: linked.mentions.count,
             mentions: quotes(linked.mentions, root: root),
-            events: linked.events.compactMap { site.event($0) }.map { eventLink($0, root: root) },
+            events: linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) },
             articles: entityArticles(linked.mentions, root: root))
     }
 
@@ -243,7 +245,7 @@ public struct PageRenderer: Sendable {
             aliases: term.aliases.isEmpty ? nil : term.aliases.joined(separator: ", "), definition: term.definition,
             descriptionHTML: markdownHTML(term.description), mentionCount: linked.mentions.count,
             mentions: quotes(linked.mentions, root: root),
-            events: linked.events.compactMap { site.event($0) }.map { eventLink($0, root: root) },
+            events: linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) },
             articles: entityArticles(linked.mentions, root: root))
     }
 

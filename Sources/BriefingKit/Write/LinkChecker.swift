@@ -13,10 +13,10 @@ public enum LinkChecker {
         var ids: [String: Set<String>] = [:]
         var links: [(page: String, href: String)] = []
         for file in files where file.path.hasSuffix(".html") {
-            let html = String(decoding: file.contents, as: UTF8.self)
-            ids[file.path] = Set(attributeValues("id", in: html))
-            for href in attributeValues("href", in: html) + attributeValues("src", in: html) {
-                links.append((file.path, href))
+            let attributes = attributes(in: String(decoding: file.contents, as: UTF8.self))
+            ids[file.path] = Set(attributes.filter { $0.name == "id" }.map(\.value))
+            for attribute in attributes where attribute.name == "href" || attribute.name == "src" {
+                links.append((file.path, attribute.value))
             }
         }
         var diagnostics: [Diagnostic] = []
