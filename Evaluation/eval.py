@@ -37,15 +37,30 @@ def names(party):
     return {normalise(party["name"])} | {normalise(alias) for alias in party.get("aliases") or []}
 
 
+def term_key(name):
+    """Forms of one term: case, a leading "the", the plural, spaces and hyphens aside."""
+    words = normalise(name).split(" ")
+    last = words[-1]
+    if len(last) > 4 and last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        last = last[:-1]
+    return "".join(words[:-1] + [last]).replace(" ", "")
+
+
+def term_names(term):
+    return {term_key(term["name"])} | {term_key(alias) for alias in term.get("aliases") or []}
+
+
 def ours(binary, article):
+    """The drafts `briefing extract` prints, by folder: parties, terms, events."""
     output = subprocess.run([binary, "extract", article], capture_output=True, text=True, check=True,
                             cwd=REPOSITORY).stdout
-    parties = []
-    for block in re.split(r"^# .*\n", output, flags=re.M):
-        block = block.strip()
-        if block:
-            parties.append(yaml.safe_load(block.strip("-\n")))
-    return parties
+    found = {"parties": [], "terms": [], "events": []}
+    for match in re.finditer(r"^# \S*/(parties|terms|events)/\S+\n(.*?)(?=^# |\Z)", output, flags=re.M | re.S):
+        block = match.group(2).strip()
+        found[match.group(1)].append(yaml.safe_load(block.split("\n---\n")[0].strip("-\n")))
+    return found
 
 
 def spacy_parties(nlp, article):
@@ -67,7 +82,7 @@ def spacy_parties(nlp, article):
     return parties
 
 
-def score(found, gold):
+def score(found, gold, names=names):
     matched_gold = set()
     true_positives = 0
     kinds_right = 0
@@ -76,7 +91,7 @@ def score(found, gold):
         if hit is not None and hit not in matched_gold:
             matched_gold.add(hit)
             true_positives += 1
-            kinds_right += party.get("kind") == gold[hit]["kind"]
+            kinds_right += party.get("kind") == gold[hit].get("kind")
     return true_positives, len(found), len(gold), kinds_right
 
 
@@ -105,13 +120,25 @@ def main():
         except Exception:
             nlp = None
 
-    totals = {"ours": [0, 0, 0, 0], "spacy": [0, 0, 0, 0]}
+    totals = {"ours": [0, 0, 0, 0], "spacy": [0, 0, 0, 0], "terms": [0, 0, 0, 0]}
+    print("Parties")
     print(f"{'article':36} {'ours P':>7} {'R':>5} {'F1':>5}" + (f" {'spaCy P':>8} {'R':>5} {'F1':>5}" if nlp else ""))
+    term_lines = []
     for path in sorted(glob.glob(os.path.join(REPOSITORY, "Evaluation", "gold", "*.yml"))):
         with open(path, encoding="utf-8") as handle:
             gold = yaml.safe_load(handle)
         line = f"{os.path.basename(path)[:-4]:36}"
-        result = score(ours(binary, gold["article"]), gold["parties"])
+        found = ours(binary, gold["article"])
+        result = score(found["parties"], gold["parties"])
+        terms = score(found["terms"], gold.get("terms") or [], names=term_names)
+        totals["terms"] = [a + b for a, b in zip(totals["terms"], terms)]
+        term_lines.append(f"{os.path.basename(path)[:-4]:36} " + "{:7.2f} {:5.2f} {:5.2f}".format(*f1(*terms[:3]))
+                          + "  missed: " + ", ".join(sorted(
+                              t["name"] for t in gold.get("terms") or []
+                              if not any(term_names(t) & term_names(f) for f in found["terms"])))
+                          + "; extra: " + ", ".join(
+                              f["name"] for f in found["terms"]
+                              if not any(term_names(t) & term_names(f) for t in gold.get("terms") or [])))
         totals["ours"] = [a + b for a, b in zip(totals["ours"], result)]
         precision, recall, f = f1(*result[:3])
         line += f" {precision:7.2f} {recall:5.2f} {f:5.2f}"
@@ -132,6 +159,15 @@ def main():
     if nlp:
         tp, found, gold, _ = totals["spacy"]
         print(f"spaCy ({nlp.meta['name']} {nlp.meta['version']}): {tp} of {gold} gold found, {found - tp} false hits")
+    print()
+    print("Key terms")
+    print(f"{'article':36} {'P':>7} {'R':>5} {'F1':>5}")
+    for line in term_lines:
+        print(line)
+    tp, found, gold, _ = totals["terms"]
+    precision, recall, f = f1(tp, found, gold)
+    print(f"{'overall (micro)':36} {precision:7.2f} {recall:5.2f} {f:5.2f}")
+    print(f"terms: {tp} of {gold} gold found, {found - tp} extra")
 
 
 if __name__ == "__main__":

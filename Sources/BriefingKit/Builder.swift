@@ -115,9 +115,13 @@ public enum Builder {
             let (parties, summary) = Extraction.merge(
                 extracted: PartyExtractor.parties(in: content.articles), into: content.parties, terms: content.terms)
             content.parties = parties
+            let (terms, termSummary) = Extraction.merge(
+                extracted: TermExtractor.terms(in: content.articles, parties: parties), into: content.terms,
+                parties: parties)
+            content.terms = terms
             return (
                 content,
-                "\(summary.found) parties found in the text: \(summary.matched) match editorial files, \(summary.added) added, \(summary.hidden) hidden"
+                "parties: \(summary.found) found, \(summary.matched) match editorial files, \(summary.added) added, \(summary.hidden) hidden; terms: \(termSummary.found) found, \(termSummary.matched) match, \(termSummary.added) added, \(termSummary.hidden) hidden"
             )
         }
         let site = try stage("link") { () throws(BuildFailure) in

@@ -133,17 +133,18 @@ struct Serve: AsyncParsableCommand {
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find the parties an article names and write them as editable party files.",
+        abstract: "Find the parties and key terms an article names and write them as editable files.",
         discussion: """
-            Without --write, prints the draft. With --write, writes one file per party under \
-            CONTENT/parties/, never replacing a file that exists; edit them, or add `hidden: true` \
+            Without --write, prints the drafts. With --write, writes one file per party under \
+            CONTENT/parties/ and per term under CONTENT/terms/, never replacing a file that exists \
+            or one that already describes the same party or term; edit them, or add `hidden: true` \
             to drop a false hit.
             """)
 
     @Argument(help: "A scraped .txt article or a .md article.")
     var file: String
 
-    @Option(help: "Content folder whose parties/ folder receives the files.")
+    @Option(help: "Content folder whose parties/ and terms/ folders receive the files.")
     var content = "Content"
 
     @Flag(help: "Write the files instead of printing them.")
@@ -154,20 +155,39 @@ struct Extract: ParsableCommand {
             let (text, notes) = try SourceText.read(file)
             for note in notes { printError(note.description) }
             let (article, _) = try ArticleConverter.load(path: file, text: text)
-            let existing = existingParties()
-            for party in PartyExtractor.parties(in: [article]) {
-                let markdown = try EditorialWriter.markdown(for: party)
-                let path = content + "/parties/" + party.slug + ".md"
+            let existingParties = existing("parties", EditorialParser.party)
+            let existingTerms = existing("terms", EditorialParser.term)
+            let parties = PartyExtractor.parties(in: [article])
+            var drafts: [(folder: String, slug: String, name: String, markdown: String, describedBy: String?)] = []
+            for party in parties {
+                drafts.append(
+                    (
+                        "parties", party.slug, party.name, try EditorialWriter.markdown(for: party),
+                        Extraction.match(party, in: existingParties)?.path
+                    ))
+            }
+            let (terms, _) = Extraction.merge(
+                extracted: TermExtractor.terms(in: [article], parties: parties), into: [],
+                parties: parties + existingParties)
+            for term in terms {
+                drafts.append(
+                    (
+                        "terms", term.slug, term.name, try EditorialWriter.markdown(for: term),
+                        Extraction.match(term, in: existingTerms)?.path
+                    ))
+            }
+            for draft in drafts {
+                let path = content + "/" + draft.folder + "/" + draft.slug + ".md"
                 if !write {
-                    print("# \(path)\n" + markdown)
+                    print("# \(path)\n" + draft.markdown)
                 } else if FileManager.default.fileExists(atPath: path) {
                     printError("\(path): kept (the file exists)")
-                } else if let match = Extraction.match(party, in: existing) {
-                    printError("\(path): not written, \(match.path) already describes \(party.name)")
+                } else if let other = draft.describedBy {
+                    printError("\(path): not written, \(other) already describes \(draft.name)")
                 } else {
                     try? FileManager.default.createDirectory(
-                        atPath: content + "/parties", withIntermediateDirectories: true)
-                    try Data(markdown.utf8).write(to: URL(fileURLWithPath: path))
+                        atPath: content + "/" + draft.folder, withIntermediateDirectories: true)
+                    try Data(draft.markdown.utf8).write(to: URL(fileURLWithPath: path))
                     print("wrote \(path)")
                 }
             }
@@ -177,18 +197,18 @@ struct Extract: ParsableCommand {
         }
     }
 
-    /// The party files already in the content folder; one that does not read is left aside here,
-    /// since the build will report it.
-    func existingParties() -> [Party] {
-        let folder = content + "/parties"
+    /// The files already in a folder of the content folder; one that does not read is left aside
+    /// here, since the build will report it.
+    func existing<Value>(
+        _ folder: String, _ parse: (String, String, String) throws(BuildFailure) -> (Value, [Diagnostic])
+    ) -> [Value] {
+        let folder = content + "/" + folder
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
             $0.hasSuffix(".md")
         }
         return names.sorted().compactMap { name in
             guard let (text, _) = try? SourceText.read(folder + "/" + name) else { return nil }
-            return try? EditorialParser.party(
-                text, path: folder + "/" + name, fileSlug: Text.slug(String(name.dropLast(3)))
-            ).0
+            return try? parse(text, folder + "/" + name, Text.slug(String(name.dropLast(3)))).0
         }
     }
 }

@@ -61,11 +61,11 @@ struct FrontMatterTests {
             throws: BuildFailure(
                 stage: "load",
                 diagnostics: [
-                    .error("terms/t.md", line: 1, column: 1, "missing required key 'definition' in front matter"),
-                    .error("terms/t.md", line: 1, column: 1, "missing required key 'name' in front matter"),
+                    .error("parties/p.md", line: 1, column: 1, "missing required key 'kind' in front matter"),
+                    .error("parties/p.md", line: 1, column: 1, "missing required key 'name' in front matter"),
                 ])
         ) {
-            try EditorialParser.term("---\naliases: [a]\n---\n", path: "terms/t.md", fileSlug: "t")
+            try EditorialParser.party("---\naliases: [a]\n---\n", path: "parties/p.md", fileSlug: "p")
         }
     }
 

@@ -67,7 +67,7 @@ struct LoaderTests {
         #expect(article.removed.isEmpty)
     }
 
-    @Test func aCaptionPrintedTwiceIsNotTakenForTheDek() throws {
+    @Test func aPhotoCaptionIsPageFurnitureNotTheDek() throws {
         let text = """
             Oil Stays Strong
 
@@ -77,8 +77,30 @@ struct LoaderTests {
             """
         let article = try RawArticleParser.parse(text, path: "o.txt", slug: "o")
         #expect(article.dek == nil)
-        #expect(article.paragraphs.count == 2)
-        #expect(article.removed.map(\.line) == [4])
+        #expect(article.paragraphs.map(\.line) == [5])
+        #expect(article.removed.map(\.line) == [3, 4])
+        #expect(article.removed.allSatisfy { $0.reason.hasPrefix("page furniture") })
+    }
+
+    @Test func pageFurnitureLeavesTheBodyAndIsListed() throws {
+        let text = """
+            Quake hits the coast
+
+            An earthquake struck the coast on Wednesday, according to the survey, and sources said damage was light.
+            Sources
+            0:00 0:03:00 0:00
+            XS
+            This article features first-hand journalism by our members.
+            This page is archived, and is no longer publicly editable.
+            For more information on the flight, visit:
+            Image: United States Geological Survey.
+            Related news
+            """
+        let article = try RawArticleParser.parse(text, path: "q.txt", slug: "q")
+        #expect(article.paragraphs.count == 1)
+        #expect(article.paragraphs[0].markdown.hasPrefix("An earthquake struck"))
+        #expect(article.removed.map(\.line) == [4, 5, 6, 7, 8, 9, 10, 11])
+        #expect(article.removed.allSatisfy { $0.reason.hasPrefix("page furniture") })
     }
 
     @Test func windowsLineEndingsAndByteOrderMark() throws {

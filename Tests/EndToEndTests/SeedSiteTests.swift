@@ -102,7 +102,7 @@ struct SeedSiteTests {
         }
     }
 
-    @Test func theRawSeedAloneBuildsWithItsPartiesFound() throws {
+    @Test func theRawSeedAloneBuildsWithItsPartiesAndTermsFound() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
         let content = fixture.root + "/Content"
@@ -121,6 +121,13 @@ struct SeedSiteTests {
         crawler.crawl(from: "index.html")
         #expect(crawler.broken == [])
         #expect(crawler.visited.contains("parties/the-kremlin/index.html"))
+        // Terms found in the text get pages too, described by the sentence that first uses them.
+        let terms = Set(site.terms.map(\.term.slug))
+        #expect(terms.isSuperset(of: ["ceasefire", "energy-infrastructure", "maritime-ceasefire"]))
+        #expect((site.term("ceasefire")?.mentions.count ?? 0) >= 5)
+        #expect(crawler.visited.contains("terms/maritime-ceasefire/index.html"))
+        let list = Fixture.text(options.output + "/terms/index.html")
+        #expect(list.contains("As used: \u{201C}"))
     }
 
     @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {

@@ -1,4 +1,4 @@
-/// Joins what the extractor found with the editors' files: the editors' files win.
+/// Joins what the extractors found with the editors' files: the editors' files win.
 ///
 /// An extracted party that shares a name, an alias or the slug with an editorial party is that
 /// party: its other names join the editorial aliases. An editorial party with `hidden: true`
@@ -50,10 +50,53 @@ public enum Extraction {
         return (parties.filter { $0.hidden != true }, summary)
     }
 
+    /// Joins the terms found in the text with the editors' terms the same way: a found term sharing
+    /// a form ("ceasefires", "cease-fire") or the slug with an editorial term extends that term; an
+    /// editorial term with `hidden: true` drops itself and the found term it matches; a found term
+    /// or form that names a party is left out, so it can never collide with one.
+    public static func merge(extracted: [Term], into editorial: [Term], parties: [Party]) -> ([Term], Summary) {
+        var terms = editorial
+        var owner: [String: Int] = [:]
+        for (index, term) in terms.enumerated() {
+            for key in termKeys(term) where owner[key] == nil { owner[key] = index }
+        }
+        var taken = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
+        taken.formUnion(editorial.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
+        var summary = Summary(found: extracted.count, matched: 0, added: 0, hidden: 0)
+        for var found in extracted {
+            let foundKeys = termKeys(found)
+            if let index = foundKeys.lazy.compactMap({ owner[$0] }).first {
+                summary.matched += 1
+                for name in [found.name] + found.aliases where taken.insert(MentionMatcher.key(name)).inserted {
+                    terms[index].aliases.append(name)
+                }
+                continue
+            }
+            if taken.contains(MentionMatcher.key(found.name)) { continue }
+            found.aliases.removeAll { taken.contains(MentionMatcher.key($0)) }
+            for name in [found.name] + found.aliases { taken.insert(MentionMatcher.key(name)) }
+            terms.append(found)
+            summary.added += 1
+            for key in foundKeys where owner[key] == nil { owner[key] = terms.count - 1 }
+        }
+        summary.hidden = terms.filter { $0.hidden == true }.count
+        return (terms.filter { $0.hidden != true }, summary)
+    }
+
+    static func termKeys(_ term: Term) -> [String] {
+        ([term.name] + term.aliases).map(TermExtractor.mergeKey).filter { !$0.isEmpty } + ["slug:" + term.slug]
+    }
+
     /// The party among `parties` that a found party would merge with, if any.
     public static func match(_ found: Party, in parties: [Party]) -> Party? {
         let foundKeys = Set(keys(found))
         return parties.first { !foundKeys.isDisjoint(with: keys($0)) }
+    }
+
+    /// The term among `terms` that a found term would merge with, if any.
+    public static func match(_ found: Term, in terms: [Term]) -> Term? {
+        let foundKeys = Set(termKeys(found))
+        return terms.first { !foundKeys.isDisjoint(with: termKeys($0)) }
     }
 
     static func keys(_ party: Party) -> [String] {

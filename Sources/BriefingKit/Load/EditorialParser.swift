@@ -6,7 +6,7 @@ import Foundation
 /// The slug is the file name unless front matter sets `slug`.
 public enum EditorialParser {
     static let partyKeys: Set<String> = ["name", "kind", "role", "aliases", "slug", "same_as", "hidden"]
-    static let termKeys: Set<String> = ["name", "aliases", "definition", "slug"]
+    static let termKeys: Set<String> = ["name", "aliases", "definition", "slug", "hidden"]
     static let eventKeys: Set<String> = ["summary", "date", "when", "order", "status", "sources", "parties", "slug"]
 
     public static func party(_ raw: String, path: String, fileSlug: String) throws(BuildFailure) -> (
@@ -48,14 +48,17 @@ public enum EditorialParser {
         let frontMatter = try read(raw, path: path)
         log.record(contentsOf: frontMatter.unknownKeys(known: termKeys))
         let name = frontMatter.requiredString("name", log: &log)
-        let definition = frontMatter.requiredString("definition", log: &log)
+        // A term found in the text has no definition until an editor writes one.
+        let definition = frontMatter.string("definition", log: &log) ?? ""
         let aliases = frontMatter.strings("aliases", log: &log).map(\.value)
         let slug = slug(frontMatter, fileSlug: fileSlug, log: &log)
+        let hidden = frontMatter.bool("hidden", log: &log)
         try log.check(stage: "load")
-        guard let name, let definition else { throw BuildFailure(stage: "load", diagnostics: log.errors) }
-        let term = Term(
+        guard let name else { throw BuildFailure(stage: "load", diagnostics: log.errors) }
+        var term = Term(
             slug: slug, name: name, aliases: aliases, definition: definition, description: body(frontMatter),
             path: path)
+        if hidden == true { term.hidden = true }
         return (term, log.warnings)
     }
 

@@ -47,6 +47,10 @@ public enum RawArticleParser {
         if let summary = article.summary { seen[Text.repeatKey(summary)] = 1 }
         var paragraphs: [Paragraph] = []
         for line in lines {
+            if let reason = PageFurniture.reason(for: line.text) {
+                removed.append(RemovedBlock(line: line.number, reason: reason, text: line.text))
+                continue
+            }
             let key = Text.repeatKey(line.text)
             if let first = seen[key] {
                 removed.append(RemovedBlock(line: line.number, reason: "repeats line \(first)", text: line.text))

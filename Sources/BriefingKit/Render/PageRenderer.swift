@@ -95,7 +95,7 @@ public struct PageRenderer: Sendable {
             .prefix(6)
             .map {
                 LinkView(
-                    label: $0.term.name, href: Routes.term($0.term.slug), detail: $0.term.definition,
+                    label: $0.term.name, href: Routes.term($0.term.slug), detail: summary(of: $0),
                     count: $0.mentions.count)
             }
         let latest =
@@ -139,7 +139,7 @@ public struct PageRenderer: Sendable {
         let terms = linked.terms.compactMap { slug in
             index.term(slug).map {
                 LinkView(
-                    label: $0.term.name, href: root + Routes.term(slug), detail: $0.term.definition,
+                    label: $0.term.name, href: root + Routes.term(slug), detail: summary(of: $0),
                     count: counts[.term(slug)])
             }
         }
@@ -171,8 +171,8 @@ public struct PageRenderer: Sendable {
             guard let party = index.party(slug)?.party else { return slug }
             return party.role.map { "\(party.name), \($0)" } ?? party.name
         case .term(let slug):
-            guard let term = index.term(slug)?.term else { return slug }
-            return "\(term.name): \(term.definition)"
+            guard let linked = index.term(slug) else { return slug }
+            return "\(linked.term.name): \(summary(of: linked))"
         }
     }
 
@@ -196,6 +196,15 @@ public struct PageRenderer: Sendable {
         var f = frame(Routes.timeline, title: "Timeline")
         f.isTimeline = true
         return TimelineView(frame: f, events: events, hasPlanned: events.contains { $0.isPlanned })
+    }
+
+    /// The editor's definition, or, for a term found in the text and not yet defined, the sentence
+    /// that first uses it.
+    private func summary(of linked: LinkedTerm) -> String {
+        if !linked.term.definition.isEmpty { return linked.term.definition }
+        guard let quote = linked.mentions.first?.quote else { return "" }
+        let sentence = (quote.before + quote.match + quote.after).trimmingCharacters(in: .whitespaces)
+        return "As used: \u{201C}\(sentence)\u{201D}"
     }
 
     private func quotes(_ mentions: [Mention], root: String) -> [QuoteView] {
@@ -238,11 +247,12 @@ public struct PageRenderer: Sendable {
     func term(_ linked: LinkedTerm, path: String) -> EntityView {
         let root = Routes.root(of: path)
         let term = linked.term
-        var f = frame(path, title: term.name, description: term.definition)
+        var f = frame(path, title: term.name, description: summary(of: linked))
         f.isTerms = true
         return EntityView(
             frame: f, name: term.name, kindLabel: nil, role: nil,
-            aliases: term.aliases.isEmpty ? nil : term.aliases.joined(separator: ", "), definition: term.definition,
+            aliases: term.aliases.isEmpty ? nil : term.aliases.joined(separator: ", "),
+            definition: term.definition.isEmpty ? nil : term.definition,
             descriptionHTML: markdownHTML(term.description), mentionCount: linked.mentions.count,
             mentions: quotes(linked.mentions, root: root),
             events: linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) },
@@ -275,7 +285,7 @@ public struct PageRenderer: Sendable {
             frame: f,
             terms: site.terms.map {
                 LinkView(
-                    label: $0.term.name, href: root + Routes.term($0.term.slug), detail: $0.term.definition,
+                    label: $0.term.name, href: root + Routes.term($0.term.slug), detail: summary(of: $0),
                     count: $0.mentions.count)
             }, count: site.terms.count)
     }

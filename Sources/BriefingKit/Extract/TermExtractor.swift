@@ -1,0 +1,507 @@
+import Foundation
+
+/// Finds the key terms of an article: the concepts a reader needs explained ("ceasefire",
+/// "energy infrastructure", "six-party talks"), without any editorial file.
+///
+/// Candidates are noun-phrase-shaped runs of up to four words inside a sentence, cut at function
+/// words, verbs' usual endings, generic adjectives ("recent", "full"), names of parties, places and
+/// dates. A candidate scores by how often and how widely the article uses it (the headline counts
+/// double) and by how uncommon its words are in everyday English, so a story's own vocabulary rises
+/// above words any story uses. Variants are one term: singular and plural, "cease fire",
+/// "cease-fire" and "ceasefire", and the synonyms listed in `synonyms` ("truce" and "ceasefire").
+public enum TermExtractor {
+    /// Groups of words a news text uses for the same thing; the most used names the term, the
+    /// first listed on a tie.
+    /// Kept short on purpose: a pair the text treats apart can be split by an editorial file.
+    static let synonyms: [[String]] = [
+        ["ceasefire", "truce", "armistice"],
+        ["earthquake", "quake", "temblor", "tremor"],
+        ["airstrike", "air strike"],
+        ["refugee", "asylum seeker"],
+        ["spacecraft", "probe"],
+    ]
+
+    /// Words that never start, end or join a term: function words, pronouns, auxiliaries, the
+    /// commonest verbs and adverbs, and adjectives that grade rather than name ("significant").
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+        "about", "as", "into", "onto", "over", "under", "after", "before", "during", "since", "until", "between",
+        "against", "among", "through", "across", "toward", "towards", "upon", "within", "without", "via", "per",
+        "than", "then", "so", "if", "while", "whether", "because", "although", "though", "unless", "despite",
+        "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "their", "his", "her", "him",
+        "we", "us", "our", "you", "your", "i", "me", "my", "who", "whom", "whose", "which", "what", "where", "when",
+        "why", "how", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have",
+        "had", "having", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
+        "must", "not", "no", "yes", "all", "any", "each", "every", "both", "either", "neither", "some", "such",
+        "own", "same", "other", "another", "more", "most", "less", "least", "much", "many", "few", "several",
+        "very", "too", "also", "only", "just", "even", "still", "yet", "already", "again", "ever", "never", "now",
+        "once", "well", "up", "down", "out", "off", "away", "back", "said", "says", "say", "told", "tell", "added",
+        "according", "including", "new", "recent", "further", "first", "second", "third", "last", "next", "latest",
+        "previous", "former", "current", "following", "significant", "limited", "high", "low", "big", "small",
+        "large", "great", "good", "bad", "major", "key", "important", "possible", "potential", "immediate",
+        "ongoing", "complete", "comprehensive", "full", "lasting", "whole", "entire", "real", "different",
+        "certain", "various", "initial", "final", "total", "overall", "general", "direct", "ultimate", "numerous",
+        "complex", "critical", "sustainable", "stringent", "subsequent", "estimated", "likely", "clear", "early",
+        "late", "long", "short", "old", "young", "annual", "daily", "weekly", "monthly", "official", "officially",
+        "additional", "further", "top", "best", "worst", "better", "worse", "little", "local", "national",
+        "international", "global", "world", "world's", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "hundred", "thousand", "million", "billion", "percent", "per cent", "time",
+        "times", "day", "days", "week", "weeks", "month", "months", "year", "years", "today", "yesterday",
+        "tomorrow", "people", "way", "thing", "things", "lot", "part", "kind", "sort", "number", "page",
+        "image", "file", "photo", "credit", "news", "article", "articles", "source", "sources", "link", "links",
+        "story", "report", "reports", "statement", "announcement", "comment", "comments", "use", "make", "made",
+        "take", "took", "get", "got", "give", "gave", "go", "went", "come", "came", "see", "seen", "know", "known",
+        "become", "became", "remain", "remains", "seem", "seems", "continue", "continues", "want", "wants",
+        "need", "needs", "like", "help", "began", "begin", "begins", "start", "started", "agree", "agreed",
+        "consider", "discuss", "remarked", "indicated", "insisted", "noted", "stated", "expressed", "described",
+        "hinted", "asserted", "claimed", "reported", "announced", "confirmed", "explained", "called", "asked",
+        "dear", "mr", "mrs", "ms", "dr", "et", "al", "etc", "via", "ago", "whereas", "however", "instead",
+        "nonetheless", "meanwhile", "moreover", "therefore", "thus", "hence", "perhaps", "almost", "nearly",
+        "about", "around", "approximately", "roughly", "least", "able", "unable", "set", "due", "far", "near",
+        "true", "false", "free", "open", "close", "closed", "sure", "ready", "willing", "focus", "fair",
+        "earlier", "later", "smaller", "larger", "bigger", "higher", "lower", "greater", "fewer", "dozen",
+        "dozens", "solo", "strong", "weak", "hard", "easy", "kilometer", "kilometers", "kilometre", "kilometres",
+        "mile", "miles", "meter", "meters", "metre", "metres", "feet", "foot", "ton", "tons", "tonne", "tonnes",
+        "pound", "pounds", "kilogram", "kilograms", "dollar", "dollars", "euro", "euros", "inch", "inches",
+        "o'clock", "am", "pm", "p.m", "a.m", "member", "members", "team", "side", "sides", "nation", "nations",
+        "country", "countries", "government", "leader", "leaders", "official", "officials", "president",
+    ]
+
+    /// Everyday nouns for the business of news ("talks", "decision"): they head a term ("peace
+    /// talks") but are not one by themselves.
+    static let genericNouns: Set<String> = [
+        "talk", "discussion", "negotiation", "meeting", "agreement", "deal", "decision", "plan", "proposal",
+        "request", "issue", "problem", "situation", "condition", "term", "level", "rate", "support", "attack",
+        "strike", "war", "conflict", "call", "progress", "effort", "process", "relation", "information", "date",
+        "visit", "resumption", "winner", "price", "result", "outcome", "area", "place", "case", "change", "event",
+        "move", "step", "way", "point", "question", "answer", "role", "view", "need", "interest", "focus",
+        "award", "goal", "prize", "energy", "infrastructure", "election", "commission", "launch", "spacecraft",
+        "flight", "mission", "game", "match", "season", "deadline", "group", "organization", "organisation",
+    ]
+
+    /// Last words of a name that make it a thing a reader may need explained ("Puskás Award",
+    /// "International Space Station"), not a party or a place.
+    static let namedThings: Set<String> = [
+        "award", "awards", "prize", "cup", "trophy", "station", "treaty", "accord", "accords", "agreement",
+        "act", "protocol", "convention", "doctrine", "plan", "programme", "program", "initiative", "index",
+    ]
+
+    /// Lowercase words inside names ("Copa del Rey", "Osama bin Laden").
+    static let nameParticles: Set<String> = [
+        "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "der", "den",
+        "bin", "ibn", "al", "el", "y",
+    ]
+
+    /// Words naming a time span, which a compound modifier made of them only dates ("month-long").
+    static let timeWords: Set<String> = [
+        "day", "week", "month", "year", "hour", "minute", "long", "term", "old", "time", "decade", "century",
+    ]
+
+    /// The key terms of each article, best first per article, merged across articles by name.
+    /// Names that belong to `parties` are never terms.
+    public static func terms(in articles: [Article], parties: [Party]) -> [Term] {
+        let partyWords = Set(
+            parties.flatMap { ([$0.name] + $0.aliases).flatMap { MentionMatcher.words(in: $0).map(\.folded) } })
+        let partyKeys = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
+        var terms: [Term] = []
+        var owner: [String: Int] = [:]
+        for article in articles {
+            for found in selected(in: article, partyWords: partyWords) {
+                let names = [found.name] + found.aliases
+                if names.contains(where: { partyKeys.contains(MentionMatcher.key($0)) }) { continue }
+                if let index = names.lazy.compactMap({ owner[mergeKey($0)] }).first {
+                    for name in names where owner[mergeKey(name)] == nil {
+                        owner[mergeKey(name)] = index
+                        terms[index].aliases.append(name)
+                    }
+                    continue
+                }
+                let slug = Text.slug(found.name)
+                guard !slug.isEmpty, !terms.contains(where: { $0.slug == slug }) else { continue }
+                terms.append(
+                    Term(
+                        slug: slug, name: found.name, aliases: found.aliases, definition: "",
+                        path: article.path + " (extracted)"))
+                for name in names where owner[mergeKey(name)] == nil { owner[mergeKey(name)] = terms.count - 1 }
+            }
+        }
+        return terms
+    }
+
+    // MARK: - One article
+
+    struct Token {
+        var text: String
+        var folded: String
+        /// Capitalised inside a sentence and not a known party, place or date: part of a proper name.
+        var proper: Bool
+    }
+
+    struct Candidate {
+        var words: [String]
+        /// Whether the phrase holds a proper name.
+        var proper = false
+        var surfaces: [String: Int] = [:]
+        var weight = 0.0
+        /// Weight of the uses that are the whole run, not part of a longer phrase.
+        var alone = 0.0
+        var paragraphs = Set<Int>()
+        var first = Int.max
+        var score = 0.0
+    }
+
+    /// The article's terms, best first: a name and the other forms the text uses.
+    static func selected(in article: Article, partyWords: Set<String>) -> [(name: String, aliases: [String])] {
+        var candidates: [String: Candidate] = [:]
+        var wordCounts: [String: Double] = [:]
+        var position = 0
+        var units: [(text: String, paragraph: Int, weight: Double, titleCase: Bool)] = [
+            (article.title, 0, 1.5, true)
+        ]
+        if let dek = article.dek { units.append((dek, 0, 1.5, false)) }
+        units += article.paragraphs.map { (Markdown.plainText(of: $0.markdown), $0.number, 1, false) }
+        // Words the body capitalises inside sentences are names, also in a headline in title case.
+        var properWords = Set<String>()
+        for unit in units where !unit.titleCase {
+            for run in runs(in: unit.text, titleCase: false, partyWords: partyWords) {
+                for token in run where token.proper { properWords.insert(token.folded) }
+            }
+        }
+        for unit in units {
+            for run in runs(in: unit.text, titleCase: unit.titleCase, partyWords: partyWords, properWords: properWords)
+            {
+                for token in run { wordCounts[singular(token.folded), default: 0] += unit.weight }
+                for phrase in phrases(in: run) {
+                    let key = mergeKey(phrase.map(\.text).joined(separator: " "))
+                    position += 1
+                    var candidate =
+                        candidates[key]
+                        ?? Candidate(words: phrase.map(\.folded), proper: phrase.contains(where: \.proper))
+                    candidate.surfaces[surface(phrase), default: 0] += 1
+                    candidate.weight += unit.weight
+                    if phrase.count == run.count { candidate.alone += unit.weight }
+                    if unit.paragraph > 0 { candidate.paragraphs.insert(unit.paragraph) }
+                    candidate.first = min(candidate.first, position)
+                    candidates[key] = candidate
+                }
+            }
+        }
+        // Synonyms join the most used of their group.
+        for group in synonyms {
+            let present = group.map(mergeKey).filter { candidates[$0] != nil }
+            guard present.count > 1,
+                let main = present.enumerated().max(by: {
+                    (candidates[$0.element]!.weight, -$0.offset) < (candidates[$1.element]!.weight, -$1.offset)
+                })?.element
+            else { continue }
+            for other in present where other != main {
+                let absorbed = candidates.removeValue(forKey: other)!
+                candidates[main]!.weight += absorbed.weight
+                candidates[main]!.alone += absorbed.alone
+                candidates[main]!.paragraphs.formUnion(absorbed.paragraphs)
+                candidates[main]!.surfaces.merge(absorbed.surfaces) { $0 + $1 }
+            }
+        }
+        for key in candidates.keys {
+            var candidate = candidates[key]!
+            // Uncommon words make a phrase specific to the story; the rarest word counts most.
+            let rarity = candidate.words.map { word in
+                max(0, min(4, 6 - CommonWords.frequency(singular(word))))
+            }.sorted(by: >)
+            let specificity = rarity.enumerated().map { $1 / Double($0 + 1) }.reduce(0, +)
+            // A compound names a kind of thing ("peace treaty", "maritime ceasefire").
+            let compound =
+                candidate.words.count == 1 ? 0 : isAdjective(candidate.words[0]) ? 0.75 : 1.5
+            // How much the article comes back to the phrase's words in other phrases ("peace" in
+            // "peace talks", "peace treaty" and "peace discussions").
+            let support =
+                0.8
+                * candidate.words.map { log(1 + max(0, (wordCounts[singular($0)] ?? 0) - candidate.weight)) }
+                .reduce(0, +)
+            let spread = 1 + 0.3 * Double(max(0, candidate.paragraphs.count - 1))
+            candidate.score = candidate.weight * spread * (specificity + compound + support)
+            candidates[key] = candidate
+        }
+        let ranked = candidates.values.filter { isTermShaped($0, wordCounts: wordCounts) }.sorted {
+            ($0.score, -$0.first) > ($1.score, -$1.first)
+        }
+        let limit = min(10, max(3, article.paragraphs.count))
+        var chosen: [Candidate] = []
+        for candidate in ranked where candidate.score >= 3 {
+            if chosen.count == limit { break }
+            // A phrase inside a chosen longer one, never used apart from it, adds nothing.
+            let inside = chosen.contains { longer in
+                longer.words.count > candidate.words.count && contains(longer.words, candidate.words)
+                    && candidate.weight <= longer.weight
+            }
+            if inside { continue }
+            // "humanitarian aid request": a term with an everyday noun added is that term.
+            if candidate.words.count >= 3, genericNouns.contains(singular(candidate.words[candidate.words.count - 1])),
+                let core = candidates[mergeKey(candidate.words.dropLast().joined(separator: " "))],
+                isTermShaped(core, wordCounts: wordCounts)
+            {
+                continue
+            }
+            // "ceasefire agreement" once, beside "ceasefire": a form of that term, not a new one.
+            if candidate.words.count == 2, candidate.weight < 2, genericNouns.contains(singular(candidate.words[1])),
+                let index = chosen.firstIndex(where: {
+                    $0.words.count == 1 && singular($0.words[0]) == singular(candidate.words[0])
+                })
+            {
+                chosen[index].surfaces.merge(candidate.surfaces.mapValues { _ in 0 }) { old, _ in old }
+                continue
+            }
+            chosen.append(candidate)
+        }
+        return chosen.map { candidate in
+            let forms = candidate.surfaces.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+            return (forms[0], Array(forms.dropFirst()))
+        }
+    }
+
+    /// Any term must end in a noun-like word; a single word must not be an everyday noun of news;
+    /// a long phrase must recur, since a single long one is usually a clause ("decision sent oil prices").
+    static func isTermShaped(_ candidate: Candidate, wordCounts: [String: Double]) -> Bool {
+        guard let head = candidate.words.last else { return false }
+        switch CommonWords.partOfSpeech(head) {
+        // A person's role ("energy minister") belongs to a party, not a term.
+        case .adjective, .adverb, .person: return false
+        case .verb:
+            // "intelligence sharing": a gerund with a noun reading, after a noun, names an activity.
+            let after = candidate.words.count > 1 ? candidate.words[candidate.words.count - 2] : nil
+            // "prices rising" is a clause: the noun before a gerund head is singular.
+            guard head.hasSuffix("ing"), CommonWords.canBeNoun(head), let after,
+                CommonWords.partOfSpeech(after) == .noun, singular(after) == after
+            else { return false }
+        case .noun: break
+        case nil:
+            // Unknown words: an "-ed" or "-ing" ending is a verb's ("signified", "pertaining").
+            if head.hasSuffix("ed") || head.hasSuffix("ing") { return false }
+        }
+        if head.hasSuffix("ly") { return false }
+        if candidate.words.count == 1 {
+            // Alone at least twice, or rare: a word used only inside longer phrases is their part ("peace").
+            // A noun by the word list, or a word too rare for it that does not read as another part of speech.
+            let known =
+                CommonWords.partOfSpeech(singular(head)) == .noun
+                || (CommonWords.entries[singular(head)] == nil && CommonWords.entries[head] == nil
+                    && !isAdjective(head) && !head.hasSuffix("ate") && !head.hasSuffix("ize"))
+            // Qualities ("willingness") are not things to explain.
+            return !head.hasSuffix("ing") && !head.hasSuffix("ness") && head.count > 3
+                && !genericNouns.contains(singular(head))
+                && (candidate.alone >= 2
+                    || (known && candidate.alone >= 1 && CommonWords.frequency(singular(head)) < 3.6)
+                    || (candidate.weight >= 2 && CommonWords.frequency(singular(head)) < 3.0))
+        }
+        // A longer phrase used once must be nouns and adjectives throughout, not a clause.
+        if candidate.words.count >= 3 && candidate.weight < 2
+            && candidate.words.dropLast().contains(where: { $0.hasSuffix("ed") || $0.hasSuffix("ing") })
+        {
+            return false
+        }
+        // An adjective before a noun makes a term only if the phrase recurs or the article keeps
+        // coming back to the noun ("maritime ceasefire"), not for a passing description
+        // ("endemic corruption", "assertive stance").
+        if candidate.weight < 2, let modifier = candidate.words.first,
+            isAdjective(modifier), (wordCounts[singular(head)] ?? 0) < 2
+        {
+            return false
+        }
+        // A name with a common noun after it ("San Diego skyscrapers") is a term only if the text
+        // repeats it or the noun is uncommon ("Dragon spacecraft", "Falcon 9 rocket").
+        if candidate.proper && !namedThings.contains(head) && candidate.weight < 2
+            && CommonWords.frequency(singular(head)) >= 4.4
+        {
+            return false
+        }
+        // A term must be cited, so the body must use it, not only the headline.
+        if candidate.paragraphs.isEmpty { return false }
+        // A gerund or participle opening a phrase is usually its verb ("pausing attacks",
+        // "conceded defeat"), unless the phrase recurs.
+        if candidate.words[0].hasSuffix("ing") || candidate.words[0].hasSuffix("ed"), candidate.weight < 2 {
+            return false
+        }
+        return true
+    }
+
+    /// An adjective by the word list, or, for a word it does not know, by its ending ("endemic").
+    static func isAdjective(_ word: String) -> Bool {
+        if CommonWords.entries[word] != nil { return CommonWords.partOfSpeech(word) == .adjective }
+        return ["ic", "ous", "ive", "al", "ful", "less", "able", "ible"].contains { word.hasSuffix($0) }
+    }
+
+    static func contains(_ longer: [String], _ shorter: [String]) -> Bool {
+        guard shorter.count <= longer.count else { return false }
+        return (0...(longer.count - shorter.count)).contains { start in
+            zip(longer[start...], shorter).allSatisfy { singular($0) == singular($1) }
+        }
+    }
+
+    /// Every sub-phrase of a run of up to four words whose head is a common noun or a "thing"
+    /// ("Puskás Award"); a proper word may only modify ("Falcon 9 rocket", "Dragon spacecraft").
+    static func phrases(in run: [Token]) -> [[Token]] {
+        var result: [[Token]] = []
+        for start in run.indices {
+            // A name is taken whole: "New Horizons spacecraft", never "Horizons spacecraft".
+            if start > 0 && run[start].proper && run[start - 1].proper { continue }
+            for end in start..<min(run.count, start + 4) {
+                let phrase = Array(run[start...end])
+                let head = phrase[phrase.count - 1]
+                if head.proper && !namedThings.contains(head.folded) { continue }
+                if end + 1 < run.count && head.proper && run[end + 1].proper { continue }
+                if phrase[0].folded.first?.isNumber ?? false { continue }
+                result.append(phrase)
+            }
+        }
+        return result
+    }
+
+    /// Runs of words that may belong to a term, in each sentence of `text`.
+    static func runs(in text: String, titleCase: Bool, partyWords: Set<String>, properWords: Set<String> = [])
+        -> [[Token]]
+    {
+        var result: [[Token]] = []
+        let bytes = Array(text.utf8)
+        for sentence in Sentences.ranges(in: text) {
+            let sentenceBytes = Array(bytes[sentence])
+            let sentenceText = String(decoding: sentenceBytes, as: UTF8.self)
+            let words = MentionMatcher.words(in: sentenceText)
+            // Hyphenated words are one word ("technical-level", "six-party").
+            var merged: [(text: String, first: Int, last: Int)] = []
+            for (index, word) in words.enumerated() {
+                let gap =
+                    index > 0
+                    ? String(decoding: sentenceBytes[words[index - 1].end..<word.start], as: UTF8.self) : " "
+                if index > 0, ["-", "\u{2010}", "\u{2011}"].contains(gap) {
+                    merged[merged.count - 1].text += "-" + word.text
+                    merged[merged.count - 1].last = index
+                } else {
+                    merged.append((word.text, index, index))
+                }
+            }
+            // An open compound spelled apart ("cease fire") is one word when English writes it closed.
+            var index = 0
+            while index + 1 < merged.count {
+                let first = merged[index].text.lowercased()
+                let second = merged[index + 1].text.lowercased()
+                let gap = sentenceBytes[words[merged[index].last].end..<words[merged[index + 1].first].start]
+                if gap.elementsEqual(" ".utf8), !stopWords.contains(first), !stopWords.contains(second),
+                    first.count > 2, second.count > 2,
+                    CommonWords.partOfSpeech(first + second) == .noun
+                        || CommonWords.partOfSpeech(first + second) == nil && CommonWords.entries[first + second] != nil
+                {
+                    merged[index].text += " " + merged[index + 1].text
+                    merged[index].last = merged[index + 1].last
+                    merged.remove(at: index + 1)
+                }
+                index += 1
+            }
+            var run: [Token] = []
+            for (position, word) in merged.enumerated() {
+                if position > 0 {
+                    let gap = sentenceBytes[words[merged[position - 1].last].end..<words[word.first].start]
+                    if !gap.elementsEqual(" ".utf8) {
+                        if !run.isEmpty { result.append(run) }
+                        run = []
+                    }
+                }
+                let nextCapitalised =
+                    position + 1 < merged.count && (merged[position + 1].text.first?.isUppercase ?? false)
+                let knownName = titleCase && properWords.contains(word.text.lowercased())
+                if let token = token(
+                    word.text, sentenceStart: position == 0, titleCase: titleCase && !knownName,
+                    partyWords: partyWords, after: run.last, beforeCapital: nextCapitalised || knownName)
+                {
+                    run.append(token)
+                } else {
+                    if !run.isEmpty { result.append(run) }
+                    run = []
+                }
+            }
+            if !run.isEmpty { result.append(run) }
+        }
+        return result
+    }
+
+    /// The word as part of a term, or nil when it ends one.
+    static func token(
+        _ text: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>, after: Token?,
+        beforeCapital: Bool
+    ) -> Token? {
+        let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let parts = folded.split(separator: "-").map(String.init)
+        // Any capital makes a name ("d'Or", "al-Sada"); so does a particle inside one ("Copa del Rey").
+        let properName =
+            !titleCase
+            && ((text.contains(where: \.isUppercase) && (!sentenceStart || beforeCapital))
+                || (after?.proper == true && beforeCapital && nameParticles.contains(folded)))
+        if !properName, stopWords.contains(folded) || parts.allSatisfy(stopWords.contains) { return nil }
+        if parts.count > 1, parts.contains(where: { timeWords.contains(singular($0)) }) { return nil }
+        if folded.first?.isNumber ?? false {
+            // A number inside a name ("Falcon 9 rocket"), never on its own.
+            return after?.proper == true ? Token(text: text, folded: folded, proper: true) : nil
+        }
+        guard let initial = text.first, initial.isLetter else { return nil }
+        if properName && nameParticles.contains(folded) { return Token(text: text, folded: folded, proper: true) }
+        if folded.count > 4 && folded.hasSuffix("ly") { return nil }
+        // A finite verb or an adverb ends a noun phrase; participles may still modify ("suspended sentence").
+        if !properName, let kind = CommonWords.partOfSpeech(folded),
+            kind == .adverb || (kind == .verb && !folded.hasSuffix("ed") && !folded.hasSuffix("ing"))
+        {
+            return nil
+        }
+        if Gazetteer.notNames.contains(folded) && !initial.isUppercase {
+            return Token(text: text, folded: folded, proper: false)
+        }
+        guard properName || initial.isUppercase else { return Token(text: text, folded: folded, proper: false) }
+        // Capitalised: a party, place, month or title ends the term; a headline or sentence opener
+        // in capitals is the everyday word.
+        if partyWords.contains(folded) || Gazetteer.notNames.contains(folded) || MentionMatcher.isAcronym(text) {
+            return nil
+        }
+        // "US-Russia negotiations": a compound of parties or places names them, not a term.
+        if parts.count > 1,
+            text.split(separator: "-").contains(where: { part in
+                partyWords.contains(part.lowercased()) || MentionMatcher.isAcronym(String(part))
+                    || PartyTable.country(forDemonymOrName: String(part)) != nil
+            })
+        {
+            return nil
+        }
+        if PartyTable.country(forDemonymOrName: text) != nil
+            || Gazetteer.countries.contains(where: { $0.capital == text })
+            || Gazetteer.titles.contains(text) || Gazetteer.regions.contains(folded)
+        {
+            return nil
+        }
+        if !properName {
+            return CommonWords.frequency(folded) >= 3 ? Token(text: folded, folded: folded, proper: false) : nil
+        }
+        return Token(text: text, folded: folded, proper: true)
+    }
+
+    /// The phrase as the text writes it, lowercase unless it is a proper name.
+    static func surface(_ phrase: [Token]) -> String {
+        phrase.map(\.text).joined(separator: " ")
+    }
+
+    /// Forms of one term share this key: case, plural, spaces and hyphens aside.
+    static func mergeKey(_ name: String) -> String {
+        let words = name.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ")
+            .map(String.init)
+        guard let last = words.last else { return "" }
+        return (words.dropLast() + [singular(last)]).joined().replacingOccurrences(of: "-", with: "")
+    }
+
+    /// A plural noun's singular by the regular rules; good enough to merge "aftershock" and "aftershocks".
+    static func singular(_ word: String) -> String {
+        if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
+        if word.count > 4, word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") {
+            return String(word.dropLast(2))
+        }
+        if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") {
+            return String(word.dropLast())
+        }
+        return word
+    }
+}
