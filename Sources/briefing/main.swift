@@ -133,28 +133,38 @@ struct Serve: AsyncParsableCommand {
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find the parties and key terms an article names and write them as editable files.",
+        abstract: "Find the parties, key terms and events of an article and write them as editable files.",
         discussion: """
-            Without --write, prints the drafts. With --write, writes one file per party under \
-            CONTENT/parties/ and per term under CONTENT/terms/, never replacing a file that exists \
-            or one that already describes the same party or term; edit them, or add `hidden: true` \
-            to drop a false hit.
+            Without --write, prints the drafts. With --write, writes one file per party, term and \
+            event under CONTENT/parties/, CONTENT/terms/ and CONTENT/events/, never replacing a file \
+            that exists or one that already describes the same party or term; edit them, or add \
+            `hidden: true` to drop a false hit.
             """)
 
     @Argument(help: "A scraped .txt article or a .md article.")
     var file: String
 
-    @Option(help: "Content folder whose parties/ and terms/ folders receive the files.")
+    @Option(help: "Content folder whose parties/, terms/ and events/ folders receive the files.")
     var content = "Content"
 
     @Flag(help: "Write the files instead of printing them.")
     var write = false
 
+    @Option(help: "Publication date (YYYY-MM-DD) to read the article's times against, if it states none.")
+    var date: String?
+
+    func validate() throws {
+        if let date, !Text.isISODate(date) {
+            throw ValidationError("--date must be a date written YYYY-MM-DD, not '\(date)'")
+        }
+    }
+
     func run() throws {
         do {
             let (text, notes) = try SourceText.read(file)
             for note in notes { printError(note.description) }
-            let (article, _) = try ArticleConverter.load(path: file, text: text)
+            var (article, _) = try ArticleConverter.load(path: file, text: text)
+            if article.date == nil { article.date = date }
             let existingParties = existing("parties", EditorialParser.party)
             let existingTerms = existing("terms", EditorialParser.term)
             let parties = PartyExtractor.parties(in: [article])
@@ -174,6 +184,23 @@ struct Extract: ParsableCommand {
                     (
                         "terms", term.slug, term.name, try EditorialWriter.markdown(for: term),
                         Extraction.match(term, in: existingTerms)?.path
+                    ))
+            }
+            // Events name parties by slug: a party an existing file describes goes by that file's slug.
+            let renamed = Dictionary(
+                parties.compactMap { party in Extraction.match(party, in: existingParties).map { (party.slug, $0.slug) }
+                },
+                uniquingKeysWith: { first, _ in first })
+            let existingEvents = Set(
+                existing("events") { text, path, slug throws(BuildFailure) in
+                    try EditorialParser.event(text, path: path, fileSlug: slug, publicationDate: nil)
+                }.map(\.slug))
+            for var event in EventExtractor.events(in: [article], parties: parties) {
+                event.parties = event.parties.map { Located(renamed[$0.value] ?? $0.value, at: $0.location) }
+                drafts.append(
+                    (
+                        "events", event.slug, event.summary, try EditorialWriter.markdown(for: event),
+                        existingEvents.contains(event.slug) ? "an event file with slug \(event.slug)" : nil
                     ))
             }
             for draft in drafts {

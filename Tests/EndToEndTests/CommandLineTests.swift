@@ -84,6 +84,13 @@ struct CommandLineTests {
             Fixture.text(content + "/parties/vladimir-putin.md")
                 == "---\nname: Vladimir Putin\nkind: person\nrole: Russian President\naliases:\n- Russian President Vladimir Putin\n- Putin\n---\n"
         )
+        // Terms and events are written beside the parties; an event names Rubio by the editor's file.
+        let terms = try FileManager.default.contentsOfDirectory(atPath: content + "/terms")
+        #expect(terms.contains("maritime-ceasefire.md") && terms.contains("ceasefire.md"))
+        let events = try FileManager.default.contentsOfDirectory(atPath: content + "/events")
+        #expect(events.count >= 8)
+        let rubio = try #require(events.first { $0.hasPrefix("following-last-week") })
+        #expect(Fixture.text(content + "/events/" + rubio).contains("- marco-rubio\n"))
         // The written files read back: a build with them succeeds.
         try FileManager.default.copyItem(atPath: article, toPath: content + "/putin-trump-call.txt")
         try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: fixture.root + "/Templates")

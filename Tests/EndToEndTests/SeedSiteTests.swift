@@ -128,6 +128,34 @@ struct SeedSiteTests {
         #expect(crawler.visited.contains("terms/maritime-ceasefire/index.html"))
         let list = Fixture.text(options.output + "/terms/index.html")
         #expect(list.contains("As used: \u{201C}"))
+        // The timeline is found too: ordered, each event citing its paragraph; with no publication
+        // date it keeps the article's wording and dates nothing.
+        #expect(site.events.count >= 8)
+        #expect(site.events.allSatisfy { $0.event.date == nil && $0.citations.count == 1 })
+        let timeline = Fixture.text(options.output + "/timeline/index.html")
+        #expect(timeline.contains("the week prior"))
+        #expect(timeline.contains("../articles/putin-trump-call/index.html#p3"))
+        let first = try #require(site.events.firstIndex { $0.event.when == "the week prior" })
+        let planned = try #require(site.events.firstIndex { $0.event.status == .planned })
+        #expect(first < planned)
+    }
+
+    @Test func aPublicationDateDatesTheFoundTimeline() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = fixture.root + "/Content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Fixture.repository + "/Content/putin-trump-call.txt", toPath: content + "/putin-trump-call.txt")
+        var options = fixture.seedOptions(content: content)
+        options.config = fixture.root + "/none.yml"
+        options.date = "2025-03-18"
+        let site = try #require(try Builder.build(options).site)
+        let jeddah = try #require(site.events.first { $0.event.when == "the week prior" })
+        #expect(jeddah.event.date == "2025-03-11")
+        #expect(site.events.first?.event.slug == jeddah.event.slug)
+        let timeline = Fixture.text(options.output + "/timeline/index.html")
+        #expect(timeline.contains("<time datetime=\"2025-03-11\">11 March 2025 (the week prior)</time>"))
     }
 
     @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {

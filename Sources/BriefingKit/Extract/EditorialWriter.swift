@@ -9,6 +9,17 @@ public enum EditorialWriter {
         return try document(pairs, body: term.description, path: term.path)
     }
 
+    public static func markdown(for event: Event) throws(BuildFailure) -> String {
+        var pairs: [(Node, Node)] = [("summary", Node(event.summary))]
+        if let date = event.date { pairs.append(("date", Node(date))) }
+        if let when = event.when { pairs.append(("when", Node(when))) }
+        pairs.append(("order", Node(String(event.order))))
+        if event.status == .planned { pairs.append(("status", Node("planned"))) }
+        pairs.append(("sources", Node(event.sources.map { Node($0.value) })))
+        if !event.parties.isEmpty { pairs.append(("parties", Node(event.parties.map { Node($0.value) }))) }
+        return try document(pairs, body: event.description, path: event.path)
+    }
+
     public static func markdown(for party: Party) throws(BuildFailure) -> String {
         var pairs: [(Node, Node)] = [("name", Node(party.name)), ("kind", Node(party.kind.rawValue))]
         if let role = party.role { pairs.append(("role", Node(role))) }

@@ -83,6 +83,27 @@ public enum Extraction {
         return (terms.filter { $0.hidden != true }, summary)
     }
 
+    /// Joins the events found in the text with the editors' events: an editorial event citing a
+    /// paragraph stands for what that paragraph reports, so found events from it are left out; an
+    /// editorial event with `hidden: true` drops the found event with its slug.
+    public static func merge(extracted: [Event], into editorial: [Event]) -> ([Event], Summary) {
+        let cited = Set(editorial.flatMap { $0.sources.map(\.value) })
+        let hiddenSlugs = Set(editorial.filter { $0.hidden == true }.map(\.slug))
+        var taken = Set(editorial.map(\.slug))
+        var summary = Summary(found: extracted.count, matched: 0, added: 0, hidden: hiddenSlugs.count)
+        var events = editorial.filter { $0.hidden != true }
+        for event in extracted {
+            if hiddenSlugs.contains(event.slug) { continue }
+            if !cited.isDisjoint(with: event.sources.map(\.value)) || !taken.insert(event.slug).inserted {
+                summary.matched += 1
+                continue
+            }
+            events.append(event)
+            summary.added += 1
+        }
+        return (events, summary)
+    }
+
     static func termKeys(_ term: Term) -> [String] {
         ([term.name] + term.aliases).map(TermExtractor.mergeKey).filter { !$0.isEmpty } + ["slug:" + term.slug]
     }

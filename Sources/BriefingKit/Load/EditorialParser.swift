@@ -7,7 +7,9 @@ import Foundation
 public enum EditorialParser {
     static let partyKeys: Set<String> = ["name", "kind", "role", "aliases", "slug", "same_as", "hidden"]
     static let termKeys: Set<String> = ["name", "aliases", "definition", "slug", "hidden"]
-    static let eventKeys: Set<String> = ["summary", "date", "when", "order", "status", "sources", "parties", "slug"]
+    static let eventKeys: Set<String> = [
+        "summary", "date", "when", "order", "status", "sources", "parties", "slug", "hidden",
+    ]
 
     public static func party(_ raw: String, path: String, fileSlug: String) throws(BuildFailure) -> (
         Party, [Diagnostic]
@@ -68,14 +70,25 @@ public enum EditorialParser {
         var log = DiagnosticLog()
         let frontMatter = try read(raw, path: path)
         log.record(contentsOf: frontMatter.unknownKeys(known: eventKeys))
+        // A file that only hides a found event needs nothing else.
+        if frontMatter.bool("hidden", log: &log) == true {
+            let slug = slug(frontMatter, fileSlug: fileSlug, log: &log)
+            try log.check(stage: "load")
+            var event = Event(
+                slug: slug, summary: frontMatter.string("summary", log: &log) ?? "", sources: [], path: path)
+            event.hidden = true
+            return (event, log.warnings)
+        }
         let summary = frontMatter.requiredString("summary", log: &log)
         let date = frontMatter.date("date", log: &log)
         let when = frontMatter.string("when", log: &log)
-        if date == nil, when == nil, !frontMatter.keys.contains("date") {
+        // Without a date or the article's wording, only an explicit order places the event.
+        if date == nil, when == nil, !frontMatter.keys.contains("date"), !frontMatter.keys.contains("order") {
             log.record(
                 .error(
-                    path, line: 1, column: 1, "event needs a 'date' (YYYY-MM-DD) or a 'when' (as the article words it)")
-            )
+                    path, line: 1, column: 1,
+                    "event needs a 'date' (YYYY-MM-DD), a 'when' (as the article words it) or an 'order' (its place among undated events)"
+                ))
         }
         let order = frontMatter.int("order", log: &log) ?? 0
         var status: Event.Status = .past

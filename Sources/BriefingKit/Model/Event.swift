@@ -19,6 +19,8 @@ public struct Event: Hashable, Sendable, Codable {
     public var parties: [Located<String>]
     public var description: String
     public var path: String
+    /// Set by an editor to drop an event the extractor found by mistake.
+    public var hidden: Bool?
 
     public init(
         slug: String, summary: String, date: String? = nil, when: String? = nil, order: Int = 0,

@@ -17,7 +17,8 @@ enum DateLabel {
         case (let date?, let when?): "\(date) (\(when))"
         case (let date?, nil): date
         case (nil, let when?): when
-        case (nil, nil): event.status == .planned ? "Planned" : "Undated"
+        // A planned event says so in its badge; the label only says the text gives no time.
+        case (nil, nil): "Date not given"
         }
     }
 }

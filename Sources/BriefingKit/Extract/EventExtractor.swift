@@ -1,0 +1,205 @@
+import Foundation
+
+/// Finds the events an article reports: the sentences that tell of something done or planned
+/// by a party, or at a time the text gives, with that time read against the publication date.
+///
+/// Each event is the sentence itself (less a leading "However,"), so the timeline says only what
+/// the article says, and cites its paragraph. Times are explicit dates ("Nov. 30, 2016", "May 29"),
+/// weekdays, days and weeks counted from publication ("yesterday", "last week", "the week prior"),
+/// months and years ("in April", "since 2008"), and words that only order ("a subsequent post",
+/// "previously"). A sentence with "will", "scheduled", "plans" or "further talks" is planned unless
+/// its time is already past. Without a publication date, events keep the article's wording and
+/// are ordered relative to each other; with one, a past event the text does not date is taken to
+/// be the day of publication, as news is.
+public enum EventExtractor {
+    /// Words that make a sentence about something still to come.
+    static let planMarkers: Set<String> = [
+        "will", "shall", "plans", "plan", "planned", "planning", "scheduled", "upcoming", "expected", "intends",
+        "intend", "further", "next", "tomorrow",
+    ]
+
+    /// Actions that, agreed or consented "to", are still to come ("consented to begin talks").
+    static let plannedActions: Set<String> = [
+        "begin", "start", "hold", "meet", "resume", "launch", "visit", "sign", "open", "negotiate", "return",
+    ]
+
+    /// Words that make a sentence analysis or speculation rather than a report.
+    static let hedges: Set<String> = [
+        "likely", "unlikely", "perhaps", "maybe", "might", "could", "may", "seems", "seem", "appears", "perspective",
+        "probably", "possibly", "uncertainty", "whether",
+    ]
+
+    /// Connectives that open a sentence and mean nothing on a timeline.
+    static let openers: Set<String> = [
+        "however", "nonetheless", "nevertheless", "instead", "contrarily", "meanwhile", "moreover", "still",
+        "also", "separately", "additionally", "furthermore", "yet", "but", "and", "so",
+    ]
+
+    /// Irregular past forms and past auxiliaries: with a verb ending in "-ed", the signs of a
+    /// sentence that reports something done rather than describes how things are.
+    static let pastForms: Set<String> = [
+        "was", "were", "did", "had", "said", "told", "met", "won", "took", "began", "sent", "rose", "fell",
+        "struck", "spoke", "held", "beat", "made", "gave", "came", "went", "saw", "left", "kept", "brought",
+        "thought", "found", "chose", "led", "ran", "broke", "paid", "put", "sought", "stood", "fought", "caught",
+        "bought", "built", "drew", "drove", "grew", "knew", "lost", "meant", "became", "felt", "heard", "shot",
+        "sold", "spent", "threw", "understood", "wrote", "withdrew", "swore", "woke", "flew", "hid", "shook",
+        "forgave", "overtook", "undertook", "slid", "won", "upheld", "withheld", "quit", "split", "spread",
+    ]
+
+    public static func events(in articles: [Article], parties: [Party]) -> [Event] {
+        var names: [(String, EntityRef)] = []
+        for party in parties {
+            for name in [party.name] + party.aliases { names.append((name, .party(party.slug))) }
+        }
+        let matcher = MentionMatcher(names)
+        var slugs = Set<String>()
+        return articles.flatMap { events(in: $0, matcher: matcher, slugs: &slugs) }
+    }
+
+    struct Found {
+        var paragraph: Paragraph
+        var sentence: String
+        var parties: [String]
+        var time: TimeExpression?
+        var planned: Bool
+        /// Told in the past perfect or as "previously": before the news of the day.
+        var background: Bool
+        var key = 0.0
+        var textOrder: Int
+    }
+
+    static func events(in article: Article, matcher: MentionMatcher, slugs: inout Set<String>) -> [Event] {
+        let published = article.date.flatMap(Day.init(iso:))
+        var found: [Found] = []
+        for paragraph in article.paragraphs {
+            let text = Markdown.plainText(of: paragraph.markdown)
+            let bytes = Array(text.utf8)
+            for range in Sentences.ranges(in: text) {
+                let sentence = String(decoding: bytes[range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let tokens = MentionMatcher.words(in: sentence)
+                let words = tokens.map(\.folded)
+                // Speculation shows early in a sentence ("Ukraine's perspective likely equates …").
+                guard words.count >= 4, !words.prefix(8).contains(where: hedges.contains), sentence.last != "?" else {
+                    continue
+                }
+                let mentions = matcher.matches(in: sentence)
+                let planned =
+                    words.contains(where: planMarkers.contains)
+                    || words.indices.dropFirst().dropLast().contains { index in
+                        words[index] == "to" && plannedActions.contains(words[index + 1])
+                            && !["began", "started", "continued", "tried", "managed"].contains(words[index - 1])
+                    }
+                let past = hasPastVerb(tokens, in: sentence)
+                let time = TimeExpression.find(
+                    in: words, original: tokens.map(\.text), published: published, future: planned,
+                    past: past && !planned)
+                // A party acting near the start of the sentence, a time or a plan: something happened or will.
+                let prefix = String(decoding: Array(sentence.utf8).prefix(90), as: UTF8.self)
+                let actor = mentions.contains { $0.start < prefix.utf8.count }
+                // Told in the past or as a plan; the present tense describes ("the conflict continues").
+                // A time the text gives makes a report even in the present tense ("The talks are the
+                // result of telephone messages on Saturday").
+                let dated = time.map { $0.precision < 3 } ?? false
+                guard actor || time != nil || planned, planned || dated || past else {
+                    continue
+                }
+                var slugsInSentence: [String] = []
+                for mention in mentions where !slugsInSentence.contains(mention.target.slug) {
+                    slugsInSentence.append(mention.target.slug)
+                }
+                // The time, when it is known, settles it: before publication is done, after is planned.
+                var isPlanned = planned || (time?.future ?? false)
+                switch time?.anchor {
+                case .day(let day)?, .period(let day)?:
+                    if let published { isPlanned = published < day }
+                case .offset(let days, _)?: isPlanned = days > 0
+                default: break
+                }
+                let background =
+                    words.contains { ["previously", "formerly"].contains($0) }
+                    || zip(words, words.dropFirst()).contains { $0 == "had" && ($1.hasSuffix("ed") || $1 == "been") }
+                found.append(
+                    Found(
+                        paragraph: paragraph, sentence: summary(of: sentence), parties: slugsInSentence, time: time,
+                        planned: isPlanned, background: background, textOrder: found.count))
+            }
+        }
+        order(&found, published: published)
+        return found.sorted { ($0.key, $0.textOrder) < ($1.key, $1.textOrder) }.enumerated().map { rank, event in
+            var date: String?
+            switch event.time?.anchor {
+            case .day(let day)?: date = day.iso
+            case .relative(let offset)? where offset > 0 && !event.planned: date = published?.iso
+            case nil where !event.planned && !event.background: date = published?.iso
+            default: date = nil
+            }
+            let base = Text.slug(event.sentence.split(separator: " ").prefix(7).joined(separator: " "))
+            var slug = base.isEmpty ? "\(article.slug)-p\(event.paragraph.number)" : base
+            var suffix = 2
+            while !slugs.insert(slug).inserted {
+                slug = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            let location = SourceLocation(path: article.path, line: event.paragraph.line, column: 1)
+            return Event(
+                slug: slug, summary: event.sentence, date: date, when: event.time?.text, order: rank + 1,
+                status: event.planned ? .planned : .past,
+                sources: [Located("\(article.slug)#\(event.paragraph.anchor)", at: location)],
+                parties: event.parties.map { Located($0, at: location) }, path: article.path + " (extracted)")
+        }
+    }
+
+    /// Puts a number on each event's place in time: days from the publication date (or from the
+    /// latest date the article gives, or from "now" when it gives none).
+    static func order(_ found: inout [Found], published: Day?) {
+        let explicit = found.compactMap { event -> Day? in
+            if case .day(let day)? = event.time?.anchor { return day }
+            return nil
+        }
+        let base = Double((published ?? explicit.max())?.number ?? 0)
+        for index in found.indices {
+            let event = found[index]
+            func key(_ anchor: TimeExpression.Anchor) -> Double {
+                switch anchor {
+                case .day(let day): Double(day.number)
+                case .period(let day): Double(day.number)
+                case .offset(let days, _): base + days
+                case .relative(let offset): base + offset
+                case .relativeTo(let other, let offset): key(other) + offset
+                }
+            }
+            if let anchor = event.time?.anchor {
+                found[index].key = key(anchor)
+            } else {
+                found[index].key = event.planned ? base + 1 : event.background ? base - 0.5 : base
+            }
+            // A plan with no date comes after everything done.
+            if event.planned, event.time == nil { found[index].key = base + 1 }
+        }
+    }
+
+    /// A past-tense verb: one of the irregular forms, or a verb ending in "-ed" that does not open
+    /// a participle clause after a comma (", coupled with", ", backed by").
+    static func hasPastVerb(_ words: [MentionMatcher.Word], in sentence: String) -> Bool {
+        let bytes = Array(sentence.utf8)
+        return words.indices.contains { index in
+            let word = words[index].folded
+            if pastForms.contains(word) { return true }
+            guard word.hasSuffix("ed"), word.count > 4,
+                CommonWords.partOfSpeech(word) == .verb || CommonWords.entries[word] == nil
+            else { return false }
+            let afterComma = index > 0 && bytes[words[index - 1].end..<words[index].start].contains(UInt8(ascii: ","))
+            return !afterComma
+        }
+    }
+
+    /// The sentence without a leading connective, starting with a capital.
+    static func summary(of sentence: String) -> String {
+        var text = sentence
+        if let comma = text.firstIndex(of: ","), openers.contains(text[..<comma].lowercased()) {
+            text = String(text[text.index(after: comma)...]).trimmingCharacters(in: .whitespaces)
+        }
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+@Suite("Finding the timeline in the text")
+struct EventExtractionTests {
+    static func words(_ text: String) -> (folded: [String], original: [String]) {
+        let words = MentionMatcher.words(in: text)
+        return (words.map(\.folded), words.map(\.text))
+    }
+
+    static func time(_ text: String, published: String?, future: Bool = false, past: Bool = false) -> TimeExpression? {
+        let (folded, original) = words(text)
+        return TimeExpression.find(
+            in: folded, original: original, published: published.flatMap(Day.init(iso:)), future: future, past: past)
+    }
+
+    static func day(_ expression: TimeExpression?) -> String? {
+        if case .day(let day)? = expression?.anchor { return day.iso }
+        return nil
+    }
+
+    @Test func calendarArithmetic() throws {
+        let day = try #require(Day(iso: "2025-03-18"))
+        #expect(day.iso == "2025-03-18")
+        #expect(day.weekday == 2)  // a Tuesday
+        #expect((day + 14).iso == "2025-04-01")
+        #expect((try #require(Day(iso: "2024-02-28")) + 1).iso == "2024-02-29")
+        #expect((try #require(Day(iso: "1999-12-31")) + 1).iso == "2000-01-01")
+        #expect(Day(year: 1970, month: 1, day: 1).number == 0)
+        #expect(Day(iso: "2025-02-30") == nil)
+    }
+
+    @Test func timesAreReadAgainstThePublicationDate() {
+        let published = "2025-03-18"  // a Tuesday
+        #expect(Self.day(Self.time("They met in Jeddah the week prior.", published: published)) == "2025-03-11")
+        #expect(Self.day(Self.time("Talks were held on Saturday.", published: published)) == "2025-03-15")
+        #expect(
+            Self.day(Self.time("Talks will be held on Saturday.", published: published, future: true)) == "2025-03-22")
+        #expect(Self.day(Self.time("Prices rose again Tuesday.", published: published)) == "2025-03-18")
+        #expect(Self.day(Self.time("He said it yesterday.", published: published)) == "2025-03-17")
+        #expect(Self.day(Self.time("It was signed on Nov. 30, 2016, in Vienna.", published: published)) == "2016-11-30")
+        #expect(Self.day(Self.time("It was signed on 30 November 2016.", published: published)) == "2016-11-30")
+        // A day without a year: the nearest one, on the side the tense gives.
+        #expect(
+            Self.day(Self.time("He will be inaugurated May 29.", published: "2015-04-01", future: true)) == "2015-05-29"
+        )
+        #expect(Self.day(Self.time("The goal came on March 11.", published: "2016-01-14", past: true)) == "2015-03-11")
+        #expect(Self.day(Self.time("The new launch date is May 19.", published: "2012-05-04")) == "2012-05-19")
+        // A day the most precise expression gives wins over a year in the same sentence.
+        let award = Self.time("He won the 2015 award in Zurich on Monday.", published: "2016-01-14")
+        #expect(Self.day(award) == "2016-01-11" && award?.text == "on Monday")
+        #expect(Self.time("Officers seized power in a 1983 coup.", published: nil)?.text == "a 1983")
+        #expect(Self.time("Meetings began last month.", published: published)?.anchor == .offset(-30, exactDay: false))
+        // Before a day: earlier than it, on a day the text does not give.
+        let before = Self.time("Before Wednesday's meeting, the minister spoke.", published: "2016-12-01")
+        #expect(before?.text == "Before Wednesday")
+        #expect(Self.day(before) == nil)
+        // Ordering words count where they open the sentence, not inside a description.
+        #expect(Self.time("In a subsequent post, he wrote more.", published: nil)?.anchor == .relative(0.1))
+        #expect(Self.time("The call marked a shift in its previously firmer stance.", published: nil) == nil)
+        // Without a publication date, counted times stay relative and undated.
+        #expect(Self.time("They met the week prior.", published: nil)?.anchor == .offset(-7, exactDay: true))
+    }
+
+    static func seedEvents(date: String?) -> [Event] {
+        var article = ExtractionTests.seed
+        article.date = date
+        return EventExtractor.events(in: [article], parties: PartyExtractor.parties(in: [article]))
+    }
+
+    static func event(_ events: [Event], _ opening: String) -> Event? {
+        events.first { $0.summary.hasPrefix(opening) }
+    }
+
+    @Test func theSeedsTimelineIsDatedAndOrderedFromItsPublicationDate() throws {
+        let events = Self.seedEvents(date: "2025-03-18")
+        let jeddah = try #require(Self.event(events, "When the US delegation convened"))
+        #expect(jeddah.date == "2025-03-11" && jeddah.when == "the week prior" && jeddah.status == .past)
+        #expect(jeddah.sources.map(\.value) == ["putin-trump-call#p3"])
+        #expect(jeddah.parties.map(\.value) == ["united-states", "government-of-ukraine"])
+        let call = try #require(Self.event(events, "In a significant diplomatic interaction"))
+        #expect(call.date == "2025-03-18" && call.status == .past)
+        let post = try #require(Self.event(events, "In a subsequent social media post"))
+        #expect(post.date == "2025-03-18" && post.order > call.order)
+        let talks = try #require(Self.event(events, "Trump and Putin did agree to kick off further peace talks"))
+        #expect(talks.status == .planned && talks.date == nil)
+        let technical = try #require(Self.event(events, "Both leaders have consented to begin technical-level talks"))
+        #expect(technical.status == .planned)
+        #expect(events.filter { $0.status == .past }.allSatisfy { $0.order < talks.order })
+        // Analysis is not an event: "Ukraine's perspective likely equates …", "uncertainty looms".
+        #expect(!events.contains { $0.summary.contains("perspective") || $0.summary.contains("uncertainty") })
+        #expect(!events.contains { $0.summary.hasPrefix("The ongoing conflict") })
+        // Leading connectives go: "However, the White House's announcement …".
+        #expect(Self.event(events, "The White House's announcement") != nil)
+        #expect(Set(events.map(\.slug)).count == events.count)
+        #expect(events.map(\.order) == Array(1...events.count))
+    }
+
+    @Test func withoutAPublicationDateEventsAreOrderedButUndated() throws {
+        let events = Self.seedEvents(date: nil)
+        #expect(events.allSatisfy { $0.date == nil })
+        let jeddah = try #require(Self.event(events, "When the US delegation convened"))
+        let call = try #require(Self.event(events, "In a significant diplomatic interaction"))
+        let talks = try #require(Self.event(events, "Trump and Putin did agree to kick off further peace talks"))
+        #expect(jeddah.order < call.order && call.order < talks.order)
+    }
+
+    @Test func editorialEventsCoverTheirParagraphsAndHiddenOnesDrop() throws {
+        let found = Self.seedEvents(date: "2025-03-18")
+        let editorial = [
+            Event(
+                slug: "the-call", summary: "Putin and Trump speak.", date: "2025-03-18",
+                sources: [Located("putin-trump-call#p1", at: SourceLocation(path: "events/the-call.md"))],
+                path: "events/the-call.md")
+        ]
+        let (hiddenEvent, _) = try EditorialParser.event(
+            "---\nhidden: true\n---\n", path: "events/x.md",
+            fileSlug: try #require(Self.event(found, "In a subsequent social media post")).slug, publicationDate: nil)
+        let (events, summary) = Extraction.merge(extracted: found, into: editorial + [hiddenEvent])
+        #expect(events.first?.slug == "the-call")
+        #expect(!events.contains { $0.sources.map(\.value) == ["putin-trump-call#p1"] && $0.slug != "the-call" })
+        #expect(!events.contains { $0.summary.hasPrefix("In a subsequent social media post") })
+        let fromP1 = found.filter { $0.sources.map(\.value) == ["putin-trump-call#p1"] }.count
+        #expect(summary.matched == fromP1 && summary.hidden == 1)
+        #expect(summary.added == found.count - fromP1 - 1)
+    }
+
+    @Test func eventsWriteAsFilesTheLoaderReadsBack() throws {
+        let event = try #require(Self.event(Self.seedEvents(date: "2025-03-18"), "When the US delegation convened"))
+        let text = try EditorialWriter.markdown(for: event)
+        #expect(text.contains("date: 2025-03-11\nwhen: the week prior\n"))
+        let (back, warnings) = try EditorialParser.event(
+            text, path: "events/e.md", fileSlug: event.slug, publicationDate: "2025-03-18")
+        #expect(warnings.isEmpty)
+        #expect(back.summary == event.summary && back.date == event.date && back.order == event.order)
+        #expect(back.sources.map(\.value) == event.sources.map(\.value))
+        #expect(back.parties.map(\.value) == event.parties.map(\.value))
+    }
+}
