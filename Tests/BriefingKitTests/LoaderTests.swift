@@ -82,6 +82,21 @@ struct LoaderTests {
         #expect(article.removed.allSatisfy { $0.reason.hasPrefix("page furniture") })
     }
 
+    @Test func aShortSignOffClosingThePageIsFurnitureButAShortSentenceIsNot() throws {
+        let text = """
+            Oil prices rise
+
+            Oil prices rose again Thursday after producers agreed to cut their output for the first time in years.
+            Thousands lost power.
+            VOA News
+            SpaceRef staff editor.
+            """
+        let article = try RawArticleParser.parse(text, path: "o.txt", slug: "o")
+        #expect(article.paragraphs.map(\.markdown).last == "Thousands lost power.")
+        #expect(article.removed.map(\.line) == [5, 6])
+        #expect(article.removed.allSatisfy { $0.reason.hasSuffix("(a short line closing the page)") })
+    }
+
     @Test func pageFurnitureLeavesTheBodyAndIsListed() throws {
         let text = """
             Quake hits the coast

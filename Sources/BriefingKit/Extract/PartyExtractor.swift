@@ -92,15 +92,15 @@ public enum PartyExtractor {
                     run.followedByAcronym = words[end].text
                     next = end + 1
                 }
+                if end < words.count, gap(end) == "\u{2019}s " || gap(end) == "'s " {
+                    run.followedBy = "'s " + words[end].folded
+                }
                 // "in Vienna, Austria": a name right after a place and a comma is part of the address,
                 // unless it owns something ("Saudi Arabia's energy minister").
                 if index > 2, gap(index) == ", ", isCapitalised(words[index - 1].text),
                     placePrepositions.contains(words[index - 2].folded), !(run.followedBy?.hasPrefix("'s") ?? false)
                 {
                     run.precededBy = "in"
-                }
-                if end < words.count, gap(end) == "\u{2019}s " || gap(end) == "'s " {
-                    run.followedBy = "'s " + words[end].folded
                 }
                 result.append(run)
                 index = next

@@ -10,16 +10,20 @@ import Foundation
 /// above words any story uses. Variants are one term: singular and plural, "cease fire",
 /// "cease-fire" and "ceasefire", and the synonyms listed in `synonyms` ("truce" and "ceasefire").
 public enum TermExtractor {
-    /// Groups of words a news text uses for the same thing; the most used names the term, the
-    /// first listed on a tie.
+    /// Groups of words a news text uses for the same thing, in singular; the most used form names
+    /// the term.
     /// Kept short on purpose: a pair the text treats apart can be split by an editorial file.
     static let synonyms: [[String]] = [
         ["ceasefire", "truce", "armistice"],
         ["earthquake", "quake", "temblor", "tremor"],
+        ["talk", "discussion", "negotiation"],
         ["airstrike", "air strike"],
-        ["refugee", "asylum seeker"],
         ["spacecraft", "probe"],
     ]
+
+    /// Each synonym, in singular, and the first word of its group.
+    static let synonymOf: [String: String] = Dictionary(
+        synonyms.flatMap { group in group.map { ($0, group[0]) } }, uniquingKeysWith: { first, _ in first })
 
     /// Words that never start, end or join a term: function words, pronouns, auxiliaries, the
     /// commonest verbs and adverbs, and adjectives that grade rather than name ("significant").
@@ -186,15 +190,19 @@ public enum TermExtractor {
                 }
             }
         }
-        // Synonyms join the most used of their group.
-        for group in synonyms {
-            let present = group.map(mergeKey).filter { candidates[$0] != nil }
-            guard present.count > 1,
-                let main = present.enumerated().max(by: {
-                    (candidates[$0.element]!.weight, -$0.offset) < (candidates[$1.element]!.weight, -$1.offset)
-                })?.element
-            else { continue }
-            for other in present where other != main {
+        // Synonyms join the most used of their group, also as the head of a phrase ("peace
+        // discussions" and "peace talks").
+        var groups: [String: [String]] = [:]
+        for (key, candidate) in candidates {
+            guard let last = candidate.words.last else { continue }
+            let head = synonymOf[singular(last)] ?? singular(last)
+            groups[mergeKey((candidate.words.dropLast() + [head]).joined(separator: " ")), default: []].append(key)
+        }
+        for keys in groups.values where keys.count > 1 {
+            let main = keys.max {
+                (candidates[$0]!.weight, $1) < (candidates[$1]!.weight, $0)
+            }!
+            for other in keys where other != main {
                 let absorbed = candidates.removeValue(forKey: other)!
                 candidates[main]!.weight += absorbed.weight
                 candidates[main]!.alone += absorbed.alone
@@ -263,6 +271,8 @@ public enum TermExtractor {
     /// a long phrase must recur, since a single long one is usually a clause ("decision sent oil prices").
     static func isTermShaped(_ candidate: Candidate, wordCounts: [String: Double]) -> Bool {
         guard let head = candidate.words.last else { return false }
+        // "electoral commission", "football club": an organisation is a party, not a term.
+        if candidate.words.count > 1, Gazetteer.organisationWords.contains(head) { return false }
         switch CommonWords.partOfSpeech(head) {
         // A person's role ("energy minister") belongs to a party, not a term.
         case .adjective, .adverb, .person: return false

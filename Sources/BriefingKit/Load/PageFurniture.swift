@@ -34,4 +34,14 @@ enum PageFurniture {
         }
         return nil
     }
+
+    /// A line of at most four words with no verb: a publisher's name or a credit ("VOA News",
+    /// "SpaceRef staff editor."), when it closes the page. "Thousands lost power." is a sentence.
+    static func isSignOff(_ line: String) -> Bool {
+        let words = line.split(whereSeparator: { !$0.isLetter && $0 != "'" }).map { $0.lowercased() }
+        guard words.count <= 4 else { return false }
+        return !words.contains { word in
+            CommonWords.partOfSpeech(word) == .verb || EventExtractor.pastForms.contains(word) || word.hasSuffix("ed")
+        }
+    }
 }

@@ -60,6 +60,17 @@ public enum RawArticleParser {
             paragraphs.append(
                 Paragraph(number: paragraphs.count + 1, markdown: Text.escapeMarkdown(line.text), line: line.number))
         }
+        // Short lines after the last sentence are the page's sign-off ("VOA News", "Staff editor."),
+        // not the article's ending.
+        while paragraphs.count > 1, let last = paragraphs.last, PageFurniture.isSignOff(last.markdown) {
+            let line = lines.first { $0.number == last.line }
+            removed.append(
+                RemovedBlock(
+                    line: last.line, reason: "page furniture, not article text (a short line closing the page)",
+                    text: line?.text ?? last.markdown))
+            paragraphs.removeLast()
+        }
+        removed.sort { $0.line < $1.line }
         guard !paragraphs.isEmpty else {
             throw .error(path, line: headline.number, column: 1, "article has a headline but no body paragraphs")
         }
