@@ -58,6 +58,9 @@ let package = Package(
         ),
         .testTarget(name: "BriefingKitTests", dependencies: ["BriefingKit"]),
         .testTarget(name: "BriefingPreviewTests", dependencies: ["BriefingPreview"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BriefingKit"], exclude: ["Golden"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BriefingKit", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Golden"]),
     ]
 )

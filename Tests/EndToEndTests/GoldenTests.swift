@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import BriefingKit
@@ -59,5 +60,48 @@ struct GoldenTests {
         }
         let goldenNames = Set((try? FileManager.default.contentsOfDirectory(atPath: Self.goldenFolder)) ?? [])
         #expect(goldenNames == Set(files.keys.map(Self.goldenName)), "golden copies and built pages differ in number")
+    }
+
+    /// Templates read views through `child(named:)`, not reflection; every stored field of every
+    /// view the seed renders must be reachable that way, nested views and lists included.
+    @Test func everyViewFieldReachesTheTemplates() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let site = try #require(try Builder.render(fixture.seedOptions()).report.site)
+        let renderer = PageRenderer(
+            site: site, templates: try TemplateSet.load(from: Fixture.repository + "/Templates"))
+        var views: [Any] = [
+            renderer.home(), renderer.timeline(), renderer.partyList(), renderer.termList(), renderer.notFound(),
+            renderer.sitemap(["index.html"]),
+        ]
+        views += site.articles.map { renderer.article($0, path: Routes.article($0.article.slug)) }
+        views += site.parties.map { renderer.party($0, path: Routes.party($0.party.slug)) }
+        views += site.terms.map { renderer.term($0, path: Routes.term($0.term.slug)) }
+        var checked = Set<String>()
+        func walk(_ value: Any) {
+            if let list = value as? [Any] {
+                list.forEach(walk)
+                return
+            }
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .struct else { return }
+            guard let parent = value as? any MustacheParent else {
+                Issue.record("\(type(of: value)) is not readable by name")
+                return
+            }
+            checked.insert("\(type(of: value))")
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                let isNil =
+                    Mirror(reflecting: child.value).displayStyle == .optional
+                    && Mirror(reflecting: child.value).children.isEmpty
+                if !isNil && parent.child(named: label) == nil {
+                    Issue.record("\(type(of: value)).\(label) is not readable by name")
+                }
+                walk(child.value)
+            }
+        }
+        views.forEach(walk)
+        #expect(checked.count >= 14, "checked only \(checked.sorted())")
     }
 }

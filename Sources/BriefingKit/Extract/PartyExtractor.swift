@@ -265,13 +265,17 @@ struct PartyTable {
 
     /// How many leading words form a title, if they do.
     static func leadingTitle(_ words: [String]) -> Int? {
-        let text = words.joined(separator: " ")
-        for title in Gazetteer.titles.sorted(by: { $0.count > $1.count })
-        where text == title || text.hasPrefix(title + " ") {
-            return title.split(separator: " ").count
+        guard let first = words.first, let candidates = titlesByFirstWord[first] else { return nil }
+        for title in candidates where words.count >= title.count && Array(words.prefix(title.count)) == title {
+            return title.count
         }
         return nil
     }
+
+    /// Titles by their first word, longest first, so "Secretary of State" wins over "Secretary".
+    static let titlesByFirstWord: [String: [[String]]] = Dictionary(
+        grouping: Gazetteer.titles.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+    ).mapValues { $0.sorted { $0.count > $1.count } }
 
     static func country(forDemonymOrName word: String) -> Gazetteer.Country? {
         let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
@@ -298,12 +302,17 @@ struct PartyTable {
 
     /// The parties found, in order of first appearance; places that never act are left out.
     mutating func parties() -> [Party] {
+        // The first person, in order of appearance, whose name ends with each word.
+        var personBySurname: [String: String] = [:]
+        for key in order where entries[key]?.kind == .person {
+            if let last = key.split(separator: " ").last.map(String.init), personBySurname[last] == nil {
+                personBySurname[last] = key
+            }
+        }
         for single in singles {
             let folded = single.name.lowercased()
             // A surname alone joins the person whose name ends with it.
-            if let key = order.first(where: {
-                entries[$0]?.kind == .person && $0.split(separator: " ").last.map(String.init) == folded
-            }) {
+            if let key = personBySurname[folded] {
                 if !(entries[key]?.aliases.contains(single.name) ?? true) { entries[key]?.aliases.append(single.name) }
                 if single.followedBy == "administration" || single.followedBy == "'s team" {
                     let phrase =
