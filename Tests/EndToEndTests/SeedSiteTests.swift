@@ -140,6 +140,23 @@ struct SeedSiteTests {
         #expect(first < planned)
     }
 
+    @Test func aBusyPartyPageQuotesTheNewestSentencesAndSaysHowManyMore() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = fixture.root + "/Content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        let lines = (1...70).map { "President Vladimir Putin met the envoys of region number \($0) in Moscow." }
+        try ("Putin meets envoys\n\n" + lines.joined(separator: "\n")).write(
+            toFile: content + "/envoys.txt", atomically: true, encoding: .utf8)
+        var options = fixture.seedOptions(content: content)
+        options.config = fixture.root + "/none.yml"
+        _ = try Builder.build(options)
+        let page = Fixture.text(options.output + "/parties/vladimir-putin/index.html")
+        #expect(page.components(separatedBy: "<blockquote>").count - 1 == PageRenderer.entityListLimit)
+        #expect(page.contains("And 10 more sentences, in the articles listed above."))
+        #expect(page.contains("region number 1 in Moscow") && !page.contains("region number 70 in Moscow"))
+    }
+
     @Test func aPublicationDateDatesTheFoundTimeline() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

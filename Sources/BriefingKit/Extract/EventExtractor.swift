@@ -52,8 +52,24 @@ public enum EventExtractor {
             for name in [party.name] + party.aliases { names.append((name, .party(party.slug))) }
         }
         let matcher = MentionMatcher(names)
+        let perArticle = Parallel.map(articles) { article in
+            var slugs = Set<String>()
+            return events(in: article, matcher: matcher, slugs: &slugs)
+        }
+        // Two articles may open an event with the same words: the later one gets a number.
         var slugs = Set<String>()
-        return articles.flatMap { events(in: $0, matcher: matcher, slugs: &slugs) }
+        return perArticle.flatMap { events in
+            events.map { event in
+                var event = event
+                var suffix = 2
+                let base = event.slug
+                while !slugs.insert(event.slug).inserted {
+                    event.slug = "\(base)-\(suffix)"
+                    suffix += 1
+                }
+                return event
+            }
+        }
     }
 
     struct Found {

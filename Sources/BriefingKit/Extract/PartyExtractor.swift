@@ -29,11 +29,10 @@ public enum PartyExtractor {
 
     public static func parties(in articles: [Article]) -> [Party] {
         var builder = PartyTable()
-        for article in articles {
-            var runs: [Run] = []
-            for paragraph in article.paragraphs {
-                runs += Self.runs(in: Markdown.plainText(of: paragraph.markdown))
-            }
+        let runsByArticle = Parallel.map(articles) { article in
+            article.paragraphs.flatMap { Self.runs(in: Markdown.plainText(of: $0.markdown)) }
+        }
+        for (article, runs) in zip(articles, runsByArticle) {
             builder.add(runs, path: article.path)
         }
         return builder.parties()
@@ -279,11 +278,19 @@ struct PartyTable {
 
     static func country(forDemonymOrName word: String) -> Gazetteer.Country? {
         let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
-        return Gazetteer.countries.first {
-            $0.name == bare || $0.aliases.contains(bare) || $0.aliases.contains(bare + ".")
-                || $0.demonyms.contains(bare)
-        }
+        return countryByName[bare] ?? countryByName[bare + "."]
     }
+
+    /// Each country by its name, aliases and demonyms; the first listed wins a shared one.
+    static let countryByName: [String: Gazetteer.Country] = {
+        var index: [String: Gazetteer.Country] = [:]
+        for country in Gazetteer.countries {
+            for name in [country.name] + country.aliases + country.demonyms where index[name] == nil {
+                index[name] = country
+            }
+        }
+        return index
+    }()
 
     private mutating func record(
         _ name: String, kind: Party.Kind, alias: String?, role: String?, actor: Bool, path: String

@@ -90,6 +90,9 @@ public enum TermExtractor {
         "act", "protocol", "convention", "doctrine", "plan", "programme", "program", "initiative", "index",
     ]
 
+    static let capitals = Set(Gazetteer.countries.compactMap(\.capital))
+    static let titles = Set(Gazetteer.titles)
+
     /// Lowercase words inside names ("Copa del Rey", "Osama bin Laden").
     static let nameParticles: Set<String> = [
         "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "der", "den",
@@ -109,8 +112,9 @@ public enum TermExtractor {
         let partyKeys = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
         var terms: [Term] = []
         var owner: [String: Int] = [:]
-        for article in articles {
-            for found in selected(in: article, partyWords: partyWords) {
+        let selections = Parallel.map(articles) { selected(in: $0, partyWords: partyWords) }
+        for (article, selection) in zip(articles, selections) {
+            for found in selection {
                 let names = [found.name] + found.aliases
                 if names.contains(where: { partyKeys.contains(MentionMatcher.key($0)) }) { continue }
                 if let index = names.lazy.compactMap({ owner[mergeKey($0)] }).first {
@@ -478,9 +482,8 @@ public enum TermExtractor {
         {
             return nil
         }
-        if PartyTable.country(forDemonymOrName: text) != nil
-            || Gazetteer.countries.contains(where: { $0.capital == text })
-            || Gazetteer.titles.contains(text) || Gazetteer.regions.contains(folded)
+        if PartyTable.country(forDemonymOrName: text) != nil || capitals.contains(text) || titles.contains(text)
+            || Gazetteer.regions.contains(folded)
         {
             return nil
         }

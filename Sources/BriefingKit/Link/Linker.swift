@@ -12,7 +12,7 @@ public enum Linker {
         let events = linkEvents(content, log: &log)
         try log.check(stage: "link")
 
-        var articles = content.articles.map { linkArticle($0, matcher: matcher) }
+        var articles = Parallel.map(content.articles) { linkArticle($0, matcher: matcher) }
 
         // Backlinks from paragraphs to the events citing them, in timeline order.
         var citing: [Citation: [String]] = [:]
@@ -28,17 +28,23 @@ public enum Linker {
 
         let allMentions = articles.flatMap { $0.paragraphs.flatMap(\.mentions) }
         let mentionsByTarget = Dictionary(grouping: allMentions, by: \.target)
+        // Events by party and by cited paragraph, in timeline order, so that no party or term
+        // scans every event.
+        var eventsByParty: [String: [String]] = [:]
+        var eventsByCitation: [Citation: [Int]] = [:]
+        for (position, event) in events.enumerated() {
+            for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
+            for citation in Set(event.citations) { eventsByCitation[citation, default: []].append(position) }
+        }
         let parties = content.parties.map { party in
             LinkedParty(
                 party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
-                events: events.filter { $0.parties.contains(party.slug) }.map(\.event.slug))
+                events: eventsByParty[party.slug] ?? [])
         }.sorted { ($0.party.name.lowercased(), $0.party.slug) < ($1.party.name.lowercased(), $1.party.slug) }
         let terms = content.terms.map { (term: Term) -> LinkedTerm in
             let mentions = mentionsByTarget[.term(term.slug)] ?? []
-            let citations = Set(mentions.map(\.citation))
-            return LinkedTerm(
-                term: term, mentions: mentions,
-                events: events.filter { !citations.isDisjoint(with: $0.citations) }.map(\.event.slug))
+            let positions = Set(Set(mentions.map(\.citation)).flatMap { eventsByCitation[$0] ?? [] })
+            return LinkedTerm(term: term, mentions: mentions, events: positions.sorted().map { events[$0].event.slug })
         }.sorted { ($0.term.name.lowercased(), $0.term.slug) < ($1.term.name.lowercased(), $1.term.slug) }
 
         // Newest first; among articles of one date, by slug.

@@ -143,12 +143,16 @@ public struct MentionMatcher: Sendable {
         var offset = 0
         for scalar in scalars {
             offsets.append(offset)
-            offset += String(scalar).utf8.count
+            offset += UTF8.width(scalar)
         }
         offsets.append(offset)
 
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if scalar.isASCII {
+                let value = scalar.value
+                return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark
         }
         func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
@@ -179,7 +183,9 @@ public struct MentionMatcher: Sendable {
             }
             var word = ""
             word.unicodeScalars.append(contentsOf: scalars[start..<index])
-            let folded = word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+            let folded =
+                scalars[start..<index].contains("\u{2019}")
+                ? word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased() : word.lowercased()
             words.append(Word(start: offsets[start], end: offsets[index], text: word, folded: folded))
             if let possessiveEnd { index = possessiveEnd }
         }

@@ -5,36 +5,39 @@ public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     private let index: Site.Index
+    /// Each article's place in the site's order, newest first.
+    private let articleRank: [String: Int]
+
+    /// At most this many quoted sentences, and events, on a party or term page; the page lists
+    /// every article that names it, so nothing becomes unreachable.
+    static let entityListLimit = 60
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
         self.index = Site.Index(site)
+        self.articleRank = Dictionary(
+            site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets.
+    /// One page of the site.
+    enum Page: Sendable {
+        case home, article(Int), timeline, parties, party(Int), terms, term(Int), notFound
+    }
+
+    /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
+    /// render on all cores; the files come out in the same order whatever the number of cores.
     public func render() throws(BuildFailure) -> [OutputFile] {
-        var files: [OutputFile] = []
-        files.append(OutputFile(path: Routes.home, text: try templates.render("index", home())))
-        for article in site.articles {
-            let path = Routes.article(article.article.slug)
-            files.append(
-                OutputFile(path: path, text: try templates.render("article", self.article(article, path: path))))
-        }
-        files.append(OutputFile(path: Routes.timeline, text: try templates.render("timeline", timeline())))
-        files.append(OutputFile(path: Routes.parties, text: try templates.render("parties", partyList())))
-        for party in site.parties {
-            let path = Routes.party(party.party.slug)
-            files.append(OutputFile(path: path, text: try templates.render("party", self.party(party, path: path))))
-        }
-        files.append(OutputFile(path: Routes.terms, text: try templates.render("terms", termList())))
-        for term in site.terms {
-            let path = Routes.term(term.term.slug)
-            files.append(OutputFile(path: path, text: try templates.render("term", self.term(term, path: path))))
-        }
-        files.append(OutputFile(path: Routes.notFound, text: try templates.render("404", notFound())))
-        let pages = files.map(\.path)
-        files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(pages))))
+        var pages: [Page] = [.home]
+        pages += site.articles.indices.map(Page.article)
+        pages += [.timeline, .parties]
+        pages += site.parties.indices.map(Page.party)
+        pages.append(.terms)
+        pages += site.terms.indices.map(Page.term)
+        pages.append(.notFound)
+        var files = try Parallel.map(pages) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
+        let paths = files.map(\.path)
+        files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
         files.append(
             OutputFile(
                 path: "robots.txt",
@@ -44,6 +47,33 @@ public struct PageRenderer: Sendable {
             files.append(OutputFile(path: path, contents: data))
         }
         return files
+    }
+
+    func render(_ page: Page) throws(BuildFailure) -> OutputFile {
+        switch page {
+        case .home:
+            return OutputFile(path: Routes.home, text: try templates.render("index", home()))
+        case .article(let index):
+            let article = site.articles[index]
+            let path = Routes.article(article.article.slug)
+            return OutputFile(path: path, text: try templates.render("article", self.article(article, path: path)))
+        case .timeline:
+            return OutputFile(path: Routes.timeline, text: try templates.render("timeline", timeline()))
+        case .parties:
+            return OutputFile(path: Routes.parties, text: try templates.render("parties", partyList()))
+        case .party(let index):
+            let party = site.parties[index]
+            let path = Routes.party(party.party.slug)
+            return OutputFile(path: path, text: try templates.render("party", self.party(party, path: path)))
+        case .terms:
+            return OutputFile(path: Routes.terms, text: try templates.render("terms", termList()))
+        case .term(let index):
+            let term = site.terms[index]
+            let path = Routes.term(term.term.slug)
+            return OutputFile(path: path, text: try templates.render("term", self.term(term, path: path)))
+        case .notFound:
+            return OutputFile(path: Routes.notFound, text: try templates.render("404", notFound()))
+        }
     }
 
     // MARK: - Shared
@@ -207,6 +237,17 @@ public struct PageRenderer: Sendable {
         return "As used: \u{201C}\(sentence)\u{201D}"
     }
 
+    /// The quotes of the newest articles first, at most `entityListLimit`, and how many more there are.
+    private func limitedQuotes(_ mentions: [Mention], root: String) -> ([QuoteView], Int?) {
+        let ordered = mentions.enumerated().sorted {
+            (articleRank[$0.element.citation.article] ?? 0, $0.offset)
+                < (articleRank[$1.element.citation.article] ?? 0, $1.offset)
+        }.map(\.element)
+        let all = quotes(ordered, root: root)
+        let shown = Array(all.prefix(Self.entityListLimit))
+        return (shown, all.count > shown.count ? all.count - shown.count : nil)
+    }
+
     private func quotes(_ mentions: [Mention], root: String) -> [QuoteView] {
         // One quote per sentence: a sentence naming a party twice is shown once.
         var seen = Set<String>()
@@ -235,12 +276,15 @@ public struct PageRenderer: Sendable {
         let party = linked.party
         var f = frame(path, title: party.name, description: party.role.map { "\(party.name), \($0)" })
         f.isParties = true
+        let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
+        let events = linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) }
         return EntityView(
             frame: f, name: party.name, kindLabel: party.kind.rawValue.capitalized, role: party.role,
             aliases: party.aliases.isEmpty ? nil : party.aliases.joined(separator: ", "), definition: nil,
             descriptionHTML: markdownHTML(party.description), mentionCount: linked.mentions.count,
-            mentions: quotes(linked.mentions, root: root),
-            events: linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) },
+            mentions: quotes, moreMentions: moreMentions,
+            events: Array(events.prefix(Self.entityListLimit)),
+            moreEvents: events.count > Self.entityListLimit ? events.count - Self.entityListLimit : nil,
             articles: entityArticles(linked.mentions, root: root))
     }
 
@@ -249,13 +293,16 @@ public struct PageRenderer: Sendable {
         let term = linked.term
         var f = frame(path, title: term.name, description: summary(of: linked))
         f.isTerms = true
+        let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
+        let events = linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) }
         return EntityView(
             frame: f, name: term.name, kindLabel: nil, role: nil,
             aliases: term.aliases.isEmpty ? nil : term.aliases.joined(separator: ", "),
             definition: term.definition.isEmpty ? nil : term.definition,
             descriptionHTML: markdownHTML(term.description), mentionCount: linked.mentions.count,
-            mentions: quotes(linked.mentions, root: root),
-            events: linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) },
+            mentions: quotes, moreMentions: moreMentions,
+            events: Array(events.prefix(Self.entityListLimit)),
+            moreEvents: events.count > Self.entityListLimit ? events.count - Self.entityListLimit : nil,
             articles: entityArticles(linked.mentions, root: root))
     }
 
@@ -305,9 +352,10 @@ public struct PageRenderer: Sendable {
 
     func json() throws(BuildFailure) -> Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Compact: at thousands of articles, indentation alone would add tens of megabytes.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(site)
+            return try encoder.encode(Export(site, title: siteTitle))
         } catch {
             throw BuildFailure(
                 stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])

@@ -118,7 +118,9 @@ extension EntityView: MustacheParent {
         case "descriptionHTML": self.descriptionHTML
         case "mentionCount": self.mentionCount
         case "mentions": self.mentions
+        case "moreMentions": self.moreMentions
         case "events": self.events
+        case "moreEvents": self.moreEvents
         case "articles": self.articles
         default: nil
         }

@@ -81,7 +81,10 @@ struct EntityView {
     var descriptionHTML: String?
     var mentionCount: Int
     var mentions: [QuoteView]
+    /// Quoted sentences left out for length, when there are any.
+    var moreMentions: Int?
     var events: [EventLinkView]
+    var moreEvents: Int?
     var articles: [LinkView]
 }
 

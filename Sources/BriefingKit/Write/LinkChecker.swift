@@ -12,16 +12,32 @@ public enum LinkChecker {
         let paths = Set(files.map(\.path))
         var ids: [String: Set<String>] = [:]
         var links: [(page: String, href: String)] = []
-        for file in files where file.path.hasSuffix(".html") {
+        let pages = files.filter { $0.path.hasSuffix(".html") }
+        let parsed = Parallel.map(pages) { file in
             let attributes = attributes(in: String(decoding: file.contents, as: UTF8.self))
-            ids[file.path] = Set(attributes.filter { $0.name == "id" }.map(\.value))
-            for attribute in attributes where attribute.name == "href" || attribute.name == "src" {
-                links.append((file.path, attribute.value))
-            }
+            return (
+                ids: Set(attributes.filter { $0.name == "id" }.map(\.value)),
+                links: attributes.filter { $0.name == "href" || $0.name == "src" }.map(\.value)
+            )
+        }
+        for (file, page) in zip(pages, parsed) {
+            ids[file.path] = page.ids
+            for href in page.links { links.append((file.path, href)) }
         }
         var diagnostics: [Diagnostic] = []
+        // Pages in one folder share most links ("../../parties/x/index.html"): resolve each once.
+        var resolved: [String: (String, String?)?] = [:]
         for (page, href) in links {
-            guard let (target, fragment) = resolve(href, from: page, sitePath: sitePath) else { continue }
+            let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
+            let key = folder + "\u{0}" + href
+            let resolution: (String, String?)?
+            if let known = resolved[key], !href.isEmpty, !href.hasPrefix("#") {
+                resolution = known
+            } else {
+                resolution = resolve(href, from: page, sitePath: sitePath)
+                resolved[key] = resolution
+            }
+            guard let (target, fragment) = resolution else { continue }
             let location = outputName + "/" + page
             guard paths.contains(target) else {
                 diagnostics.append(.error(location, "broken link '\(href)': \(outputName)/\(target) does not exist"))
@@ -39,7 +55,7 @@ public enum LinkChecker {
 
     /// The output path and fragment a link points at, or nil when it leaves the site.
     static func resolve(_ rawHref: String, from page: String, sitePath: String) -> (String, String?)? {
-        let href = rawHref.replacingOccurrences(of: "&amp;", with: "&")
+        let href = rawHref.contains("&") ? rawHref.replacingOccurrences(of: "&amp;", with: "&") : rawHref
         if href.isEmpty { return (page, nil) }
         if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/"), !href[..<colon].contains("#") {
             return nil
@@ -48,7 +64,8 @@ public enum LinkChecker {
         var pathPart = href
         var fragment: String?
         if let hash = href.firstIndex(of: "#") {
-            fragment = String(href[href.index(after: hash)...]).removingPercentEncoding
+            let raw = String(href[href.index(after: hash)...])
+            fragment = raw.contains("%") ? raw.removingPercentEncoding : raw
             pathPart = String(href[..<hash])
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
@@ -74,7 +91,7 @@ public enum LinkChecker {
         }
         var target = segments.joined(separator: "/")
         if pathPart.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-        return (target.removingPercentEncoding ?? target, fragment)
+        return (target.contains("%") ? target.removingPercentEncoding ?? target : target, fragment)
     }
 
     /// Values of an attribute in the page's tags, whatever the quoting, spacing or letter case.

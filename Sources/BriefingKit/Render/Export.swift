@@ -1,0 +1,123 @@
+/// What `briefing.json` holds: the briefing as data for other tools, with every fact's citation
+/// (`article-slug#pN`) but without the rendering details (quotes, file positions) that made it
+/// grow faster than the site.
+struct Export: Encodable {
+    struct Article: Encodable {
+        var slug: String
+        var title: String
+        var dek: String?
+        var summary: String?
+        var date: String?
+        var source: String?
+        var url: String?
+        var byline: String?
+        var page: String
+        var paragraphs: [Paragraph]
+        var parties: [String]
+        var terms: [String]
+    }
+
+    struct Paragraph: Encodable {
+        var number: Int
+        var anchor: String
+        var section: String?
+        var text: String
+        var mentions: [Mention]
+        var events: [String]
+    }
+
+    struct Mention: Encodable {
+        var party: String?
+        var term: String?
+        var text: String
+    }
+
+    struct Party: Encodable {
+        var slug: String
+        var name: String
+        var kind: String
+        var role: String?
+        var aliases: [String]
+        var description: String?
+        var page: String
+        var mentions: [String]
+        var events: [String]
+    }
+
+    struct Term: Encodable {
+        var slug: String
+        var name: String
+        var aliases: [String]
+        var definition: String?
+        var description: String?
+        var page: String
+        var mentions: [String]
+        var events: [String]
+    }
+
+    struct Event: Encodable {
+        var slug: String
+        var summary: String
+        var date: String?
+        var when: String?
+        var order: Int
+        var status: String
+        var sources: [String]
+        var parties: [String]
+        var description: String?
+    }
+
+    var title: String
+    var articles: [Article]
+    var parties: [Party]
+    var terms: [Term]
+    var events: [Event]
+
+    init(_ site: Site, title: String) {
+        func cite(_ citation: Citation) -> String { "\(citation.article)#p\(citation.paragraph)" }
+        func citations(_ mentions: [BriefingKit.Mention]) -> [String] {
+            var seen = Set<Citation>()
+            return mentions.map(\.citation).filter { seen.insert($0).inserted }.map(cite)
+        }
+        self.title = title
+        articles = site.articles.map { linked in
+            let article = linked.article
+            return Article(
+                slug: article.slug, title: article.title, dek: article.dek, summary: article.summary,
+                date: article.date, source: article.source, url: article.url, byline: article.byline,
+                page: Routes.article(article.slug),
+                paragraphs: linked.paragraphs.map { paragraph in
+                    Paragraph(
+                        number: paragraph.paragraph.number, anchor: paragraph.paragraph.anchor,
+                        section: paragraph.paragraph.section, text: paragraph.text,
+                        mentions: paragraph.mentions.map { mention in
+                            switch mention.target {
+                            case .party(let slug): Mention(party: slug, term: nil, text: mention.text)
+                            case .term(let slug): Mention(party: nil, term: slug, text: mention.text)
+                            }
+                        }, events: paragraph.events)
+                }, parties: linked.parties, terms: linked.terms)
+        }
+        parties = site.parties.map { linked in
+            let party = linked.party
+            return Party(
+                slug: party.slug, name: party.name, kind: party.kind.rawValue, role: party.role,
+                aliases: party.aliases, description: party.description.nilIfEmpty, page: Routes.party(party.slug),
+                mentions: citations(linked.mentions), events: linked.events)
+        }
+        terms = site.terms.map { linked in
+            let term = linked.term
+            return Term(
+                slug: term.slug, name: term.name, aliases: term.aliases, definition: term.definition.nilIfEmpty,
+                description: term.description.nilIfEmpty, page: Routes.term(term.slug),
+                mentions: citations(linked.mentions), events: linked.events)
+        }
+        events = site.events.map { linked in
+            let event = linked.event
+            return Event(
+                slug: event.slug, summary: event.summary, date: event.date, when: event.when, order: event.order,
+                status: event.status.rawValue, sources: linked.citations.map(cite), parties: linked.parties,
+                description: event.description.nilIfEmpty)
+        }
+    }
+}

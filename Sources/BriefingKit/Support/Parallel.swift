@@ -1,0 +1,25 @@
+import Dispatch
+import Synchronization
+
+/// Work spread over all cores, with results in input order, for the stages that handle each
+/// article or page on its own.
+enum Parallel {
+    /// `transform` applied to every element on all cores; the first error thrown, if any, is rethrown.
+    static func map<Element: Sendable, Result: Sendable, Failure: Error>(
+        _ elements: [Element], _ transform: @Sendable (Element) throws(Failure) -> Result
+    ) throws(Failure) -> [Result] {
+        if elements.count < 2 { return try elements.map(transform) }
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        let failure = Mutex<Failure?>(nil)
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            do throws(Failure) {
+                let result = try transform(elements[index])
+                results.withLock { $0[index] = result }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { $0.map { $0! } }
+    }
+}
