@@ -157,6 +157,31 @@ struct SeedSiteTests {
         #expect(page.contains("region number 1 in Moscow") && !page.contains("region number 70 in Moscow"))
     }
 
+    @Test func aLongTimelineIsPagedAndEventLinksFindTheirPage() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = fixture.root + "/Content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        let lines = (1...450).map { "President Vladimir Putin received the envoy of region number \($0) in Moscow." }
+        try ("Putin receives envoys\n\n" + lines.joined(separator: "\n")).write(
+            toFile: content + "/envoys.txt", atomically: true, encoding: .utf8)
+        var options = fixture.seedOptions(content: content)
+        options.config = fixture.root + "/none.yml"
+        let site = try #require(try Builder.build(options).site)
+        #expect(site.events.count == 450)
+        let pages = ["timeline/index.html", "timeline/2/index.html", "timeline/3/index.html"].map {
+            Fixture.text(options.output + "/" + $0)
+        }
+        #expect(pages.map { $0.components(separatedBy: "<li id=\"event-").count - 1 } == [200, 200, 50])
+        #expect(pages[1].contains("<a href=\"../../timeline/index.html\" rel=\"prev\">Earlier events</a>"))
+        #expect(pages[1].contains("<a href=\"../../timeline/3/index.html\" rel=\"next\">Later events</a>"))
+        #expect(!FileManager.default.fileExists(atPath: options.output + "/timeline/4/index.html"))
+        // An event on page 2 is linked there from the paragraph it cites.
+        let event = site.events[250].event
+        let article = Fixture.text(options.output + "/articles/envoys/index.html")
+        #expect(article.contains("../../timeline/2/index.html#event-\(event.slug)"))
+    }
+
     @Test func aPublicationDateDatesTheFoundTimeline() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

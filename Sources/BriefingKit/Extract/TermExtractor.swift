@@ -180,7 +180,7 @@ public enum TermExtractor {
             {
                 for token in run { wordCounts[singular(token.folded), default: 0] += unit.weight }
                 for phrase in phrases(in: run) {
-                    let key = mergeKey(phrase.map(\.text).joined(separator: " "))
+                    let key = mergeKey(words: phrase.map(\.folded))
                     position += 1
                     var candidate =
                         candidates[key]
@@ -442,7 +442,9 @@ public enum TermExtractor {
         _ text: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>, after: Token?,
         beforeCapital: Bool
     ) -> Token? {
-        let folded = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+        let folded =
+            text.contains("\u{2019}")
+            ? text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : text.lowercased()
         let parts = folded.split(separator: "-").map(String.init)
         // Any capital makes a name ("d'Or", "al-Sada"); so does a particle inside one ("Copa del Rey").
         let properName =
@@ -500,10 +502,18 @@ public enum TermExtractor {
 
     /// Forms of one term share this key: case, plural, spaces and hyphens aside.
     static func mergeKey(_ name: String) -> String {
-        let words = name.lowercased().replacingOccurrences(of: "\u{2019}", with: "'").split(separator: " ")
-            .map(String.init)
+        let folded =
+            name.contains("\u{2019}")
+            ? name.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : name.lowercased()
+        return mergeKey(words: folded.split(separator: " ").map(String.init))
+    }
+
+    /// The key of words already folded to lowercase.
+    static func mergeKey(words: [String]) -> String {
         guard let last = words.last else { return "" }
-        return (words.dropLast() + [singular(last)]).joined().replacingOccurrences(of: "-", with: "")
+        var key = words.dropLast().joined() + singular(last)
+        key.removeAll { $0 == "-" }
+        return key
     }
 
     /// A plural noun's singular by the regular rules; good enough to merge "aftershock" and "aftershocks".

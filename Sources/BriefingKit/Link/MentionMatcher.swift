@@ -121,6 +121,7 @@ public struct MentionMatcher: Sendable {
 
     /// Words of a multi-word name may be separated by spaces, hyphens or a possessive, not by punctuation.
     static func isJoiningGap(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.count == 1, bytes.first == UInt8(ascii: " ") || bytes.first == UInt8(ascii: "-") { return true }
         let gap = String(decoding: bytes, as: UTF8.self)
             .replacingOccurrences(of: "\u{2019}s", with: "")
             .replacingOccurrences(of: "'s", with: "")

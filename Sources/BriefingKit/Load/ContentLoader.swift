@@ -18,13 +18,23 @@ public struct ContentLoader: Sendable {
         let files = listFiles(log: &log)
         try log.check(stage: "load")
 
+        // Articles are read and parsed on all cores; their errors and warnings are kept in file order.
         var articles: [Article] = []
-        for file in files.articles {
-            if let (article, warnings) = capture(
-                &log, { () throws(BuildFailure) in try readArticle(file, sidecars: files.sidecars) })
-            {
+        let sidecars = files.sidecars
+        let results = Parallel.map(files.articles) { file -> Result<(Article, [Diagnostic]), BuildFailure> in
+            do throws(BuildFailure) {
+                return .success(try readArticle(file, sidecars: sidecars))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for result in results {
+            switch result {
+            case .success(let (article, warnings)):
                 articles.append(article)
                 log.record(contentsOf: warnings)
+            case .failure(let error):
+                log.record(contentsOf: error.diagnostics)
             }
         }
         for sidecar in files.sidecars.keys.sorted()

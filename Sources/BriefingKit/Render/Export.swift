@@ -51,8 +51,9 @@ struct Export: Encodable {
         var definition: String?
         var description: String?
         var page: String
+        /// Cited paragraphs; the events citing them are under `events` (a term's own event list
+        /// would repeat most of the timeline for a common term).
         var mentions: [String]
-        var events: [String]
     }
 
     struct Event: Encodable {
@@ -110,7 +111,7 @@ struct Export: Encodable {
             return Term(
                 slug: term.slug, name: term.name, aliases: term.aliases, definition: term.definition.nilIfEmpty,
                 description: term.description.nilIfEmpty, page: Routes.term(term.slug),
-                mentions: citations(linked.mentions), events: linked.events)
+                mentions: citations(linked.mentions))
         }
         events = site.events.map { linked in
             let event = linked.event

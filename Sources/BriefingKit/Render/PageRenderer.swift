@@ -12,17 +12,27 @@ public struct PageRenderer: Sendable {
     /// every article that names it, so nothing becomes unreachable.
     static let entityListLimit = 60
 
+    /// Events per timeline page; a briefing of many articles pages its timeline.
+    static let timelinePageSize = 200
+    /// The timeline page each event is on.
+    private let eventPage: [String: Int]
+    private let hasPlannedEvents: Bool
+
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
         self.index = Site.Index(site)
+        self.hasPlannedEvents = site.events.contains { $0.event.status == .planned }
+        self.eventPage = Dictionary(
+            site.events.enumerated().map { ($1.event.slug, $0 / Self.timelinePageSize + 1) },
+            uniquingKeysWith: { first, _ in first })
         self.articleRank = Dictionary(
             site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// One page of the site.
     enum Page: Sendable {
-        case home, article(Int), timeline, parties, party(Int), terms, term(Int), notFound
+        case home, article(Int), timeline(Int), parties, party(Int), terms, term(Int), notFound
     }
 
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
@@ -30,7 +40,8 @@ public struct PageRenderer: Sendable {
     public func render() throws(BuildFailure) -> [OutputFile] {
         var pages: [Page] = [.home]
         pages += site.articles.indices.map(Page.article)
-        pages += [.timeline, .parties]
+        pages += (1...timelinePageCount).map(Page.timeline)
+        pages.append(.parties)
         pages += site.parties.indices.map(Page.party)
         pages.append(.terms)
         pages += site.terms.indices.map(Page.term)
@@ -57,8 +68,9 @@ public struct PageRenderer: Sendable {
             let article = site.articles[index]
             let path = Routes.article(article.article.slug)
             return OutputFile(path: path, text: try templates.render("article", self.article(article, path: path)))
-        case .timeline:
-            return OutputFile(path: Routes.timeline, text: try templates.render("timeline", timeline()))
+        case .timeline(let page):
+            return OutputFile(
+                path: Routes.timeline(page: page), text: try templates.render("timeline", timeline(page: page)))
         case .parties:
             return OutputFile(path: Routes.parties, text: try templates.render("parties", partyList()))
         case .party(let index):
@@ -100,7 +112,7 @@ public struct PageRenderer: Sendable {
     private func eventLink(_ event: LinkedEvent, root: String) -> EventLinkView {
         EventLinkView(
             summary: event.event.summary, dateLabel: DateLabel.event(event.event),
-            href: root + Routes.event(event.event.slug), isPlanned: event.event.status == .planned)
+            href: root + eventHref(event.event.slug), isPlanned: event.event.status == .planned)
     }
 
     private func markdownHTML(_ markdown: String) -> String? {
@@ -161,7 +173,9 @@ public struct PageRenderer: Sendable {
                 number: paragraph.paragraph.number, anchor: paragraph.paragraph.anchor,
                 html: Markdown.html(paragraph.paragraph.markdown, links: links), section: paragraph.paragraph.section,
                 events: paragraph.events.compactMap { slug in
-                    index.event(slug).map { LinkView(label: $0.event.summary, href: root + Routes.event(slug)) }
+                    index.event(slug).map {
+                        LinkView(label: shortSummary($0.event.summary), href: root + eventHref(slug))
+                    }
                 })
         }
         let counts = Dictionary(grouping: linked.paragraphs.flatMap(\.mentions), by: \.target).mapValues(\.count)
@@ -201,14 +215,33 @@ public struct PageRenderer: Sendable {
             guard let party = index.party(slug)?.party else { return slug }
             return party.role.map { "\(party.name), \($0)" } ?? party.name
         case .term(let slug):
-            guard let linked = index.term(slug) else { return slug }
-            return "\(linked.term.name): \(summary(of: linked))"
+            // A found term has no definition yet; its name is the hint, not a whole sentence.
+            guard let term = index.term(slug)?.term else { return slug }
+            return term.definition.isEmpty ? term.name : "\(term.name): \(term.definition)"
         }
     }
 
-    func timeline() -> TimelineView {
-        let root = Routes.root(of: Routes.timeline)
-        let events = site.events.map { linked in
+    /// An event's summary as a link beside the paragraph it cites: a found event's summary is a
+    /// sentence of that paragraph, so a long one is cut to its opening words.
+    private func shortSummary(_ summary: String) -> String {
+        let words = summary.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count > 16 else { return summary }
+        return words.prefix(12).joined(separator: " ") + "\u{2026}"
+    }
+
+    var timelinePageCount: Int { max(1, (site.events.count + Self.timelinePageSize - 1) / Self.timelinePageSize) }
+
+    /// Where an event is listed: its timeline page and anchor.
+    func eventHref(_ slug: String) -> String {
+        Routes.event(slug, page: eventPage[slug] ?? 1)
+    }
+
+    func timeline(page: Int = 1) -> TimelineView {
+        let path = Routes.timeline(page: page)
+        let root = Routes.root(of: path)
+        let start = (page - 1) * Self.timelinePageSize
+        let slice = site.events[min(start, site.events.count)..<min(start + Self.timelinePageSize, site.events.count)]
+        let events = slice.map { linked in
             let event = linked.event
             return EventView(
                 anchor: "event-\(event.slug)", dateLabel: DateLabel.event(event), date: event.date, when: event.when,
@@ -223,9 +256,20 @@ public struct PageRenderer: Sendable {
                     }
                 })
         }
-        var f = frame(Routes.timeline, title: "Timeline")
+        let count = timelinePageCount
+        var f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
         f.isTimeline = true
-        return TimelineView(frame: f, events: events, hasPlanned: events.contains { $0.isPlanned })
+        let pagination =
+            count > 1
+            ? PaginationView(
+                page: page, pageCount: count, previous: page > 1 ? root + Routes.timeline(page: page - 1) : nil,
+                next: page < count ? root + Routes.timeline(page: page + 1) : nil,
+                pages: (1...count).map {
+                    PageLinkView(number: $0, href: root + Routes.timeline(page: $0), isCurrent: $0 == page)
+                }) : nil
+        return TimelineView(
+            frame: f, events: Array(events), hasPlanned: hasPlannedEvents,
+            pagination: pagination)
     }
 
     /// The editor's definition, or, for a term found in the text and not yet defined, the sentence

@@ -14,7 +14,9 @@ enum Routes {
     static func term(_ slug: String) -> String { "terms/\(slug)/index.html" }
 
     static func paragraph(_ citation: Citation) -> String { article(citation.article) + "#p\(citation.paragraph)" }
-    static func event(_ slug: String) -> String { timeline + "#event-\(slug)" }
+    /// The timeline's pages: the first at `timeline/`, the next at `timeline/2/` and so on.
+    static func timeline(page: Int) -> String { page <= 1 ? timeline : "timeline/\(page)/index.html" }
+    static func event(_ slug: String, page: Int) -> String { timeline(page: page) + "#event-\(slug)" }
 
     static func entity(_ ref: EntityRef) -> String {
         switch ref {

@@ -150,6 +150,31 @@ extension TimelineView: MustacheParent {
         case "frame": self.frame
         case "events": self.events
         case "hasPlanned": self.hasPlanned
+        case "pagination": self.pagination
+        default: nil
+        }
+    }
+}
+
+extension PaginationView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": self.page
+        case "pageCount": self.pageCount
+        case "previous": self.previous
+        case "next": self.next
+        case "pages": self.pages
+        default: nil
+        }
+    }
+}
+
+extension PageLinkView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": self.number
+        case "href": self.href
+        case "isCurrent": self.isCurrent
         default: nil
         }
     }

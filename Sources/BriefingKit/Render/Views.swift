@@ -104,6 +104,22 @@ struct TimelineView {
     var frame: PageFrame
     var events: [EventView]
     var hasPlanned: Bool
+    /// Links between the timeline's pages, when it has more than one.
+    var pagination: PaginationView?
+}
+
+struct PaginationView {
+    var page: Int
+    var pageCount: Int
+    var previous: String?
+    var next: String?
+    var pages: [PageLinkView]
+}
+
+struct PageLinkView {
+    var number: Int
+    var href: String
+    var isCurrent: Bool
 }
 
 struct PartyGroupView {
