@@ -59,6 +59,16 @@ struct TermExtractionTests {
         }
     }
 
+    @Test func aCompoundUsedOnceNamesAConceptNotInstances() {
+        let article = Self.article([
+            "The ministers signed a peace treaty and agreed to hold peace talks, and energy stocks rose on the news.",
+            "The peace treaty ends a long war. Investors welcomed it.",
+        ])
+        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
+        #expect(names.isSuperset(of: ["peace treaty", "peace talks"]), "\(names.sorted())")
+        #expect(!names.contains("energy stocks"))
+    }
+
     @Test func editorialTermsWinHiddenOnesDropAndPartyNamesStayParties() {
         let found = [
             Term(slug: "ceasefires", name: "ceasefires", aliases: ["truce"], definition: "", path: "x"),

@@ -93,6 +93,12 @@ public enum TermExtractor {
     static let capitals = Set(Gazetteer.countries.compactMap(\.capital))
     static let titles = Set(Gazetteer.titles)
 
+    /// Plurals that name one thing rather than several ("talks" are a negotiation).
+    static let pluralConcepts: Set<String> = [
+        "talks", "negotiations", "discussions", "sanctions", "relations", "arms", "goods", "earnings", "savings",
+        "affairs", "forces", "troops", "headquarters", "remains", "tariffs", "reparations",
+    ]
+
     /// Lowercase words inside names ("Copa del Rey", "Osama bin Laden").
     static let nameParticles: Set<String> = [
         "de", "del", "della", "di", "da", "das", "do", "dos", "du", "des", "la", "le", "van", "von", "der", "den",
@@ -112,6 +118,7 @@ public enum TermExtractor {
         let partyKeys = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
         var terms: [Term] = []
         var owner: [String: Int] = [:]
+        var takenSlugs = Set<String>()
         let selections = Parallel.map(articles) { selected(in: $0, partyWords: partyWords) }
         for (article, selection) in zip(articles, selections) {
             for found in selection {
@@ -125,7 +132,7 @@ public enum TermExtractor {
                     continue
                 }
                 let slug = Text.slug(found.name)
-                guard !slug.isEmpty, !terms.contains(where: { $0.slug == slug }) else { continue }
+                guard !slug.isEmpty, takenSlugs.insert(slug).inserted else { continue }
                 terms.append(
                     Term(
                         slug: slug, name: found.name, aliases: found.aliases, definition: "",
@@ -170,14 +177,20 @@ public enum TermExtractor {
         units += article.paragraphs.map { (Markdown.plainText(of: $0.markdown), $0.number, 1, false) }
         // Words the body capitalises inside sentences are names, also in a headline in title case.
         var properWords = Set<String>()
-        for unit in units where !unit.titleCase {
-            for run in runs(in: unit.text, titleCase: false, partyWords: partyWords) {
+        var unitRuns: [[[Token]]?] = units.map { unit in
+            guard !unit.titleCase else { return nil }
+            return runs(in: unit.text, titleCase: false, partyWords: partyWords)
+        }
+        for runs in unitRuns.compactMap({ $0 }) {
+            for run in runs {
                 for token in run where token.proper { properWords.insert(token.folded) }
             }
         }
-        for unit in units {
-            for run in runs(in: unit.text, titleCase: unit.titleCase, partyWords: partyWords, properWords: properWords)
-            {
+        for (index, unit) in units.enumerated() where unitRuns[index] == nil {
+            unitRuns[index] = runs(in: unit.text, titleCase: true, partyWords: partyWords, properWords: properWords)
+        }
+        for (unit, runs) in zip(units, unitRuns) {
+            for run in runs ?? [] {
                 for token in run { wordCounts[singular(token.folded), default: 0] += unit.weight }
                 for phrase in phrases(in: run) {
                     let key = mergeKey(words: phrase.map(\.folded))
@@ -328,6 +341,13 @@ public enum TermExtractor {
         {
             return false
         }
+        // A compound used once with a plural head describes instances in passing ("energy stocks",
+        // "infrastructure attacks"); a singular one names a concept ("peace treaty").
+        // Nouns whose plural has a meaning of its own ("peace talks", "economic sanctions") are
+        // concepts in the plural.
+        if candidate.words.count > 1, candidate.weight < 2, singular(head) != head, !pluralConcepts.contains(head) {
+            return false
+        }
         // A term must be cited, so the body must use it, not only the headline.
         if candidate.paragraphs.isEmpty { return false }
         // A gerund or participle opening a phrase is usually its verb ("pausing attacks",
@@ -420,7 +440,7 @@ public enum TermExtractor {
                     }
                 }
                 let nextCapitalised =
-                    position + 1 < merged.count && (merged[position + 1].text.first?.isUppercase ?? false)
+                    position + 1 < merged.count && startsWithCapital(merged[position + 1].text)
                 let knownName = titleCase && properWords.contains(word.text.lowercased())
                 if let token = token(
                     word.text, sentenceStart: position == 0, titleCase: titleCase && !knownName,
@@ -449,7 +469,7 @@ public enum TermExtractor {
         // Any capital makes a name ("d'Or", "al-Sada"); so does a particle inside one ("Copa del Rey").
         let properName =
             !titleCase
-            && ((text.contains(where: \.isUppercase) && (!sentenceStart || beforeCapital))
+            && ((hasCapital(text) && (!sentenceStart || beforeCapital))
                 || (after?.proper == true && beforeCapital && nameParticles.contains(folded)))
         if !properName, stopWords.contains(folded) || parts.allSatisfy(stopWords.contains) { return nil }
         if parts.count > 1, parts.contains(where: { timeWords.contains(singular($0)) }) { return nil }
@@ -457,7 +477,8 @@ public enum TermExtractor {
             // A number inside a name ("Falcon 9 rocket"), never on its own.
             return after?.proper == true ? Token(text: text, folded: folded, proper: true) : nil
         }
-        guard let initial = text.first, initial.isLetter else { return nil }
+        guard let initial = text.unicodeScalars.first, initial.properties.isAlphabetic else { return nil }
+        let capitalised = startsWithCapital(text)
         if properName && nameParticles.contains(folded) { return Token(text: text, folded: folded, proper: true) }
         if folded.count > 4 && folded.hasSuffix("ly") { return nil }
         // A finite verb or an adverb ends a noun phrase; participles may still modify ("suspended sentence").
@@ -466,13 +487,17 @@ public enum TermExtractor {
         {
             return nil
         }
-        if Gazetteer.notNames.contains(folded) && !initial.isUppercase {
+        if Gazetteer.notNames.contains(folded) && !capitalised {
             return Token(text: text, folded: folded, proper: false)
         }
-        guard properName || initial.isUppercase else { return Token(text: text, folded: folded, proper: false) }
+        guard properName || capitalised else { return Token(text: text, folded: folded, proper: false) }
         // Capitalised: a party, place, month or title ends the term; a headline or sentence opener
         // in capitals is the everyday word.
-        if partyWords.contains(folded) || Gazetteer.notNames.contains(folded) || MentionMatcher.isAcronym(text) {
+        // At a sentence's start, "Oil" is the word oil; months and days are never terms.
+        let dateWord = TimeExpression.months[folded] != nil || TimeExpression.weekdays.contains(folded)
+        if partyWords.contains(folded) || (Gazetteer.notNames.contains(folded) && (properName || dateWord))
+            || MentionMatcher.isAcronym(text)
+        {
             return nil
         }
         // "US-Russia negotiations": a compound of parties or places names them, not a term.
@@ -493,6 +518,18 @@ public enum TermExtractor {
             return CommonWords.frequency(folded) >= 3 ? Token(text: folded, folded: folded, proper: false) : nil
         }
         return Token(text: text, folded: folded, proper: true)
+    }
+
+    /// Whether any letter is a capital; plain ASCII is checked without Unicode tables.
+    static func hasCapital(_ text: String) -> Bool {
+        text.unicodeScalars.contains { scalar in
+            scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+        }
+    }
+
+    static func startsWithCapital(_ text: String) -> Bool {
+        guard let scalar = text.unicodeScalars.first else { return false }
+        return scalar.isASCII ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
     }
 
     /// The phrase as the text writes it, lowercase unless it is a proper name.

@@ -14,7 +14,8 @@ public enum LinkChecker {
         var links: [(page: String, href: String)] = []
         let pages = files.filter { $0.path.hasSuffix(".html") }
         let parsed = Parallel.map(pages) { file in
-            let attributes = attributes(in: String(decoding: file.contents, as: UTF8.self))
+            let attributes = attributes(
+                in: String(decoding: file.contents, as: UTF8.self), only: ["id", "href", "src"])
             return (
                 ids: Set(attributes.filter { $0.name == "id" }.map(\.value)),
                 links: attributes.filter { $0.name == "href" || $0.name == "src" }.map(\.value)
@@ -101,7 +102,7 @@ public enum LinkChecker {
     }
 
     /// Every attribute of every start tag, names lowercased. Comments are skipped.
-    static func attributes(in html: String) -> [(name: String, value: String)] {
+    static func attributes(in html: String, only wanted: Set<String>? = nil) -> [(name: String, value: String)] {
         let bytes = Array(html.utf8)
         var result: [(String, String)] = []
         var index = 0
@@ -114,7 +115,9 @@ public enum LinkChecker {
                 index += 1
                 continue
             }
-            if bytes[index...].starts(with: Array("<!--".utf8)) {
+            if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
+                bytes[index + 3] == UInt8(ascii: "-")
+            {
                 let rest = String(decoding: bytes[index...], as: UTF8.self)
                 guard let close = rest.range(of: "-->") else { break }
                 index += rest.utf8.distance(from: rest.startIndex, to: close.upperBound)
@@ -132,7 +135,10 @@ public enum LinkChecker {
                 {
                     index += 1
                 }
-                let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+                let name =
+                    wanted == nil || (2...4).contains(index - nameStart)
+                    ? String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased() : "-"
+                let keep = wanted?.contains(name) ?? true
                 while index < bytes.count, isSpace(bytes[index]) { index += 1 }
                 var value = ""
                 if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
@@ -143,18 +149,18 @@ public enum LinkChecker {
                         let valueStart = index + 1
                         index = valueStart
                         while index < bytes.count, bytes[index] != quote { index += 1 }
-                        value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self)
+                        if keep { value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self) }
                         index += 1
                     } else {
                         let valueStart = index
                         while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
                             index += 1
                         }
-                        value = String(decoding: bytes[valueStart..<index], as: UTF8.self)
+                        if keep { value = String(decoding: bytes[valueStart..<index], as: UTF8.self) }
                     }
                 }
                 if !name.isEmpty {
-                    result.append((name, value))
+                    if keep { result.append((name, value)) }
                 } else if index < bytes.count, bytes[index] != UInt8(ascii: ">") {
                     index += 1
                 }
