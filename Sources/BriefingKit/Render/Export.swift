@@ -1,7 +1,9 @@
 /// What `briefing.json` holds: the briefing as data for other tools, with every fact's citation
 /// (`article-slug#pN`) but without the rendering details (quotes, file positions) that made it
 /// grow faster than the site.
-struct Export: Encodable {
+import Foundation
+
+enum Export {
     struct Article: Encodable {
         var slug: String
         var title: String
@@ -68,57 +70,87 @@ struct Export: Encodable {
         var description: String?
     }
 
-    var title: String
-    var articles: [Article]
-    var parties: [Party]
-    var terms: [Term]
-    var events: [Event]
+    static func cite(_ citation: Citation) -> String { "\(citation.article)#p\(citation.paragraph)" }
 
-    init(_ site: Site, title: String) {
-        func cite(_ citation: Citation) -> String { "\(citation.article)#p\(citation.paragraph)" }
-        func citations(_ mentions: [BriefingKit.Mention]) -> [String] {
-            var seen = Set<Citation>()
-            return mentions.map(\.citation).filter { seen.insert($0).inserted }.map(cite)
+    static func citations(_ mentions: [BriefingKit.Mention]) -> [String] {
+        var seen = Set<Citation>()
+        return mentions.map(\.citation).filter { seen.insert($0).inserted }.map(cite)
+    }
+
+    static func article(_ linked: LinkedArticle) -> Article {
+        let article = linked.article
+        return Article(
+            slug: article.slug, title: article.title, dek: article.dek, summary: article.summary,
+            date: article.date, source: article.source, url: article.url, byline: article.byline,
+            page: Routes.article(article.slug),
+            paragraphs: linked.paragraphs.map { paragraph in
+                Paragraph(
+                    number: paragraph.paragraph.number, anchor: paragraph.paragraph.anchor,
+                    section: paragraph.paragraph.section, text: paragraph.text,
+                    mentions: paragraph.mentions.map { mention in
+                        switch mention.target {
+                        case .party(let slug): Mention(party: slug, term: nil, text: mention.text)
+                        case .term(let slug): Mention(party: nil, term: slug, text: mention.text)
+                        }
+                    }, events: paragraph.events)
+            }, parties: linked.parties, terms: linked.terms)
+    }
+
+    static func party(_ linked: LinkedParty) -> Party {
+        let party = linked.party
+        return Party(
+            slug: party.slug, name: party.name, kind: party.kind.rawValue, role: party.role,
+            aliases: party.aliases, description: party.description.nilIfEmpty, page: Routes.party(party.slug),
+            mentions: citations(linked.mentions), events: linked.events)
+    }
+
+    static func term(_ linked: LinkedTerm) -> Term {
+        let term = linked.term
+        return Term(
+            slug: term.slug, name: term.name, aliases: term.aliases, definition: term.definition.nilIfEmpty,
+            description: term.description.nilIfEmpty, page: Routes.term(term.slug),
+            mentions: citations(linked.mentions))
+    }
+
+    static func event(_ linked: LinkedEvent) -> Event {
+        let event = linked.event
+        return Event(
+            slug: event.slug, summary: event.summary, date: event.date, when: event.when, order: event.order,
+            status: event.status.rawValue, sources: linked.citations.map(cite), parties: linked.parties,
+            description: event.description.nilIfEmpty)
+    }
+
+    /// The whole file, `{"articles":[…],"events":[…],"parties":[…],"terms":[…],"title":…}`, encoded
+    /// one element at a time on all cores, so no encoder ever holds the whole briefing.
+    static func json(_ site: Site, title: String) throws -> Data {
+        @Sendable func encoder() -> JSONEncoder {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return encoder
         }
-        self.title = title
-        articles = site.articles.map { linked in
-            let article = linked.article
-            return Article(
-                slug: article.slug, title: article.title, dek: article.dek, summary: article.summary,
-                date: article.date, source: article.source, url: article.url, byline: article.byline,
-                page: Routes.article(article.slug),
-                paragraphs: linked.paragraphs.map { paragraph in
-                    Paragraph(
-                        number: paragraph.paragraph.number, anchor: paragraph.paragraph.anchor,
-                        section: paragraph.paragraph.section, text: paragraph.text,
-                        mentions: paragraph.mentions.map { mention in
-                            switch mention.target {
-                            case .party(let slug): Mention(party: slug, term: nil, text: mention.text)
-                            case .term(let slug): Mention(party: nil, term: slug, text: mention.text)
-                            }
-                        }, events: paragraph.events)
-                }, parties: linked.parties, terms: linked.terms)
+        func list<Element: Sendable>(_ elements: [Element], _ encode: @Sendable (Element) throws -> Data) throws
+            -> Data
+        {
+            let parts = try Parallel.map(elements) { element -> Data in try encode(element) }
+            var data = Data("[".utf8)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { data.append(UInt8(ascii: ",")) }
+                data.append(part)
+            }
+            data.append(UInt8(ascii: "]"))
+            return data
         }
-        parties = site.parties.map { linked in
-            let party = linked.party
-            return Party(
-                slug: party.slug, name: party.name, kind: party.kind.rawValue, role: party.role,
-                aliases: party.aliases, description: party.description.nilIfEmpty, page: Routes.party(party.slug),
-                mentions: citations(linked.mentions), events: linked.events)
-        }
-        terms = site.terms.map { linked in
-            let term = linked.term
-            return Term(
-                slug: term.slug, name: term.name, aliases: term.aliases, definition: term.definition.nilIfEmpty,
-                description: term.description.nilIfEmpty, page: Routes.term(term.slug),
-                mentions: citations(linked.mentions))
-        }
-        events = site.events.map { linked in
-            let event = linked.event
-            return Event(
-                slug: event.slug, summary: event.summary, date: event.date, when: event.when, order: event.order,
-                status: event.status.rawValue, sources: linked.citations.map(cite), parties: linked.parties,
-                description: event.description.nilIfEmpty)
-        }
+        var data = Data("{\"articles\":".utf8)
+        data.append(try list(site.articles) { try encoder().encode(article($0)) })
+        data.append(Data(",\"events\":".utf8))
+        data.append(try list(site.events) { try encoder().encode(event($0)) })
+        data.append(Data(",\"parties\":".utf8))
+        data.append(try list(site.parties) { try encoder().encode(party($0)) })
+        data.append(Data(",\"terms\":".utf8))
+        data.append(try list(site.terms) { try encoder().encode(term($0)) })
+        data.append(Data(",\"title\":".utf8))
+        data.append(try encoder().encode(title))
+        data.append(UInt8(ascii: "}"))
+        return data
     }
 }

@@ -236,6 +236,12 @@ public struct PageRenderer: Sendable {
         Routes.event(slug, page: eventPage[slug] ?? 1)
     }
 
+    /// The pages a page links to: the first, the last and the three either side of it, so that a
+    /// timeline of thousands of pages does not list every page on every page.
+    static func pageWindow(_ page: Int, of count: Int) -> [Int] {
+        Array(Set([1, count] + ((page - 3)...(page + 3)).filter { (1...count).contains($0) })).sorted()
+    }
+
     func timeline(page: Int = 1) -> TimelineView {
         let path = Routes.timeline(page: page)
         let root = Routes.root(of: path)
@@ -264,7 +270,7 @@ public struct PageRenderer: Sendable {
             ? PaginationView(
                 page: page, pageCount: count, previous: page > 1 ? root + Routes.timeline(page: page - 1) : nil,
                 next: page < count ? root + Routes.timeline(page: page + 1) : nil,
-                pages: (1...count).map {
+                pages: Self.pageWindow(page, of: count).map {
                     PageLinkView(number: $0, href: root + Routes.timeline(page: $0), isCurrent: $0 == page)
                 }) : nil
         return TimelineView(
@@ -395,11 +401,9 @@ public struct PageRenderer: Sendable {
     }
 
     func json() throws(BuildFailure) -> Data {
-        let encoder = JSONEncoder()
         // Compact: at thousands of articles, indentation alone would add tens of megabytes.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(Export(site, title: siteTitle))
+            return try Export.json(site, title: siteTitle)
         } catch {
             throw BuildFailure(
                 stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])
