@@ -137,21 +137,55 @@ public enum Builder {
             let templates = try TemplateSet.load(from: options.templates)
             return (templates, "\(options.templates), \(templates.assets.count) asset(s)")
         }
+        let sitePath = URLComponents(string: config.normalizedBaseURL)?.percentEncodedPath ?? "/"
+        let renderer = PageRenderer(site: site, templates: templates)
+        if write {
+            // Pages go to a staging folder as they are rendered, keeping only their ids and links
+            // in memory; the links are checked before the staging folder replaces the output.
+            let staging = try SiteWriter(output: options.output).stage()
+            do {
+                let (pages, paths) = try stage("render") { () throws(BuildFailure) in
+                    var pages: [LinkChecker.PageLinks] = []
+                    var paths = Set<String>()
+                    try renderer.render { (batch: [OutputFile]) throws(BuildFailure) in
+                        let links = try Parallel.map(batch) {
+                            (file: OutputFile) throws(BuildFailure) -> LinkChecker.PageLinks? in
+                            try staging.write(file)
+                            return LinkChecker.links(of: file)
+                        }
+                        pages += links.compactMap { $0 }
+                        paths.formUnion(batch.map(\.path))
+                    }
+                    return (
+                        (pages, paths),
+                        "\(pages.count) pages, \(paths.count) files, written to a staging folder as they render"
+                    )
+                }
+                try stage("check") { () throws(BuildFailure) in
+                    let broken = LinkChecker.check(pages, paths: paths, sitePath: sitePath, outputName: options.output)
+                    if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
+                    return ((), "all internal links and anchors resolve")
+                }
+                try stage("write") { () throws(BuildFailure) in
+                    try staging.commit()
+                    return ((), options.output)
+                }
+                report.pages = pages.count
+                report.files = paths.count
+                return ([], report)
+            } catch {
+                staging.abandon()
+                throw error
+            }
+        }
         let files = try stage("render") { () throws(BuildFailure) in
-            let files = try PageRenderer(site: site, templates: templates).render()
+            let files = try renderer.render()
             return (files, "\(files.filter { $0.path.hasSuffix(".html") }.count) pages, \(files.count) files")
         }
         try stage("check") { () throws(BuildFailure) in
-            let sitePath = URLComponents(string: config.normalizedBaseURL)?.percentEncodedPath ?? "/"
             let broken = LinkChecker.check(files, sitePath: sitePath, outputName: options.output)
             if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
             return ((), "all internal links and anchors resolve")
-        }
-        if write {
-            try stage("write") { () throws(BuildFailure) in
-                try SiteWriter(output: options.output).write(files)
-                return ((), options.output)
-            }
         }
         report.pages = files.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count

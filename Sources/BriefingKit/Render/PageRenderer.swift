@@ -38,6 +38,16 @@ public struct PageRenderer: Sendable {
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
     /// render on all cores; the files come out in the same order whatever the number of cores.
     public func render() throws(BuildFailure) -> [OutputFile] {
+        var files: [OutputFile] = []
+        try render { (batch: [OutputFile]) throws(BuildFailure) in files += batch }
+        return files
+    }
+
+    /// The same files handed over in batches as they are rendered, so that a caller writing them
+    /// out never holds the whole site in memory.
+    public func render(batchSize: Int = 256, _ consume: ([OutputFile]) throws(BuildFailure) -> Void)
+        throws(BuildFailure)
+    {
         var pages: [Page] = [.home]
         pages += site.articles.indices.map(Page.article)
         pages += (1...timelinePageCount).map(Page.timeline)
@@ -46,8 +56,14 @@ public struct PageRenderer: Sendable {
         pages.append(.terms)
         pages += site.terms.indices.map(Page.term)
         pages.append(.notFound)
-        var files = try Parallel.map(pages) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
-        let paths = files.map(\.path)
+        var paths: [String] = []
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
+            let files = try Parallel.map(batch) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
+            paths += files.map(\.path)
+            try consume(files)
+        }
+        var files: [OutputFile] = []
         files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
         files.append(
             OutputFile(
@@ -57,7 +73,7 @@ public struct PageRenderer: Sendable {
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: data))
         }
-        return files
+        try consume(files)
     }
 
     func render(_ page: Page) throws(BuildFailure) -> OutputFile {

@@ -5,50 +5,66 @@ import Foundation
 /// Same-page anchors are checked too. A link with a scheme (`https:`, `mailto:`) leaves the site
 /// and is not followed; a link starting with `/` is read against the site's own path.
 public enum LinkChecker {
+    /// What a page offers and asks for: its element ids and the targets of its links.
+    public struct PageLinks: Sendable {
+        public var path: String
+        public var ids: Set<String>
+        public var links: [String]
+    }
+
+    /// The ids and links of an HTML page; nil for other files.
+    public static func links(of file: OutputFile) -> PageLinks? {
+        guard file.path.hasSuffix(".html") else { return nil }
+        let attributes = attributes(in: String(decoding: file.contents, as: UTF8.self), only: ["id", "href", "src"])
+        return PageLinks(
+            path: file.path, ids: Set(attributes.filter { $0.name == "id" }.map(\.value)),
+            links: attributes.filter { $0.name == "href" || $0.name == "src" }.map(\.value))
+    }
+
     /// The broken links, one error each, naming the page and the link.
     public static func check(_ files: [OutputFile], sitePath: String = "/", outputName: String = "Public")
         -> [Diagnostic]
     {
-        let paths = Set(files.map(\.path))
-        var ids: [String: Set<String>] = [:]
-        var links: [(page: String, href: String)] = []
-        let pages = files.filter { $0.path.hasSuffix(".html") }
-        let parsed = Parallel.map(pages) { file in
-            let attributes = attributes(
-                in: String(decoding: file.contents, as: UTF8.self), only: ["id", "href", "src"])
-            return (
-                ids: Set(attributes.filter { $0.name == "id" }.map(\.value)),
-                links: attributes.filter { $0.name == "href" || $0.name == "src" }.map(\.value)
-            )
-        }
-        for (file, page) in zip(pages, parsed) {
-            ids[file.path] = page.ids
-            for href in page.links { links.append((file.path, href)) }
-        }
+        check(
+            Parallel.map(files) { links(of: $0) }.compactMap { $0 }, paths: Set(files.map(\.path)),
+            sitePath: sitePath, outputName: outputName)
+    }
+
+    /// The broken links among pages already reduced to their ids and links; `paths` are all the
+    /// files of the site.
+    public static func check(
+        _ pages: [PageLinks], paths: Set<String>, sitePath: String = "/", outputName: String = "Public"
+    ) -> [Diagnostic] {
+        let ids = Dictionary(pages.map { ($0.path, $0.ids) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
-        // Pages in one folder share most links ("../../parties/x/index.html"): resolve each once.
-        var resolved: [String: (String, String?)?] = [:]
-        for (page, href) in links {
-            let folder = page.lastIndex(of: "/").map { String(page[..<$0]) } ?? ""
-            let key = folder + "\u{0}" + href
-            let resolution: (String, String?)?
-            if let known = resolved[key], !href.isEmpty, !href.hasPrefix("#") {
-                resolution = known
-            } else {
-                resolution = resolve(href, from: page, sitePath: sitePath)
-                resolved[key] = resolution
-            }
-            guard let (target, fragment) = resolution else { continue }
-            let location = outputName + "/" + page
-            guard paths.contains(target) else {
-                diagnostics.append(.error(location, "broken link '\(href)': \(outputName)/\(target) does not exist"))
-                continue
-            }
-            if let fragment, !fragment.isEmpty, target.hasSuffix(".html"), !(ids[target]?.contains(fragment) ?? false) {
-                diagnostics.append(
-                    .error(
-                        location, "broken link '\(href)': \(outputName)/\(target) has no element with id '\(fragment)'")
-                )
+        // Pages in one folder share most links ("../../parties/x/index.html"): each is resolved
+        // and checked once per folder; a same-page anchor is checked on its own page.
+        var checked: [String: Set<String>] = [:]
+        for page in pages {
+            let folder = page.path.lastIndex(of: "/").map { String(page.path[..<$0]) } ?? ""
+            let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
+            let climb = String(repeating: "../", count: depth)
+            for href in page.links {
+                let samePage = href.isEmpty || href.hasPrefix("#")
+                // A link that climbs to the root first ("../../parties/…") means the same from
+                // every folder as deep: check it once per depth.
+                let scope = depth > 0 && href.hasPrefix(climb) ? "\u{0}\(depth)" : folder
+                if !samePage, checked[scope, default: []].contains(href) { continue }
+                guard let (target, fragment) = resolve(href, from: page.path, sitePath: sitePath) else { continue }
+                let location = outputName + "/" + page.path
+                var broken: String?
+                if !paths.contains(target) {
+                    broken = "broken link '\(href)': \(outputName)/\(target) does not exist"
+                } else if let fragment, !fragment.isEmpty, target.hasSuffix(".html"),
+                    !(ids[target]?.contains(fragment) ?? false)
+                {
+                    broken = "broken link '\(href)': \(outputName)/\(target) has no element with id '\(fragment)'"
+                }
+                if let broken {
+                    diagnostics.append(.error(location, broken))
+                } else if !samePage {
+                    checked[scope, default: []].insert(href)
+                }
             }
         }
         return diagnostics

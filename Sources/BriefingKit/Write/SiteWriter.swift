@@ -18,6 +18,74 @@ public struct SiteWriter: Sendable {
     }
 
     public func write(_ files: [OutputFile]) throws(BuildFailure) {
+        let staging = try stage()
+        do {
+            for file in files { try staging.write(file) }
+            try staging.commit()
+        } catch {
+            staging.abandon()
+            throw error
+        }
+    }
+
+    /// A staging folder beside the output, for files written as they are rendered; `commit`
+    /// swaps it in, `abandon` removes it and leaves the output as it was.
+    public struct Staging: Sendable {
+        let output: String
+        let outputURL: URL
+        let url: URL
+        let previous: URL
+
+        /// Writes one file; safe to call from several threads for different files.
+        public func write(_ file: OutputFile) throws(BuildFailure) {
+            let target = url.appendingPathComponent(file.path)
+            do {
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: target)
+            } catch {
+                throw BuildFailure(
+                    stage: "write",
+                    diagnostics: [.error(output, "cannot write \(file.path): \(error.localizedDescription)")])
+            }
+        }
+
+        public func commit() throws(BuildFailure) {
+            let manager = FileManager.default
+            do {
+                if manager.fileExists(atPath: outputURL.path) {
+                    // One atomic exchange: at every instant the output is either the old site or the
+                    // new one, even if the process is killed. Where the system cannot exchange,
+                    // two renames leave a moment with the old site beside the output.
+                    if briefing_exchange_paths(url.path, outputURL.path) == 0 {
+                        try manager.removeItem(at: url)
+                    } else {
+                        try manager.moveItem(at: outputURL, to: previous)
+                        do {
+                            try manager.moveItem(at: url, to: outputURL)
+                        } catch {
+                            try? manager.moveItem(at: previous, to: outputURL)
+                            throw error
+                        }
+                        try manager.removeItem(at: previous)
+                    }
+                } else {
+                    try manager.moveItem(at: url, to: outputURL)
+                }
+            } catch {
+                abandon()
+                throw BuildFailure(
+                    stage: "write",
+                    diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
+            }
+        }
+
+        public func abandon() {
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
+
+    public func stage() throws(BuildFailure) -> Staging {
         let manager = FileManager.default
         // A symlinked output folder is replaced at its target, so the link keeps pointing at the new site.
         let outputURL = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
@@ -34,38 +102,13 @@ public struct SiteWriter: Sendable {
             try? manager.removeItem(at: staging)
             try? manager.removeItem(at: previous)
             try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
-            }
-            if manager.fileExists(atPath: outputURL.path) {
-                // One atomic exchange: at every instant the output is either the old site or the
-                // new one, even if the process is killed. Where the system cannot exchange,
-                // two renames leave a moment with the old site beside the output.
-                if briefing_exchange_paths(staging.path, outputURL.path) == 0 {
-                    try manager.removeItem(at: staging)
-                } else {
-                    try manager.moveItem(at: outputURL, to: previous)
-                    do {
-                        try manager.moveItem(at: staging, to: outputURL)
-                    } catch {
-                        try? manager.moveItem(at: previous, to: outputURL)
-                        throw error
-                    }
-                    try manager.removeItem(at: previous)
-                }
-            } else {
-                try manager.moveItem(at: staging, to: outputURL)
-            }
         } catch let failure as BuildFailure {
-            try? manager.removeItem(at: staging)
             throw failure
         } catch {
-            try? manager.removeItem(at: staging)
             throw BuildFailure(
                 stage: "write", diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
         }
+        return Staging(output: output, outputURL: outputURL, url: staging, previous: previous)
     }
 
     /// Removes staging folders left by builds that were killed: those whose process is gone.
