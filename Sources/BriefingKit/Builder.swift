@@ -142,7 +142,14 @@ public enum Builder {
         if write {
             // Pages go to a staging folder as they are rendered, keeping only their ids and links
             // in memory; the links are checked before the staging folder replaces the output.
-            let staging = try SiteWriter(output: options.output).stage()
+            let staging: SiteWriter.Staging
+            do {
+                staging = try SiteWriter(output: options.output).stage()
+            } catch {
+                var failure = error
+                failure.warnings = report.warnings + error.warnings
+                throw failure
+            }
             do {
                 let (pages, paths) = try stage("render") { () throws(BuildFailure) in
                     var pages: [LinkChecker.PageLinks] = []

@@ -12,3 +12,35 @@ struct PaginationTests {
         #expect((1...2_000).allSatisfy { PageRenderer.pageWindow($0, of: 2_000).count <= 9 })
     }
 }
+
+@Suite("Work on all cores")
+struct ParallelTests {
+    struct Failure: Error, Equatable { var index: Int }
+
+    @Test func resultsKeepTheirOrderAndTheFirstFailureInOrderIsReported() {
+        #expect(Parallel.map(Array(0..<500)) { $0 * 2 } == Array(0..<500).map { $0 * 2 })
+        for _ in 0..<20 {
+            #expect(throws: Failure(index: 30)) {
+                try Parallel.map(Array(0..<100)) { (index: Int) throws(Failure) -> Int in
+                    if index == 30 || index == 70 { throw Failure(index: index) }
+                    return index
+                }
+            }
+        }
+    }
+}
+
+@Suite("Checking links from their tables")
+struct LinkTableTests {
+    @Test func aQueryOnlyLinkIsCheckedOnItsOwnPage() {
+        let pages = [
+            LinkChecker.PageLinks(path: "index.html", ids: ["x"], links: ["?v=1#x"]),
+            LinkChecker.PageLinks(path: "404.html", ids: [], links: ["?v=1#x"]),
+        ]
+        let broken = LinkChecker.check(pages, paths: ["index.html", "404.html"])
+        #expect(
+            broken.map(\.description) == [
+                "Public/404.html: error: broken link '?v=1#x': Public/404.html has no element with id 'x'"
+            ])
+    }
+}

@@ -4,22 +4,25 @@ import Synchronization
 /// Work spread over all cores, with results in input order, for the stages that handle each
 /// article or page on its own.
 enum Parallel {
-    /// `transform` applied to every element on all cores; the first error thrown, if any, is rethrown.
+    /// `transform` applied to every element on all cores; if any throw, the error of the first
+    /// element in order is rethrown, whichever finished first, so failures read the same every run.
     static func map<Element: Sendable, Result: Sendable, Failure: Error>(
         _ elements: [Element], _ transform: @Sendable (Element) throws(Failure) -> Result
     ) throws(Failure) -> [Result] {
         if elements.count < 2 { return try elements.map(transform) }
         let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
-        let failure = Mutex<Failure?>(nil)
+        let failure = Mutex<(index: Int, error: Failure)?>(nil)
         DispatchQueue.concurrentPerform(iterations: elements.count) { index in
             do throws(Failure) {
                 let result = try transform(elements[index])
                 results.withLock { $0[index] = result }
             } catch {
-                failure.withLock { if $0 == nil { $0 = error } }
+                failure.withLock { first in
+                    if first == nil || index < first!.index { first = (index, error) }
+                }
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
+        if let first = failure.withLock({ $0 }) { throw first.error }
         return results.withLock { $0.map { $0! } }
     }
 }

@@ -45,7 +45,8 @@ public enum LinkChecker {
             let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
             let climb = String(repeating: "../", count: depth)
             for href in page.links {
-                let samePage = href.isEmpty || href.hasPrefix("#")
+                // "", "#x" and "?v=1#x" all point back at the page itself.
+                let samePage = href.prefix { $0 != "#" && $0 != "?" }.isEmpty
                 // A link that climbs to the root first ("../../parties/…") means the same from
                 // every folder as deep: check it once per depth.
                 let scope = depth > 0 && href.hasPrefix(climb) ? "\u{0}\(depth)" : folder
