@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BriefingKit
@@ -138,6 +139,26 @@ struct SeedSiteTests {
         let first = try #require(site.events.firstIndex { $0.event.when == "the week prior" })
         let planned = try #require(site.events.firstIndex { $0.event.status == .planned })
         #expect(first < planned)
+    }
+
+    @Test func twoBuildsOfOneOutputInOneProcessLeaveACompleteSite() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let options = fixture.seedOptions()
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                _ = try Builder.build(options)
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        var crawler = Crawler(folder: options.output)
+        crawler.crawl(from: "index.html")
+        #expect(crawler.broken == [] && crawler.visited.count > 20)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root).filter { $0.hasPrefix(".") }
+        #expect(leftovers == [])
     }
 
     @Test func aBusyPartyPageQuotesTheNewestSentencesAndSaysHowManyMore() throws {

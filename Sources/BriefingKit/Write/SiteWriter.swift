@@ -1,5 +1,6 @@
 import CAtomicSwap
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -12,6 +13,7 @@ public struct SiteWriter: Sendable {
     public var output: String
     /// The file whose presence marks a folder as one this tool built, and so may be replaced.
     public static let marker = "briefing.json"
+    private static let builds = Atomic<Int>(0)
 
     public init(output: String) {
         self.output = output
@@ -57,8 +59,10 @@ public struct SiteWriter: Sendable {
                     // One atomic exchange: at every instant the output is either the old site or the
                     // new one, even if the process is killed. Where the system cannot exchange,
                     // two renames leave a moment with the old site beside the output.
+                    // Once the new site is in place the build has succeeded; an old copy that
+                    // cannot be removed now is cleared by a later build.
                     if briefing_exchange_paths(url.path, outputURL.path) == 0 {
-                        try manager.removeItem(at: url)
+                        try? manager.removeItem(at: url)
                     } else {
                         try manager.moveItem(at: outputURL, to: previous)
                         do {
@@ -67,7 +71,7 @@ public struct SiteWriter: Sendable {
                             try? manager.moveItem(at: previous, to: outputURL)
                             throw error
                         }
-                        try manager.removeItem(at: previous)
+                        try? manager.removeItem(at: previous)
                     }
                 } else {
                     try manager.moveItem(at: url, to: outputURL)
@@ -93,9 +97,11 @@ public struct SiteWriter: Sendable {
         let name = outputURL.lastPathComponent
         // Each build stages in a folder of its own, so builds running at once never mix their files;
         // the last to swap wins, and every swap puts a complete site in place.
+        // Builds within one process (a library caller's) are told apart by a number of their own.
         let process = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).staging-\(process)")
-        let previous = parent.appendingPathComponent(".\(name).previous-\(process)")
+        let build = Self.builds.add(1, ordering: .relaxed).newValue
+        let staging = parent.appendingPathComponent(".\(name).staging-\(process)-\(build)")
+        let previous = parent.appendingPathComponent(".\(name).previous-\(process)-\(build)")
         do {
             try checkReplaceable(outputURL)
             removeAbandoned(in: parent, name: name)
@@ -116,7 +122,8 @@ public struct SiteWriter: Sendable {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries {
             for prefix in [".\(name).staging-", ".\(name).previous-"] where entry.hasPrefix(prefix) {
-                guard let process = Int32(entry.dropFirst(prefix.count)) else { continue }
+                // `<pid>` or `<pid>-<build>`: the process that owns the folder.
+                guard let process = Int32(entry.dropFirst(prefix.count).prefix { $0 != "-" }) else { continue }
                 if kill(process, 0) != 0 && errno == ESRCH {
                     try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
                 }
