@@ -87,6 +87,8 @@ struct TimeExpression: Equatable {
         (["next", "year"], 365, false), (["earlier", "this", "year"], -60, false),
     ]
 
+    static let phrasesByFirstWord = Dictionary(grouping: phrases, by: { $0.words[0] })
+
     /// Words that place an event just after or before the one the text told before it.
     static let after: Set<String> = ["subsequent", "subsequently", "later", "afterwards", "afterward", "then"]
     static let before: Set<String> = ["previously", "earlier", "beforehand", "prior"]
@@ -188,7 +190,7 @@ struct TimeExpression: Equatable {
                 text: original[index - 1] + " " + original[index], anchor: .period(Day(year: year, month: 7, day: 1)),
                 future: false)
         }
-        for phrase in phrases where index + phrase.words.count <= words.count {
+        for phrase in phrasesByFirstWord[word] ?? [] where index + phrase.words.count <= words.count {
             if Array(words[index..<(index + phrase.words.count)]) == phrase.words {
                 let anchor: Anchor =
                     if let published, phrase.exact { .day(published + Int(phrase.days)) } else {
