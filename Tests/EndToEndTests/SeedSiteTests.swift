@@ -6,6 +6,20 @@ import Testing
 
 @Suite("Building the seed briefing end to end", .serialized)
 struct SeedSiteTests {
+    static let rawSeed = Fixture.text(Fixture.repository + "/Content/putin-trump-call.txt")
+
+    /// Options building a content folder that holds only the given article files, with no configuration.
+    static func rawOptions(_ fixture: Fixture, _ files: [String: String]) throws -> BuildOptions {
+        let content = fixture.root + "/Content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(toFile: content + "/" + name, atomically: true, encoding: .utf8)
+        }
+        var options = fixture.seedOptions(content: content)
+        options.config = fixture.root + "/none.yml"
+        return options
+    }
+
     @Test func theSeedBuildsIntoACompleteLinkedSite() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -106,12 +120,7 @@ struct SeedSiteTests {
     @Test func theRawSeedAloneBuildsWithItsPartiesAndTermsFound() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let content = fixture.root + "/Content"
-        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: Fixture.repository + "/Content/putin-trump-call.txt", toPath: content + "/putin-trump-call.txt")
-        var options = fixture.seedOptions(content: content)
-        options.config = fixture.root + "/none.yml"
+        let options = try Self.rawOptions(fixture, ["putin-trump-call.txt": Self.rawSeed])
         let report = try Builder.build(options)
         let site = try #require(report.site)
         #expect(site.parties.count == 10)
@@ -164,13 +173,9 @@ struct SeedSiteTests {
     @Test func aBusyPartyPageQuotesTheNewestSentencesAndSaysHowManyMore() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let content = fixture.root + "/Content"
-        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         let lines = (1...70).map { "President Vladimir Putin met the envoys of region number \($0) in Moscow." }
-        try ("Putin meets envoys\n\n" + lines.joined(separator: "\n")).write(
-            toFile: content + "/envoys.txt", atomically: true, encoding: .utf8)
-        var options = fixture.seedOptions(content: content)
-        options.config = fixture.root + "/none.yml"
+        let options = try Self.rawOptions(
+            fixture, ["envoys.txt": "Putin meets envoys\n\n" + lines.joined(separator: "\n")])
         _ = try Builder.build(options)
         let page = Fixture.text(options.output + "/parties/vladimir-putin/index.html")
         #expect(page.components(separatedBy: "<blockquote>").count - 1 == PageRenderer.entityListLimit)
@@ -181,13 +186,9 @@ struct SeedSiteTests {
     @Test func aLongTimelineIsPagedAndEventLinksFindTheirPage() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let content = fixture.root + "/Content"
-        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
         let lines = (1...450).map { "President Vladimir Putin received the envoy of region number \($0) in Moscow." }
-        try ("Putin receives envoys\n\n" + lines.joined(separator: "\n")).write(
-            toFile: content + "/envoys.txt", atomically: true, encoding: .utf8)
-        var options = fixture.seedOptions(content: content)
-        options.config = fixture.root + "/none.yml"
+        let options = try Self.rawOptions(
+            fixture, ["envoys.txt": "Putin receives envoys\n\n" + lines.joined(separator: "\n")])
         let site = try #require(try Builder.build(options).site)
         #expect(site.events.count == 450)
         let pages = ["timeline/index.html", "timeline/2/index.html", "timeline/3/index.html"].map {
@@ -206,12 +207,7 @@ struct SeedSiteTests {
     @Test func aPublicationDateDatesTheFoundTimeline() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let content = fixture.root + "/Content"
-        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            atPath: Fixture.repository + "/Content/putin-trump-call.txt", toPath: content + "/putin-trump-call.txt")
-        var options = fixture.seedOptions(content: content)
-        options.config = fixture.root + "/none.yml"
+        var options = try Self.rawOptions(fixture, ["putin-trump-call.txt": Self.rawSeed])
         options.date = "2025-03-18"
         let site = try #require(try Builder.build(options).site)
         let jeddah = try #require(site.events.first { $0.event.when == "the week prior" })

@@ -52,11 +52,8 @@ public enum EventExtractor {
             for name in [party.name] + party.aliases { names.append((name, .party(party.slug))) }
         }
         let matcher = MentionMatcher(names)
-        let perArticle = Parallel.map(articles) { article in
-            var slugs = Set<String>()
-            return events(in: article, matcher: matcher, slugs: &slugs)
-        }
-        // Two articles may open an event with the same words: the later one gets a number.
+        let perArticle = Parallel.map(articles) { events(in: $0, matcher: matcher) }
+        // Two events, in one article or two, may open with the same words: the later gets a number.
         var slugs = Set<String>()
         return perArticle.flatMap { events in
             events.map { event in
@@ -84,7 +81,8 @@ public enum EventExtractor {
         var textOrder: Int
     }
 
-    static func events(in article: Article, matcher: MentionMatcher, slugs: inout Set<String>) -> [Event] {
+    /// The article's events in timeline order; their slugs are made unique across articles by the caller.
+    static func events(in article: Article, matcher: MentionMatcher) -> [Event] {
         let published = article.date.flatMap(Day.init(iso:))
         var found: [Found] = []
         for paragraph in article.paragraphs {
@@ -150,12 +148,7 @@ public enum EventExtractor {
             default: date = nil
             }
             let base = Text.slug(event.sentence.split(separator: " ").prefix(7).joined(separator: " "))
-            var slug = base.isEmpty ? "\(article.slug)-p\(event.paragraph.number)" : base
-            var suffix = 2
-            while !slugs.insert(slug).inserted {
-                slug = "\(base)-\(suffix)"
-                suffix += 1
-            }
+            let slug = base.isEmpty ? "\(article.slug)-p\(event.paragraph.number)" : base
             let location = SourceLocation(path: article.path, line: event.paragraph.line, column: 1)
             return Event(
                 slug: slug, summary: event.sentence, date: date, when: event.time?.text, order: rank + 1,

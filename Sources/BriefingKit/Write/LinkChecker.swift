@@ -15,7 +15,7 @@ public enum LinkChecker {
     /// The ids and links of an HTML page; nil for other files.
     public static func links(of file: OutputFile) -> PageLinks? {
         guard file.path.hasSuffix(".html") else { return nil }
-        let attributes = attributes(in: String(decoding: file.contents, as: UTF8.self), only: ["id", "href", "src"])
+        let attributes = attributes(in: [UInt8](file.contents), only: ["id", "href", "src"])
         return PageLinks(
             path: file.path, ids: Set(attributes.filter { $0.name == "id" }.map(\.value)),
             links: attributes.filter { $0.name == "href" || $0.name == "src" }.map(\.value))
@@ -120,7 +120,10 @@ public enum LinkChecker {
 
     /// Every attribute of every start tag, names lowercased. Comments are skipped.
     static func attributes(in html: String, only wanted: Set<String>? = nil) -> [(name: String, value: String)] {
-        let bytes = Array(html.utf8)
+        attributes(in: Array(html.utf8), only: wanted)
+    }
+
+    static func attributes(in bytes: [UInt8], only wanted: Set<String>? = nil) -> [(name: String, value: String)] {
         var result: [(String, String)] = []
         var index = 0
         func isSpace(_ byte: UInt8) -> Bool {
