@@ -47,7 +47,7 @@ struct CommandLineTests {
 
         let good = try Self.run(["build"], in: fixture.root)
         #expect(good.status == 0)
-        #expect(good.output.contains("Built 26 pages"))
+        #expect(good.output.contains("Built 27 pages"))
         #expect(good.errors == "")
 
         try "---\nname: Rubio\nkind: person\nrank: 3\n---\n".write(

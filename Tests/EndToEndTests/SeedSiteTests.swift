@@ -38,10 +38,12 @@ struct SeedSiteTests {
         let site = try #require(report.site)
         #expect(site.parties.count >= 8)
         #expect(site.terms.count >= 6)
-        #expect(pages.count == 6 + site.parties.count + site.terms.count)
+        // Home, article, timeline, parties, terms, search and 404, then one page per party and term.
+        #expect(pages.count == 7 + site.parties.count + site.terms.count)
         for required in [
             "index.html", "404.html", "timeline/index.html", "parties/index.html", "terms/index.html",
             "articles/putin-trump-call/index.html", "sitemap.xml", "robots.txt", "briefing.json", "assets/style.css",
+            "assets/briefing.js", "search/index.html", "search/index.js", "feed.xml",
         ] {
             #expect(files[required] != nil, "missing \(required)")
         }
@@ -95,12 +97,13 @@ struct SeedSiteTests {
         #expect(timeline.contains(#"href="../articles/putin-trump-call/index.html#p3""#))
         #expect(timeline.contains(#"href="../parties/marco-rubio/index.html""#))
 
-        // The sitemap lists every page but the 404 page, with absolute addresses.
+        // The sitemap lists every page but the 404 page, with absolute addresses: the preview
+        // server's, as the seed's settings give no base URL.
         let sitemap = Fixture.text(output + "/sitemap.xml")
         let locations = Set(Crawler.matches("<loc>([^<]*)</loc>", in: sitemap))
-        let expected = Set(pages.filter { $0 != "404.html" }.map { "http://localhost:8000/" + Routes.canonical($0) })
+        let expected = Set(pages.filter { $0 != "404.html" }.map { SiteConfig.previewBaseURL + Routes.canonical($0) })
         #expect(locations == expected)
-        #expect(Fixture.text(output + "/robots.txt").contains("Sitemap: http://localhost:8000/sitemap.xml"))
+        #expect(Fixture.text(output + "/robots.txt").contains("Sitemap: \(SiteConfig.previewBaseURL)sitemap.xml"))
 
         // The machine-readable model carries the numbered paragraphs.
         let json = try JSONSerialization.jsonObject(with: try #require(files["briefing.json"])) as? [String: Any]
@@ -284,7 +287,7 @@ struct SeedSiteTests {
             #expect(error.stage == "templates")
             #expect(
                 error.diagnostics.map(\.description) == [
-                    "\(templates)/layout.mustache:17:1: error: template refers to 'footer', but there is no footer.mustache in \(templates)"
+                    "\(templates)/layout.mustache:31:1: error: template refers to 'footer', but there is no footer.mustache in \(templates)"
                 ])
         }
         #expect(!FileManager.default.fileExists(atPath: options.output))

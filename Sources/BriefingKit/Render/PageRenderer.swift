@@ -14,17 +14,24 @@ public struct PageRenderer: Sendable {
 
     /// Events per timeline page; a briefing of many articles pages its timeline.
     static let timelinePageSize = 200
+    /// The timeline page of the event at `position` in the site's order, counted from 1.
+    static func timelinePage(ofEventAt position: Int) -> Int { position / timelinePageSize + 1 }
+
     /// The timeline page each event is on.
     private let eventPage: [String: Int]
     private let hasPlannedEvents: Bool
+    private let relations: Relations
+    private let structured: StructuredData
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
         self.templates = templates
         self.index = Site.Index(site)
         self.hasPlannedEvents = site.events.contains { $0.event.status == .planned }
+        self.relations = Relations(site)
+        self.structured = StructuredData(baseURL: site.config.baseURL == nil ? nil : site.config.normalizedBaseURL)
         self.eventPage = Dictionary(
-            site.events.enumerated().map { ($1.event.slug, $0 / Self.timelinePageSize + 1) },
+            site.events.enumerated().map { ($1.event.slug, Self.timelinePage(ofEventAt: $0)) },
             uniquingKeysWith: { first, _ in first })
         self.articleRank = Dictionary(
             site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -32,7 +39,7 @@ public struct PageRenderer: Sendable {
 
     /// One page of the site.
     enum Page: Sendable {
-        case home, article(Int), timeline(Int), parties, party(Int), terms, term(Int), notFound
+        case home, article(Int), timeline(Int), parties, party(Int), terms, term(Int), search, notFound
     }
 
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
@@ -55,6 +62,7 @@ public struct PageRenderer: Sendable {
         pages += site.parties.indices.map(Page.party)
         pages.append(.terms)
         pages += site.terms.indices.map(Page.term)
+        pages.append(.search)
         pages.append(.notFound)
         var paths: [String] = []
         for start in stride(from: 0, to: pages.count, by: batchSize) {
@@ -69,7 +77,9 @@ public struct PageRenderer: Sendable {
             OutputFile(
                 path: "robots.txt",
                 text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
+        files.append(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
         files.append(OutputFile(path: "briefing.json", contents: try json()))
+        files.append(OutputFile(path: Routes.searchIndex, contents: SearchIndex.script(site)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: data))
         }
@@ -99,6 +109,8 @@ public struct PageRenderer: Sendable {
             let term = site.terms[index]
             let path = Routes.term(term.term.slug)
             return OutputFile(path: path, text: try templates.render("term", self.term(term, path: path)))
+        case .search:
+            return OutputFile(path: Routes.search, text: try templates.render("search", search()))
         case .notFound:
             return OutputFile(path: Routes.notFound, text: try templates.render("404", notFound()))
         }
@@ -110,10 +122,15 @@ public struct PageRenderer: Sendable {
         site.config.title ?? site.articles.first?.article.title ?? "Briefing"
     }
 
-    private func frame(_ path: String, title: String, description: String? = nil) -> PageFrame {
+    private func frame(_ path: String, title: String, description: String? = nil, jsonLD: String? = nil) -> PageFrame {
         PageFrame(
             root: Routes.root(of: path), siteTitle: siteTitle, language: site.config.language, pageTitle: title,
-            description: description ?? site.config.description ?? site.articles.first?.article.summary ?? siteTitle)
+            description: description ?? siteDescription, canonical: structured.url(path), jsonLD: jsonLD)
+    }
+
+    private var siteDescription: String {
+        site.config.description ?? site.articles.first?.article.summary ?? site.articles.first?.article.dek
+            ?? siteTitle
     }
 
     private func absolute(_ path: String) -> String {
@@ -161,7 +178,11 @@ public struct PageRenderer: Sendable {
             + site.events.filter { $0.event.status == .planned }.prefix(2)
         return HomeView(
             frame: {
-                var f = frame(Routes.home, title: siteTitle); f.isHome = true; return f
+                var f = frame(
+                    Routes.home, title: siteTitle,
+                    jsonLD: structured.website(name: siteTitle, description: siteDescription))
+                f.isHome = true
+                return f
             }(),
             headline: lead?.title ?? siteTitle, summary: lead?.summary, dek: lead?.dek,
             articles: site.articles.map {
@@ -203,15 +224,32 @@ public struct PageRenderer: Sendable {
                     count: counts[.term(slug)])
             }
         }
+        let partyValues = linked.parties.compactMap { index.party($0)?.party }
+        let jsonLD = structured.article(
+            article, path: path, about: about(article, parties: partyValues, counts: counts), mentions: partyValues,
+            terms: linked.terms.compactMap { index.term($0)?.term })
         return ArticleView(
             frame: {
-                var f = frame(path, title: article.title, description: article.summary ?? article.dek);
-                f.isArticle = true; return f
+                var f = frame(path, title: article.title, description: article.summary ?? article.dek, jsonLD: jsonLD)
+                f.isArticle = true
+                f.ogType = "article"
+                return f
             }(),
             title: article.title, dek: article.dek, summary: article.summary, dateLabel: DateLabel.text(article.date),
             date: article.date, byline: article.byline, source: article.source, url: article.url,
             meta: meta(article),
             paragraphs: paragraphs, parties: parties, terms: terms, hasEntities: !parties.isEmpty || !terms.isEmpty)
+    }
+
+    /// What an article is about: the parties its headline or dek names, or else the one it names most.
+    private func about(_ article: Article, parties: [Party], counts: [EntityRef: Int]) -> [Party] {
+        let heading = [article.title, article.dek ?? ""].joined(separator: " ")
+        let named = parties.filter { party in
+            ([party.name] + party.aliases).contains { heading.contains($0) }
+        }
+        if !named.isEmpty { return named }
+        return parties.max { (counts[.party($0.slug)] ?? 0, $1.slug) < (counts[.party($1.slug)] ?? 0, $0.slug) }
+            .map { [$0] } ?? []
     }
 
     /// Date, byline and source, in that order, each only when the article states it.
@@ -229,11 +267,12 @@ public struct PageRenderer: Sendable {
         switch ref {
         case .party(let slug):
             guard let party = index.party(slug)?.party else { return slug }
-            return party.role.map { "\(party.name), \($0)" } ?? party.name
+            return party.role.map { "\(party.name), \($0)" } ?? "\(party.name) (\(party.kind.rawValue))"
         case .term(let slug):
-            // A found term has no definition yet; its name is the hint, not a whole sentence.
-            guard let term = index.term(slug)?.term else { return slug }
-            return term.definition.isEmpty ? term.name : "\(term.name): \(term.definition)"
+            // A found term has no definition yet: the sentence that first uses it stands in.
+            guard let term = index.term(slug) else { return slug }
+            let summary = summary(of: term)
+            return summary.isEmpty ? term.term.name : "\(term.term.name): \(summary)"
         }
     }
 
@@ -340,8 +379,11 @@ public struct PageRenderer: Sendable {
     func party(_ linked: LinkedParty, path: String) -> EntityView {
         let root = Routes.root(of: path)
         let party = linked.party
-        var f = frame(path, title: party.name, description: party.role.map { "\(party.name), \($0)" })
+        var f = frame(
+            path, title: party.name, description: party.role.map { "\(party.name), \($0)" },
+            jsonLD: structured.partyPage(party))
         f.isParties = true
+        let (related, moreRelated) = relatedParties(.party(party.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
         let events = linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) }
         return EntityView(
@@ -351,14 +393,32 @@ public struct PageRenderer: Sendable {
             mentions: quotes, moreMentions: moreMentions,
             events: Array(events.prefix(Self.entityListLimit)),
             moreEvents: events.count > Self.entityListLimit ? events.count - Self.entityListLimit : nil,
-            articles: entityArticles(linked.mentions, root: root))
+            articles: entityArticles(linked.mentions, root: root), related: related, moreRelated: moreRelated)
+    }
+
+    /// The parties named in the same paragraphs as a party or term, most related first, at most
+    /// `entityListLimit`, and how many more there are.
+    private func relatedParties(_ entity: EntityRef, root: String) -> ([LinkView], Int?) {
+        let ties = relations.ties(of: entity)
+        let shown = ties.prefix(Self.entityListLimit).compactMap { tie in
+            index.party(tie.party).map {
+                LinkView(
+                    label: $0.party.name, href: root + Routes.party(tie.party), detail: $0.party.role,
+                    count: tie.paragraphs)
+            }
+        }
+        return (shown, ties.count > Self.entityListLimit ? ties.count - Self.entityListLimit : nil)
     }
 
     func term(_ linked: LinkedTerm, path: String) -> EntityView {
         let root = Routes.root(of: path)
         let term = linked.term
-        var f = frame(path, title: term.name, description: summary(of: linked))
+        let description = summary(of: linked)
+        var f = frame(
+            path, title: term.name, description: description,
+            jsonLD: structured.termPage(term, description: description.nilIfEmpty))
         f.isTerms = true
+        let (related, moreRelated) = relatedParties(.term(term.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
         let events = linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) }
         return EntityView(
@@ -369,7 +429,7 @@ public struct PageRenderer: Sendable {
             mentions: quotes, moreMentions: moreMentions,
             events: Array(events.prefix(Self.entityListLimit)),
             moreEvents: events.count > Self.entityListLimit ? events.count - Self.entityListLimit : nil,
-            articles: entityArticles(linked.mentions, root: root))
+            articles: entityArticles(linked.mentions, root: root), related: related, moreRelated: moreRelated)
     }
 
     func partyList() -> PartiesView {
@@ -387,7 +447,9 @@ public struct PageRenderer: Sendable {
         }
         var f = frame(Routes.parties, title: "Parties")
         f.isParties = true
-        return PartiesView(frame: f, groups: groups, count: site.parties.count)
+        return PartiesView(
+            frame: f, groups: groups, count: site.parties.count,
+            map: RelationMap.view(site, relations: relations, root: root))
     }
 
     func termList() -> TermsView {
@@ -401,6 +463,29 @@ public struct PageRenderer: Sendable {
                     label: $0.term.name, href: root + Routes.term($0.term.slug), detail: summary(of: $0),
                     count: $0.mentions.count)
             }, count: site.terms.count)
+    }
+
+    func search() -> SearchView {
+        var f = frame(Routes.search, title: "Search")
+        f.isSearch = true
+        return SearchView(frame: f)
+    }
+
+    /// The Atom feed: the articles, newest first. Atom needs a time for each entry; an article
+    /// without a date takes the newest date of the others, or the site's default date.
+    func feed() -> FeedView {
+        let dates = site.articles.compactMap(\.article.date)
+        let fallback = dates.max() ?? site.config.defaultDate ?? "1970-01-01"
+        let entries = site.articles.map { linked in
+            let article = linked.article
+            return FeedView.Entry(
+                title: article.title, href: absolute(Routes.article(article.slug)),
+                updated: (article.date ?? fallback) + "T00:00:00Z", summary: article.summary ?? article.dek,
+                author: article.byline ?? article.source)
+        }
+        return FeedView(
+            title: siteTitle, subtitle: site.config.description, href: absolute(Routes.home),
+            selfHref: absolute(Routes.feed), updated: fallback + "T00:00:00Z", entries: entries)
     }
 
     /// The 404 page is served for any missing address, at any depth, so its links start from

@@ -8,6 +8,10 @@ enum Routes {
     static let parties = "parties/index.html"
     static let terms = "terms/index.html"
     static let notFound = "404.html"
+    static let search = "search/index.html"
+    /// The search page's index, a script so that it loads from `file://` too, where fetching a file is refused.
+    static let searchIndex = "search/index.js"
+    static let feed = "feed.xml"
 
     static func article(_ slug: String) -> String { "articles/\(slug)/index.html" }
     static func party(_ slug: String) -> String { "parties/\(slug)/index.html" }

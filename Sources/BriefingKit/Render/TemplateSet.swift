@@ -8,7 +8,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Templates every build renders.
     public static let required = [
-        "index", "article", "timeline", "parties", "party", "terms", "term", "404", "sitemap.xml", "robots.txt",
+        "index", "article", "timeline", "parties", "party", "terms", "term", "search", "404", "sitemap.xml",
+        "robots.txt",
+        "feed.xml",
     ]
 
     public let directory: String

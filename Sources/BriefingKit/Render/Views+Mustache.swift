@@ -12,11 +12,15 @@ extension PageFrame: MustacheParent {
         case "language": self.language
         case "pageTitle": self.pageTitle
         case "description": self.description
+        case "canonical": self.canonical
+        case "ogType": self.ogType
+        case "jsonLD": self.jsonLD
         case "isHome": self.isHome
         case "isArticle": self.isArticle
         case "isTimeline": self.isTimeline
         case "isParties": self.isParties
         case "isTerms": self.isTerms
+        case "isSearch": self.isSearch
         default: nil
         }
     }
@@ -29,6 +33,8 @@ extension LinkView: MustacheParent {
         case "href": self.href
         case "detail": self.detail
         case "count": self.count
+        // For "1 mention" against "2 mentions".
+        case "isPlural": self.count != 1
         default: nil
         }
     }
@@ -122,6 +128,8 @@ extension EntityView: MustacheParent {
         case "events": self.events
         case "moreEvents": self.moreEvents
         case "articles": self.articles
+        case "related": self.related
+        case "moreRelated": self.moreRelated
         default: nil
         }
     }
@@ -196,6 +204,85 @@ extension PartiesView: MustacheParent {
         case "frame": self.frame
         case "groups": self.groups
         case "count": self.count
+        case "map": self.map
+        default: nil
+        }
+    }
+}
+
+extension RelationMapView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "viewBox": self.viewBox
+        case "nodes": self.nodes
+        case "edges": self.edges
+        default: nil
+        }
+    }
+}
+
+extension MapNodeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": self.label
+        case "href": self.href
+        case "count": self.count
+        case "x": self.x
+        case "y": self.y
+        case "r": self.r
+        case "labelX": self.labelX
+        case "labelY": self.labelY
+        case "anchor": self.anchor
+        default: nil
+        }
+    }
+}
+
+extension MapEdgeView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "x1": self.x1
+        case "y1": self.y1
+        case "x2": self.x2
+        case "y2": self.y2
+        case "width": self.width
+        case "label": self.label
+        default: nil
+        }
+    }
+}
+
+extension SearchView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "frame": self.frame
+        default: nil
+        }
+    }
+}
+
+extension FeedView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "subtitle": self.subtitle
+        case "href": self.href
+        case "selfHref": self.selfHref
+        case "updated": self.updated
+        case "entries": self.entries
+        default: nil
+        }
+    }
+}
+
+extension FeedView.Entry: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "href": self.href
+        case "updated": self.updated
+        case "summary": self.summary
+        case "author": self.author
         default: nil
         }
     }

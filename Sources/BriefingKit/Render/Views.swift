@@ -8,12 +8,19 @@ struct PageFrame {
     var language: String
     var pageTitle: String
     var description: String
+    /// The page's absolute address, when the site's base URL is set.
+    var canonical: String?
+    /// The Open Graph type: `article` for articles, `website` for the rest.
+    var ogType = "website"
+    /// Structured data (schema.org, JSON-LD) for the page, already encoded and safe inside `<script>`.
+    var jsonLD: String?
     /// Which top-level section the page belongs to, for marking the current navigation entry.
     var isHome = false
     var isArticle = false
     var isTimeline = false
     var isParties = false
     var isTerms = false
+    var isSearch = false
 }
 
 struct LinkView {
@@ -86,6 +93,9 @@ struct EntityView {
     var events: [EventLinkView]
     var moreEvents: Int?
     var articles: [LinkView]
+    /// Parties named in the same paragraphs, most related first; `count` is the paragraphs.
+    var related: [LinkView]
+    var moreRelated: Int?
 }
 
 struct EventView {
@@ -131,6 +141,59 @@ struct PartiesView {
     var frame: PageFrame
     var groups: [PartyGroupView]
     var count: Int
+    /// Who is mentioned with whom, when at least two parties share a paragraph.
+    var map: RelationMapView?
+}
+
+/// The relation map as the SVG template draws it: coordinates are in the map's own units.
+struct RelationMapView {
+    /// The SVG `viewBox`, cropped to the drawing and its labels.
+    var viewBox: String
+    var nodes: [MapNodeView]
+    var edges: [MapEdgeView]
+}
+
+struct MapNodeView {
+    var label: String
+    var href: String
+    var count: Int
+    var x: String
+    var y: String
+    var r: String
+    var labelX: String
+    var labelY: String
+    /// SVG `text-anchor` of the label: labels on the right start at the node, those on the left end there.
+    var anchor: String
+}
+
+struct MapEdgeView {
+    var x1: String
+    var y1: String
+    var x2: String
+    var y2: String
+    var width: String
+    var label: String
+}
+
+struct SearchView {
+    var frame: PageFrame
+}
+
+/// The Atom feed of the articles, newest first.
+struct FeedView {
+    struct Entry {
+        var title: String
+        var href: String
+        var updated: String
+        var summary: String?
+        var author: String?
+    }
+    var title: String
+    var subtitle: String?
+    var href: String
+    var selfHref: String
+    var updated: String
+    var entries: [Entry]
 }
 
 struct TermsView {

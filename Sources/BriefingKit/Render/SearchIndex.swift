@@ -1,0 +1,54 @@
+import Foundation
+
+/// The search page's index: every party, term, event and paragraph as a row the browser
+/// searches offline.
+///
+/// It is written as a script that assigns the index to `window.briefingSearchIndex`, because a
+/// page opened from disk (`file://`) may load a script but may not fetch a JSON file. Rows are
+/// arrays, not objects, to keep the file small: `[kind, title, detail, href, text]`, with `href`
+/// relative to the site root.
+enum SearchIndex {
+    static let variable = "briefingSearchIndex"
+
+    static func rows(_ site: Site) -> [[String]] {
+        var rows: [[String]] = []
+        for linked in site.parties {
+            let party = linked.party
+            rows.append([
+                "party", party.name, party.role ?? party.kind.rawValue.capitalized, Routes.party(party.slug),
+                party.aliases.joined(separator: "; "),
+            ])
+        }
+        for linked in site.terms {
+            let term = linked.term
+            rows.append([
+                "term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; "),
+            ])
+        }
+        for (position, linked) in site.events.enumerated() {
+            let event = linked.event
+            rows.append([
+                "event", event.summary, DateLabel.event(event),
+                Routes.event(event.slug, page: PageRenderer.timelinePage(ofEventAt: position)), "",
+            ])
+        }
+        for linked in site.articles {
+            for paragraph in linked.paragraphs {
+                rows.append([
+                    "paragraph", "\(linked.article.title), ¶\(paragraph.paragraph.number)",
+                    DateLabel.text(linked.article.date) ?? "",
+                    Routes.paragraph(Citation(article: linked.article.slug, paragraph: paragraph.paragraph.number)),
+                    paragraph.text,
+                ])
+            }
+        }
+        return rows
+    }
+
+    static func script(_ site: Site) -> Data {
+        var data = Data("window.\(variable) = ".utf8)
+        data += (try? JSONEncoder().encode(rows(site))) ?? Data("[]".utf8)
+        data += Data(";\n".utf8)
+        return data
+    }
+}

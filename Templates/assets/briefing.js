@@ -1,0 +1,272 @@
+// Briefing: previews of parties and terms, and the search page. Progressive enhancement only:
+// every page reads and links the same without this file, and it runs under a strict
+// Content-Security-Policy (loaded as a file, no inline code, no HTML parsed from strings).
+(function () {
+  "use strict";
+
+  var root = document.documentElement.getAttribute("data-root") || "";
+
+  // ---- Previews: a small card for a party or term link, on hover or keyboard focus. ----
+
+  var card = null;
+  var owner = null;
+  var hideTimer = 0;
+
+  function isEntityLink(link) {
+    var href = link.getAttribute("href") || "";
+    return /(^|\/)(parties|terms)\/[^/]+\/index\.html$/.test(href);
+  }
+
+  function previewText(link) {
+    return link.getAttribute("data-preview") || "";
+  }
+
+  function ensureCard() {
+    if (card) return card;
+    card = document.createElement("div");
+    card.id = "preview-card";
+    card.className = "preview-card";
+    card.setAttribute("role", "tooltip");
+    card.hidden = true;
+    // The pointer may move onto the card to read it; it stays until the pointer leaves.
+    card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    card.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(card);
+    return card;
+  }
+
+  function show(link) {
+    var text = previewText(link);
+    if (!text) return;
+    clearTimeout(hideTimer);
+    var box = ensureCard();
+    box.textContent = "";
+    var kind = document.createElement("p");
+    kind.className = "preview-kind";
+    kind.textContent = /(^|\/)parties\//.test(link.getAttribute("href")) ? "Party" : "Key term";
+    var body = document.createElement("p");
+    body.className = "preview-text";
+    body.textContent = text;
+    var hint = document.createElement("p");
+    hint.className = "preview-hint";
+    hint.textContent = "Open the page for every mention";
+    box.append(kind, body, hint);
+    box.hidden = false;
+    place(box, link);
+    if (owner && owner !== link) owner.removeAttribute("aria-describedby");
+    owner = link;
+    link.setAttribute("aria-describedby", box.id);
+  }
+
+  function place(box, link) {
+    var rect = link.getBoundingClientRect();
+    var width = Math.min(320, document.documentElement.clientWidth - 16);
+    box.style.maxWidth = width + "px";
+    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    box.style.left = left + "px";
+    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+    // Flip above the link when the card would run off the bottom of the window.
+    var height = box.offsetHeight;
+    if (rect.bottom + 6 + height > window.innerHeight && rect.top - 6 - height > 0) {
+      box.style.top = rect.top + window.scrollY - 6 - height + "px";
+    }
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (card) card.hidden = true;
+    if (owner) owner.removeAttribute("aria-describedby");
+    owner = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 200);
+  }
+
+  function enablePreviews() {
+    var links = document.querySelectorAll("main a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      if (!isEntityLink(link)) continue;
+      // A mention in the text carries its summary as a title; the card replaces the tooltip.
+      if (!link.hasAttribute("data-preview") && link.title) {
+        link.setAttribute("data-preview", link.title);
+        link.removeAttribute("title");
+      }
+      if (!link.hasAttribute("data-preview")) continue;
+      link.addEventListener("mouseenter", function (event) { show(event.currentTarget); });
+      link.addEventListener("mouseleave", scheduleHide);
+      link.addEventListener("focus", function (event) { show(event.currentTarget); });
+      link.addEventListener("blur", hide);
+    }
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && card && !card.hidden) hide();
+    });
+  }
+
+  // ---- Search: the index is a script written by the build, loaded only on the search page. ----
+
+  var kinds = { party: "Parties", term: "Key terms", event: "Events", paragraph: "Paragraphs" };
+  var order = ["party", "term", "event", "paragraph"];
+  var perKind = 20;
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function prepare(rows) {
+    return rows.map(function (row) {
+      return {
+        kind: row[0], title: row[1], detail: row[2], href: row[3], text: row[4],
+        head: fold(row[1]), all: fold(row[1] + " " + row[2] + " " + row[4])
+      };
+    });
+  }
+
+  function find(entries, query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    if (!words.length) return null;
+    var groups = {};
+    entries.forEach(function (entry) {
+      for (var i = 0; i < words.length; i++) if (entry.all.indexOf(words[i]) < 0) return;
+      var inTitle = words.every(function (word) { return entry.head.indexOf(word) >= 0; });
+      (groups[entry.kind] = groups[entry.kind] || []).push({ entry: entry, rank: inTitle ? 0 : 1 });
+    });
+    Object.keys(groups).forEach(function (kind) {
+      groups[kind].sort(function (a, b) { return a.rank - b.rank; });
+    });
+    return { words: words, groups: groups };
+  }
+
+  // Text with the query's words marked, built as DOM nodes (never parsed as HTML).
+  function marked(text, words) {
+    var fragment = document.createDocumentFragment();
+    var folded = fold(text);
+    var position = 0;
+    while (position < text.length) {
+      var next = -1;
+      var length = 0;
+      words.forEach(function (word) {
+        var at = folded.indexOf(word, position);
+        if (at >= 0 && (next < 0 || at < next)) { next = at; length = word.length; }
+      });
+      if (next < 0) break;
+      fragment.append(text.slice(position, next));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(next, next + length);
+      fragment.append(mark);
+      position = next + length;
+    }
+    fragment.append(text.slice(position));
+    return fragment;
+  }
+
+  // A paragraph is long; show the stretch around the first matched word.
+  function excerpt(text, words) {
+    var folded = fold(text);
+    var at = words.reduce(function (best, word) {
+      var found = folded.indexOf(word);
+      return found >= 0 && (best < 0 || found < best) ? found : best;
+    }, -1);
+    if (text.length <= 220 || at < 0) return text.length <= 220 ? text : text.slice(0, 200) + "\u2026";
+    var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 80)));
+    var end = Math.min(text.length, start + 220);
+    return (start > 0 ? "\u2026" : "") + text.slice(start, end).trim() + (end < text.length ? "\u2026" : "");
+  }
+
+  function render(results, status, found, query) {
+    results.textContent = "";
+    if (!found) { status.textContent = ""; return; }
+    var total = 0;
+    order.forEach(function (kind) {
+      var hits = found.groups[kind];
+      if (!hits) return;
+      total += hits.length;
+      var section = document.createElement("section");
+      var heading = document.createElement("h2");
+      heading.textContent = kinds[kind] + " (" + hits.length + ")";
+      var list = document.createElement("ol");
+      list.className = "search-hits";
+      hits.slice(0, perKind).forEach(function (hit) {
+        var entry = hit.entry;
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = root + entry.href;
+        link.append(marked(entry.title, found.words));
+        item.append(link);
+        if (entry.detail) {
+          var detail = document.createElement("span");
+          detail.className = "meta";
+          detail.textContent = " " + entry.detail;
+          item.append(detail);
+        }
+        if (entry.kind === "paragraph" && entry.text) {
+          var quote = document.createElement("p");
+          quote.className = "search-excerpt";
+          quote.append(marked(excerpt(entry.text, found.words), found.words));
+          item.append(quote);
+        }
+        list.append(item);
+      });
+      section.append(heading, list);
+      if (hits.length > perKind) {
+        var more = document.createElement("p");
+        more.className = "more";
+        more.textContent = "And " + (hits.length - perKind) + " more; add a word to narrow the search.";
+        section.append(more);
+      }
+      results.append(section);
+    });
+    status.textContent = total
+      ? total + (total === 1 ? " result" : " results") + " for \u201C" + query + "\u201D"
+      : "Nothing found for \u201C" + query + "\u201D. Try fewer or shorter words.";
+  }
+
+  function enableSearch() {
+    var results = document.getElementById("search-results");
+    var input = document.getElementById("search-query");
+    var status = document.getElementById("search-status");
+    if (!results || !input || !status) return;
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    status.textContent = "Loading the index\u2026";
+    var script = document.createElement("script");
+    script.src = results.getAttribute("data-index");
+    script.addEventListener("load", function () {
+      var entries = prepare(window.briefingSearchIndex || []);
+      var run = function () {
+        var query = input.value.trim();
+        render(results, status, find(entries, query), query);
+      };
+      var timer = 0;
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(run, 120);
+      });
+      input.form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var url = new URL(window.location.href);
+        url.searchParams.set("q", input.value.trim());
+        // A page opened from disk may not rewrite its address; the search runs all the same.
+        try { window.history.replaceState(null, "", url); } catch (error) { /* file:// */ }
+        run();
+      });
+      run();
+      if (!input.value) status.textContent = entries.length + " entries to search.";
+    });
+    script.addEventListener("error", function () {
+      status.textContent = "The search index could not be loaded.";
+    });
+    document.head.appendChild(script);
+    input.focus();
+  }
+
+  function start() {
+    enablePreviews();
+    enableSearch();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
