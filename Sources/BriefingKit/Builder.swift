@@ -119,12 +119,12 @@ public enum Builder {
                 extracted: TermExtractor.terms(in: content.articles, parties: parties), into: content.terms,
                 parties: parties)
             content.terms = terms
-            let (events, eventSummary) = Extraction.merge(
-                extracted: EventExtractor.events(in: content.articles, parties: parties), into: content.events)
+            let (found, repeats) = RepeatedEvents.merge(EventExtractor.events(in: content.articles, parties: parties))
+            let (events, eventSummary) = Extraction.merge(extracted: found, into: content.events)
             content.events = events
             return (
                 content,
-                "parties: \(summary.found) found, \(summary.matched) match editorial files, \(summary.added) added, \(summary.hidden) hidden; terms: \(termSummary.found) found, \(termSummary.matched) match, \(termSummary.added) added, \(termSummary.hidden) hidden; events: \(eventSummary.found) found, \(eventSummary.matched) covered by editorial events, \(eventSummary.added) added, \(eventSummary.hidden) hidden"
+                "parties: \(summary.found) found, \(summary.matched) match editorial files, \(summary.added) added, \(summary.hidden) hidden; terms: \(termSummary.found) found, \(termSummary.matched) match, \(termSummary.added) added, \(termSummary.hidden) hidden; events: \(eventSummary.found + repeats) found, \(repeats) repeats merged, \(eventSummary.matched) covered by editorial events, \(eventSummary.added) added, \(eventSummary.hidden) hidden"
             )
         }
         let site = try stage("link") { () throws(BuildFailure) in

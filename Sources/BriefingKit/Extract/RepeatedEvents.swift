@@ -1,0 +1,85 @@
+/// Joins the events two or more articles report into one event citing each of them.
+///
+/// Coverage of a story repeats itself: a follow-up restates what happened on Tuesday, often
+/// in the same words. Two found events are taken for the same happening when they come from
+/// different articles and
+/// - fall on the same calendar day with the same status (an undated event is never merged:
+///   "on Saturday" in two articles is two Saturdays unless their publication dates say not),
+/// - share a party,
+/// - are worded alike: at least half of their content words in common (Jaccard ≥ 0.5), and
+/// - name nothing the other does not: the capitalised words of one are all in the other, so
+///   "travels to Helmstad on Saturday" stays apart from "travels to Mirav on Saturday".
+/// The first report keeps its wording and slug and gains the other's citations and parties.
+enum RepeatedEvents {
+    static let similarity = 0.5
+
+    /// Short and frequent words that say nothing about which happening a sentence reports.
+    private static let ignored: Set<String> = [
+        "the", "and", "for", "that", "with", "from", "this", "have", "has", "had", "been", "were", "was", "are",
+        "said", "says", "will", "would", "their", "they", "them", "after", "over", "into", "about", "also", "its",
+        "which", "when", "where", "while", "who", "but", "not", "his", "her", "she", "him", "our", "than",
+    ]
+
+    /// The events with repeats folded into their first report, and how many were folded.
+    static func merge(_ events: [Event]) -> (events: [Event], merged: Int) {
+        var kept: [Event] = []
+        var words: [Set<String>] = []
+        var names: [Set<String>] = []
+        var articles: [Set<String>] = []
+        // Events that may be one happening share a day (or time wording), a status and a party.
+        var byKey: [String: [Int]] = [:]
+        var merged = 0
+        for event in events {
+            let eventArticles = Set(event.sources.map { article(of: $0.value) })
+            let eventWords = contentWords(event.summary)
+            let eventNames = properNames(event.summary)
+            let eventParties = Set(event.parties.map(\.value))
+            if let key = key(of: event), !eventParties.isEmpty {
+                let keys = eventParties.sorted().map { key + " " + $0 }
+                let candidates = Set(keys.flatMap { byKey[$0] ?? [] }).sorted()
+                let match = candidates.first { index in
+                    articles[index].isDisjoint(with: eventArticles) && jaccard(words[index], eventWords) >= similarity
+                        && (names[index].isSubset(of: eventNames) || eventNames.isSubset(of: names[index]))
+                }
+                if let index = match {
+                    kept[index].sources += event.sources
+                    let known = Set(kept[index].parties.map(\.value))
+                    let added = event.parties.filter { !known.contains($0.value) }
+                    kept[index].parties += added
+                    for party in added { byKey[key + " " + party.value, default: []].append(index) }
+                    articles[index].formUnion(eventArticles)
+                    merged += 1
+                    continue
+                }
+                for key in keys { byKey[key, default: []].append(kept.count) }
+            }
+            kept.append(event)
+            words.append(eventWords)
+            names.append(eventNames)
+            articles.append(eventArticles)
+        }
+        return (kept, merged)
+    }
+
+    private static func key(of event: Event) -> String? {
+        event.date.map { "\(event.status.rawValue) \($0)" }
+    }
+
+    private static func article(of citation: String) -> String {
+        String(citation.split(separator: "#", maxSplits: 1).first ?? Substring(citation))
+    }
+
+    static func contentWords(_ text: String) -> Set<String> {
+        Set(MentionMatcher.words(in: text).map(\.folded).filter { $0.count > 2 && !ignored.contains($0) })
+    }
+
+    /// Capitalised words after the first: names of people, places and days.
+    static func properNames(_ text: String) -> Set<String> {
+        Set(MentionMatcher.words(in: text).dropFirst().filter { $0.text.first?.isUppercase == true }.map(\.folded))
+    }
+
+    static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+        let union = a.union(b).count
+        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+    }
+}
