@@ -31,7 +31,8 @@
     // The pointer may move onto the card to read it; it stays until the pointer leaves.
     card.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     card.addEventListener("mouseleave", scheduleHide);
-    document.body.appendChild(card);
+    // Inside main, so that the card belongs to the page's content landmark like its link.
+    (document.querySelector("main") || document.body).appendChild(card);
     return card;
   }
 
