@@ -17,8 +17,31 @@
     return /(^|\/)(parties|terms)\/[^/]+\/index\.html$/.test(href);
   }
 
-  function previewText(link) {
-    return link.getAttribute("data-preview") || "";
+  function isParty(link) {
+    return /(^|\/)parties\//.test(link.getAttribute("href"));
+  }
+
+  // A mention's title reads "Name, detail" for a party and "name: definition" for a term,
+  // or "Name (kind)" for a party with no detail; other links carry the detail alone.
+  function readTitle(link) {
+    var title = link.title;
+    var at = title.indexOf(isParty(link) ? ", " : ": ");
+    var name = at < 0 ? title : title.slice(0, at);
+    var kind = /^(.*) \(([^)]+)\)$/.exec(name);
+    if (kind) {
+      name = kind[1];
+      link.setAttribute("data-preview-kind", kind[2].charAt(0).toUpperCase() + kind[2].slice(1));
+    }
+    link.setAttribute("data-preview-name", name);
+    link.setAttribute("data-preview", at < 0 ? "" : title.slice(at + 2));
+    link.removeAttribute("title");
+  }
+
+  function line(className, text) {
+    var paragraph = document.createElement("p");
+    paragraph.className = className;
+    paragraph.textContent = text;
+    return paragraph;
   }
 
   function ensureCard() {
@@ -37,21 +60,17 @@
   }
 
   function show(link) {
-    var text = previewText(link);
-    if (!text) return;
+    var party = isParty(link);
+    var name = link.getAttribute("data-preview-name") || link.textContent.trim();
+    var text = link.getAttribute("data-preview") || "";
     clearTimeout(hideTimer);
     var box = ensureCard();
+    box.className = "preview-card " + (party ? "party" : "term");
     box.textContent = "";
-    var kind = document.createElement("p");
-    kind.className = "preview-kind";
-    kind.textContent = /(^|\/)parties\//.test(link.getAttribute("href")) ? "Party" : "Key term";
-    var body = document.createElement("p");
-    body.className = "preview-text";
-    body.textContent = text;
-    var hint = document.createElement("p");
-    hint.className = "preview-hint";
-    hint.textContent = "Open the page for every mention";
-    box.append(kind, body, hint);
+    box.append(line("preview-kind", link.getAttribute("data-preview-kind") || (party ? "Party" : "Key term")),
+      line("preview-name", name));
+    if (text) box.append(line("preview-text", text));
+    box.append(line("preview-hint", "Every mention is on its page"));
     box.hidden = false;
     place(box, link);
     if (owner && owner !== link) owner.removeAttribute("aria-describedby");
@@ -59,18 +78,28 @@
     link.setAttribute("aria-describedby", box.id);
   }
 
+  // Below the link, starting where the link starts; above it when there is no room below.
   function place(box, link) {
-    var rect = link.getBoundingClientRect();
-    var width = Math.min(320, document.documentElement.clientWidth - 16);
-    box.style.maxWidth = width + "px";
-    var left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-    box.style.left = left + "px";
-    box.style.top = rect.bottom + window.scrollY + 6 + "px";
-    // Flip above the link when the card would run off the bottom of the window.
-    var height = box.offsetHeight;
-    if (rect.bottom + 6 + height > window.innerHeight && rect.top - 6 - height > 0) {
-      box.style.top = rect.top + window.scrollY - 6 - height + "px";
+    var rect = link.getClientRects()[0] || link.getBoundingClientRect();
+    var last = link.getBoundingClientRect();
+    var view = document.documentElement.clientWidth;
+    box.style.maxWidth = Math.min(352, view - 16) + "px";
+    // Measured at the left edge, where its width is not squeezed by an earlier position.
+    box.style.left = "0px";
+    box.style.top = "0px";
+    var origin = { left: -window.scrollX, top: -window.scrollY };
+    var parent = box.offsetParent;
+    if (parent && parent !== document.body && parent !== document.documentElement) {
+      var frame = parent.getBoundingClientRect();
+      origin = { left: frame.left + parent.clientLeft, top: frame.top + parent.clientTop };
     }
+    var left = Math.max(8, Math.min(rect.left, view - box.offsetWidth - 8));
+    var top = last.bottom + 6;
+    if (top + box.offsetHeight > window.innerHeight && rect.top - 6 - box.offsetHeight > 0) {
+      top = rect.top - 6 - box.offsetHeight;
+    }
+    box.style.left = left - origin.left + "px";
+    box.style.top = top - origin.top + "px";
   }
 
   function hide() {
@@ -91,10 +120,7 @@
       var link = links[i];
       if (!isEntityLink(link)) continue;
       // A mention in the text carries its summary as a title; the card replaces the tooltip.
-      if (!link.hasAttribute("data-preview") && link.title) {
-        link.setAttribute("data-preview", link.title);
-        link.removeAttribute("title");
-      }
+      if (!link.hasAttribute("data-preview") && link.title) readTitle(link);
       if (!link.hasAttribute("data-preview")) continue;
       link.addEventListener("mouseenter", function (event) { show(event.currentTarget); });
       link.addEventListener("mouseleave", scheduleHide);
@@ -120,7 +146,9 @@
     return rows.map(function (row) {
       return {
         kind: row[0], title: row[1], detail: row[2], href: row[3], text: row[4],
-        head: fold(row[1]), all: fold(row[1] + " " + row[2] + " " + row[4])
+        // A paragraph's title is its article's headline: a word from the headline would
+        // otherwise match every paragraph of the article.
+        head: fold(row[1]), all: fold(row[0] === "paragraph" ? row[4] : row[1] + " " + row[2] + " " + row[4])
       };
     });
   }
