@@ -78,10 +78,12 @@
     link.setAttribute("aria-describedby", box.id);
   }
 
-  // Below the link, starting where the link starts; above it when there is no room below.
+  // Below the link's last line, starting where that line starts; above its first line when
+  // there is no room below. A wrapped link is never covered by its own card.
   function place(box, link) {
-    var rect = link.getClientRects()[0] || link.getBoundingClientRect();
-    var last = link.getBoundingClientRect();
+    var lines = link.getClientRects();
+    var first = lines[0] || link.getBoundingClientRect();
+    var last = lines[lines.length - 1] || first;
     var view = document.documentElement.clientWidth;
     box.style.maxWidth = Math.min(352, view - 16) + "px";
     // Measured at the left edge, where its width is not squeezed by an earlier position.
@@ -93,11 +95,13 @@
       var frame = parent.getBoundingClientRect();
       origin = { left: frame.left + parent.clientLeft, top: frame.top + parent.clientTop };
     }
-    var left = Math.max(8, Math.min(rect.left, view - box.offsetWidth - 8));
+    var anchor = last;
     var top = last.bottom + 6;
-    if (top + box.offsetHeight > window.innerHeight && rect.top - 6 - box.offsetHeight > 0) {
-      top = rect.top - 6 - box.offsetHeight;
+    if (top + box.offsetHeight > window.innerHeight && first.top - 6 - box.offsetHeight > 0) {
+      anchor = first;
+      top = first.top - 6 - box.offsetHeight;
     }
+    var left = Math.max(8, Math.min(anchor.left, view - box.offsetWidth - 8));
     box.style.left = left - origin.left + "px";
     box.style.top = top - origin.top + "px";
   }

@@ -417,6 +417,19 @@ class InBrowser(unittest.TestCase):
         cards = self.driver.find_elements(By.ID, "preview-card")
         return cards[0] if cards and cards[0].is_displayed() else None
 
+    def misplaced(self, link):
+        """How the open card fails its link: covering one of its lines, or leaving the window."""
+        return self.driver.execute_script("""
+            var link = arguments[0], problems = [];
+            var card = document.getElementById('preview-card').getBoundingClientRect();
+            [].forEach.call(link.getClientRects(), function (line) {
+              if (card.left < line.right && line.left < card.right && card.top < line.bottom && line.top < card.bottom)
+                problems.push('the card covers its link ' + JSON.stringify(link.textContent));
+            });
+            if (card.left < 0 || card.right > document.documentElement.clientWidth)
+              problems.push('the card leaves the window: ' + card.left + '..' + card.right);
+            return problems;""", link)
+
     def test_previews_open_on_hover_and_focus_and_close_on_escape(self):
         driver = self.open(ARTICLE)
         checks = 0
@@ -439,13 +452,29 @@ class InBrowser(unittest.TestCase):
         self.assertEqual(card.get_attribute("role"), "tooltip")
         self.assertIn(detail, card.text, "the card does not show the party's text")
         self.assertIn("PARTY", card.text.upper())
-        link_box = mention.rect
-        card_box = card.rect
-        below = card_box["y"] >= link_box["y"] + link_box["height"] - 1
-        above = card_box["y"] + card_box["height"] <= link_box["y"] + 1
-        self.assertTrue(below or above, f"the card covers its link: card {card_box}, link {link_box}")
-        self.assertLessEqual(card_box["x"] + card_box["width"], driver.execute_script("return innerWidth"))
+        self.assertEqual(self.misplaced(mention), [])
         checks += 3
+
+        # On a phone, long mentions wrap; the card must cover no line of its link either.
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": 360, "height": 640, "deviceScaleFactor": 1, "mobile": True})
+        try:
+            driver = self.open(ARTICLE)
+            wrapped = driver.execute_script(
+                "return [].filter.call(document.querySelectorAll(arguments[0]),"
+                " function (a) { return a.getClientRects().length > 1; })", MENTION)
+            self.assertTrue(wrapped, "no wrapped mention at 360 px to check the card against")
+            for link in wrapped[:3]:
+                self.hover(link)
+                wait(driver, lambda d: self.card(), "hovering a wrapped mention shows no card")
+                self.assertEqual(self.misplaced(link), [])
+                checks += 1
+        finally:
+            driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        driver = self.open(ARTICLE)
+        mention = driver.find_elements(By.CSS_SELECTOR, MENTION)[index]
+        self.hover(mention)
+        card = wait(driver, lambda d: self.card(), "hovering a party mention shows no card")
 
         ActionChains(driver).move_to_element(card).perform()
         time.sleep(0.6)
