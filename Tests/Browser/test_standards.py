@@ -102,7 +102,7 @@ def axe_source():
 
 
 def luminance(css_colour):
-    red, green, blue = [int(part) / 255 for part in re.findall(r"[\d.]+", css_colour)[:3]]
+    red, green, blue = [float(part) / 255 for part in re.findall(r"[\d.]+", css_colour)[:3]]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -397,7 +397,7 @@ class InBrowser(unittest.TestCase):
         pages = site_pages(PUBLIC) + [TEMPLATES["search"], "no/such/page/"]
         for page in pages:
             driver = self.open(page)
-            if page == ARTICLE:
+            if page_file(PUBLIC, page) == page_file(PUBLIC, ARTICLE):
                 self.hover(driver.find_element(By.CSS_SELECTOR, MENTION))
                 wait(driver, lambda d: d.find_element(By.ID, "preview-card").is_displayed(), "card under CSP")
             time.sleep(0.1)
