@@ -48,16 +48,27 @@ public enum Builder {
         try run(options, write: true, progress: progress).report
     }
 
-    /// Builds the site in memory only, as the preview server does; nothing is written.
-    public static func render(_ options: BuildOptions, progress: (String) -> Void = { _ in }) throws(BuildFailure)
-        -> (files: [OutputFile], report: BuildReport)
-    {
-        try run(options, write: false, progress: progress)
+    /// Builds the site in memory only, as the preview server does; nothing is written. With a
+    /// cache, what the last build with that cache computed is reused where nothing it read changed.
+    public static func render(
+        _ options: BuildOptions, cache: BuildCache? = nil, progress: (String) -> Void = { _ in }
+    ) throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
+        var memo = cache?.take() ?? BuildCache.State()
+        defer { cache?.restore(memo) }
+        return try run(options, write: false, memo: &memo, keepPages: cache != nil, progress: progress)
     }
 
     private static func run(_ options: BuildOptions, write: Bool, progress: (String) -> Void) throws(BuildFailure)
         -> (files: [OutputFile], report: BuildReport)
     {
+        var memo = BuildCache.State()
+        return try run(options, write: write, memo: &memo, keepPages: false, progress: progress)
+    }
+
+    private static func run(
+        _ options: BuildOptions, write: Bool, memo: inout BuildCache.State, keepPages: Bool,
+        progress: (String) -> Void
+    ) throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
         var report = BuildReport()
         func stage<T>(_ name: String, _ body: () throws(BuildFailure) -> (T, String)) throws(BuildFailure) -> T {
             let clock = ContinuousClock()
@@ -102,7 +113,7 @@ public enum Builder {
         }
         let loaded = try stage("load") { () throws(BuildFailure) in
             let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate)
-                .load()
+                .load(memo: &memo.articleFiles)
             report.warnings += warnings
             let removed = content.articles.map { $0.removed.filter(\.isRepeat).count }.reduce(0, +)
             return (
@@ -113,13 +124,16 @@ public enum Builder {
         let content = try stage("extract") { () throws(BuildFailure) in
             var content = loaded
             let (parties, summary) = Extraction.merge(
-                extracted: PartyExtractor.parties(in: content.articles), into: content.parties, terms: content.terms)
+                extracted: PartyExtractor.parties(in: content.articles, memo: &memo.nameRuns), into: content.parties,
+                terms: content.terms)
             content.parties = parties
             let (terms, termSummary) = Extraction.merge(
-                extracted: TermExtractor.terms(in: content.articles, parties: parties), into: content.terms,
+                extracted: TermExtractor.terms(in: content.articles, parties: parties, memo: &memo.selections),
+                into: content.terms,
                 parties: parties)
             content.terms = terms
-            let (found, repeats) = RepeatedEvents.merge(EventExtractor.events(in: content.articles, parties: parties))
+            let (found, repeats) = RepeatedEvents.merge(
+                EventExtractor.events(in: content.articles, parties: parties, memo: &memo.events))
             let (events, eventSummary) = Extraction.merge(extracted: found, into: content.events)
             content.events = events
             return (
@@ -128,7 +142,8 @@ public enum Builder {
             )
         }
         let site = try stage("link") { () throws(BuildFailure) in
-            let site = try Linker.link(content, config: config).relativizingPaths(to: options.content)
+            let site = try Linker.link(content, config: config, memo: &memo.linkedArticles)
+                .relativizingPaths(to: options.content)
             let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
             return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
         }
@@ -185,16 +200,58 @@ public enum Builder {
                 throw error
             }
         }
+        let templateStamps = keepPages ? BuildCache.templateStamps(options.templates) : [:]
+        let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
+        memo.rendered = nil
+        if let previous, let pages = renderer.pagesChanged(since: previous.renderer) {
+            // Only the pages an edit touched are rendered, over the files of the last build.
+            let pagePaths = renderer.pages.map(renderer.path(of:))
+            let (pageFiles, otherFiles) = try stage("render") { () throws(BuildFailure) in
+                let rendered = try Parallel.map(pages) { (page) throws(BuildFailure) -> OutputFile in
+                    try renderer.render(page)
+                }
+                let other = try renderer.siteFiles(pagePaths: pagePaths, memo: &memo.siteFiles)
+                return (
+                    (rendered, other),
+                    "\(rendered.count) of \(pagePaths.count) pages rendered again, \(other.count) other files"
+                )
+            }
+            var files = previous.files
+            var links = previous.links
+            for file in pageFiles + otherFiles { files[file.path] = file }
+            let changedLinks = Parallel.map(pageFiles) { LinkChecker.links(of: $0) }.compactMap { $0 }
+            for page in changedLinks { links[page.path] = page }
+            try stage("check") { () throws(BuildFailure) in
+                let broken = LinkChecker.check(
+                    changedLinks, paths: Set(files.keys), ids: links.mapValues(\.ids), sitePath: sitePath,
+                    outputName: options.output)
+                if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
+                return ((), "links and anchors of the \(changedLinks.count) pages rendered again resolve")
+            }
+            memo.rendered = BuildCache.RenderedSite(
+                renderer: renderer, templates: templateStamps, files: files, links: links)
+            report.pages = pagePaths.count
+            report.files = files.count
+            return ((pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }, report)
+        }
         let files = try stage("render") { () throws(BuildFailure) in
-            let files = try renderer.render()
+            let files = try renderer.render(memo: &memo.siteFiles)
             return (files, "\(files.filter { $0.path.hasSuffix(".html") }.count) pages, \(files.count) files")
         }
+        let links = Parallel.map(files) { LinkChecker.links(of: $0) }.compactMap { $0 }
         try stage("check") { () throws(BuildFailure) in
-            let broken = LinkChecker.check(files, sitePath: sitePath, outputName: options.output)
+            let broken = LinkChecker.check(
+                links, paths: Set(files.map(\.path)), sitePath: sitePath, outputName: options.output)
             if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
             return ((), "all internal links and anchors resolve")
         }
-        report.pages = files.filter { $0.path.hasSuffix(".html") }.count
+        if keepPages {
+            memo.rendered = BuildCache.RenderedSite(
+                renderer: renderer, templates: templateStamps,
+                files: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
+                links: Dictionary(links.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        report.pages = links.count
         report.files = files.count
         return (files, report)
     }

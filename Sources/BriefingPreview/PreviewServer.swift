@@ -14,16 +14,19 @@ public struct PreviewOptions: Sendable {
     public var writeOutput: Bool
     /// Quiet time after the last change before a rebuild starts, so a burst of saves is one rebuild.
     public var debounce: Duration
+    /// Print every stage of every rebuild with its time.
+    public var timings: Bool
 
     public init(
         build: BuildOptions, host: String = "127.0.0.1", port: Int = 8080, writeOutput: Bool = false,
-        debounce: Duration = .milliseconds(30)
+        debounce: Duration = .milliseconds(30), timings: Bool = false
     ) {
         self.build = build
         self.host = host
         self.port = port
         self.writeOutput = writeOutput
         self.debounce = debounce
+        self.timings = timings
     }
 
     /// Whether the address only accepts connections from this machine.
@@ -85,9 +88,11 @@ public enum PreviewServer {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let (files, report) = try Builder.render(options.build)
+            let (files, report) = try Builder.render(options.build, cache: state.cache) { line in
+                if options.timings { log(line) }
+            }
             if options.writeOutput { try SiteWriter(output: options.build.output).write(files) }
-            let site = ServedSite(files, injectReload: true)
+            let site = ServedSite(files, injectReload: true, reusing: state.site)
             let changed = state.publish(site)
             for warning in report.warnings { log(warning.description) }
             let elapsed = start.duration(to: clock.now)

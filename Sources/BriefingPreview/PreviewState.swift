@@ -1,3 +1,4 @@
+import BriefingKit
 import Foundation
 import Synchronization
 
@@ -29,6 +30,8 @@ public final class PreviewState: Sendable {
     }
 
     private let inner = Mutex(Inner())
+    /// What the last build computed, so that the next renders only what an edit touched.
+    public let cache = BuildCache()
 
     public init() {}
 

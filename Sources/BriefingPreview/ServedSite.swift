@@ -7,6 +7,8 @@ import NIOCore
 public struct ServedFile: Sendable {
     /// The bytes sent: for HTML, the built page with the reload script added.
     public let contents: Data
+    /// The bytes as built, to tell whether the next build changed the file.
+    let source: Data
     public let contentType: String
     /// A strong entity tag derived from the bytes, quoted as HTTP wants it.
     public let etag: String
@@ -17,6 +19,7 @@ public struct ServedFile: Sendable {
     public init(contents: Data, path: String, injectReload: Bool = false) {
         let contentType = MediaTypes.contentType(forPath: path)
         let served = injectReload && contentType.hasPrefix("text/html") ? SiteResponse.injectScript(contents) : contents
+        self.source = contents
         self.contents = served
         self.contentType = contentType
         self.etag = "\"" + Self.digest(served) + "\""
@@ -33,9 +36,11 @@ public struct ServedFile: Sendable {
     /// 64-bit FNV-1a of the bytes, in hex: cheap, stable across runs, and enough to tell versions apart.
     static func digest(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
@@ -48,9 +53,15 @@ public struct ServedSite: Sendable {
     public let paths: Set<String>
 
     /// The site from built files; `injectReload` adds the live-reload script to every HTML page.
-    public init(_ outputFiles: [OutputFile], injectReload: Bool = false) {
+    /// A file whose bytes are those it had in `previous` keeps its prepared response.
+    public init(_ outputFiles: [OutputFile], injectReload: Bool = false, reusing previous: ServedSite? = nil) {
         var files: [String: ServedFile] = [:]
+        files.reserveCapacity(outputFiles.count)
         for file in outputFiles {
+            if let kept = previous?.files[file.path], kept.source == file.contents {
+                files[file.path] = kept
+                continue
+            }
             files[file.path] = ServedFile(contents: file.contents, path: file.path, injectReload: injectReload)
         }
         self.files = files

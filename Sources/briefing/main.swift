@@ -113,13 +113,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Flag(help: "Print the time of each stage of every rebuild.")
+    var timings = false
+
     @Flag(help: "Also write each good build to the output folder.")
     var write = false
 
     @OptionGroup var site: SiteOptions
 
     func run() async throws {
-        let options = PreviewOptions(build: site.buildOptions, host: host, port: port, writeOutput: write)
+        let options = PreviewOptions(
+            build: site.buildOptions, host: host, port: port, writeOutput: write, timings: timings)
         do {
             try await PreviewServer.run(options) { line in
                 FileHandle.standardOutput.write(Data((line + "\n").utf8))

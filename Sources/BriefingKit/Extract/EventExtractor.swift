@@ -47,12 +47,20 @@ public enum EventExtractor {
     ]
 
     public static func events(in articles: [Article], parties: [Party]) -> [Event] {
+        var memo = FoundEvents()
+        return events(in: articles, parties: parties, memo: &memo)
+    }
+
+    /// Each article's events, kept between builds while the parties are the same.
+    typealias FoundEvents = Memo<String, Article, [Party], [Event]>
+
+    static func events(in articles: [Article], parties: [Party], memo: inout FoundEvents) -> [Event] {
         var names: [(String, EntityRef)] = []
         for party in parties {
             for name in [party.name] + party.aliases { names.append((name, .party(party.slug))) }
         }
         let matcher = MentionMatcher(names)
-        let perArticle = Parallel.map(articles) { events(in: $0, matcher: matcher) }
+        let perArticle = memo.map(articles, key: \.path, context: parties) { events(in: $0, matcher: matcher) }
         // Two events, in one article or two, may open with the same words: the later gets a number.
         var slugs = Set<String>()
         return perArticle.flatMap { events in

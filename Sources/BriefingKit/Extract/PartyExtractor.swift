@@ -10,7 +10,7 @@ import Foundation
 /// "in", "at", "near" or "from" is a place, not a party; sentence openers and dates are never names.
 public enum PartyExtractor {
     /// A name as it appears, with the words before it.
-    struct Run {
+    struct Run: Equatable, Sendable {
         var words: [String]
         /// The name as written, from its first word to its last ("al-Sada" keeps its hyphen).
         var text: String
@@ -28,8 +28,16 @@ public enum PartyExtractor {
     ]
 
     public static func parties(in articles: [Article]) -> [Party] {
+        var memo = NameRuns()
+        return parties(in: articles, memo: &memo)
+    }
+
+    /// Each article's name runs, kept between builds: they depend on the article alone.
+    typealias NameRuns = Memo<String, Article, NoContext, [Run]>
+
+    static func parties(in articles: [Article], memo: inout NameRuns) -> [Party] {
         var builder = PartyTable()
-        let runsByArticle = Parallel.map(articles) { article in
+        let runsByArticle = memo.map(articles, key: \.path, context: NoContext()) { article in
             article.paragraphs.flatMap { Self.runs(in: Markdown.plainText(of: $0.markdown)) }
         }
         for (article, runs) in zip(articles, runsByArticle) {

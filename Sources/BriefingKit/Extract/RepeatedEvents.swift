@@ -26,33 +26,38 @@ enum RepeatedEvents {
         var words: [Set<String>] = []
         var names: [Set<String>] = []
         var articles: [Set<String>] = []
-        // Events that may be one happening share a day (or time wording), a status and a party.
+        // Events that may be one happening share a day, a status and a party.
         var byKey: [String: [Int]] = [:]
         var merged = 0
         for event in events {
+            // Only dated events with parties can be merged: the rest are kept as they are.
+            guard let key = key(of: event), !event.parties.isEmpty else {
+                kept.append(event)
+                words.append([])
+                names.append([])
+                articles.append([])
+                continue
+            }
             let eventArticles = Set(event.sources.map { article(of: $0.value) })
             let eventWords = contentWords(event.summary)
             let eventNames = properNames(event.summary)
-            let eventParties = Set(event.parties.map(\.value))
-            if let key = key(of: event), !eventParties.isEmpty {
-                let keys = eventParties.sorted().map { key + " " + $0 }
-                let candidates = Set(keys.flatMap { byKey[$0] ?? [] }).sorted()
-                let match = candidates.first { index in
-                    articles[index].isDisjoint(with: eventArticles) && jaccard(words[index], eventWords) >= similarity
-                        && (names[index].isSubset(of: eventNames) || eventNames.isSubset(of: names[index]))
-                }
-                if let index = match {
-                    kept[index].sources += event.sources
-                    let known = Set(kept[index].parties.map(\.value))
-                    let added = event.parties.filter { !known.contains($0.value) }
-                    kept[index].parties += added
-                    for party in added { byKey[key + " " + party.value, default: []].append(index) }
-                    articles[index].formUnion(eventArticles)
-                    merged += 1
-                    continue
-                }
-                for key in keys { byKey[key, default: []].append(kept.count) }
+            let keys = Set(event.parties.map(\.value)).sorted().map { key + " " + $0 }
+            let candidates = Set(keys.flatMap { byKey[$0] ?? [] }).sorted()
+            let match = candidates.first { index in
+                articles[index].isDisjoint(with: eventArticles) && jaccard(words[index], eventWords) >= similarity
+                    && (names[index].isSubset(of: eventNames) || eventNames.isSubset(of: names[index]))
             }
+            if let index = match {
+                kept[index].sources += event.sources
+                let known = Set(kept[index].parties.map(\.value))
+                let added = event.parties.filter { !known.contains($0.value) }
+                kept[index].parties += added
+                for party in added { byKey[key + " " + party.value, default: []].append(index) }
+                articles[index].formUnion(eventArticles)
+                merged += 1
+                continue
+            }
+            for key in keys { byKey[key, default: []].append(kept.count) }
             kept.append(event)
             words.append(eventWords)
             names.append(eventNames)

@@ -113,13 +113,24 @@ public enum TermExtractor {
     /// The key terms of each article, best first per article, merged across articles by name.
     /// Names that belong to `parties` are never terms.
     public static func terms(in articles: [Article], parties: [Party]) -> [Term] {
+        var memo = Selections()
+        return terms(in: articles, parties: parties, memo: &memo)
+    }
+
+    /// Each article's chosen terms, kept between builds while the party names are the same.
+    typealias Selections = Memo<String, Article, Set<String>, [Selection]>
+    typealias Selection = (name: String, aliases: [String])
+
+    static func terms(in articles: [Article], parties: [Party], memo: inout Selections) -> [Term] {
         let partyWords = Set(
             parties.flatMap { ([$0.name] + $0.aliases).flatMap { MentionMatcher.words(in: $0).map(\.folded) } })
         let partyKeys = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
         var terms: [Term] = []
         var owner: [String: Int] = [:]
         var takenSlugs = Set<String>()
-        let selections = Parallel.map(articles) { selected(in: $0, partyWords: partyWords) }
+        let selections = memo.map(articles, key: \.path, context: partyWords) {
+            selected(in: $0, partyWords: partyWords)
+        }
         for (article, selection) in zip(articles, selections) {
             for found in selection {
                 let names = [found.name] + found.aliases

@@ -5,14 +5,29 @@ import Foundation
 /// The result is the immutable `Site` that rendering reads; nothing after this step looks a name up again.
 public enum Linker {
     public static func link(_ content: Content, config: SiteConfig) throws(BuildFailure) -> Site {
+        var memo = LinkedArticles()
+        return try link(content, config: config, memo: &memo)
+    }
+
+    /// Each article linked, kept between builds while the names that are matched are the same.
+    typealias LinkedArticles = Memo<String, Article, [MatchedName], LinkedArticle>
+
+    /// A name the matcher looks for, and what it stands for.
+    struct MatchedName: Equatable, Sendable {
+        var name: String
+        var target: EntityRef
+    }
+
+    static func link(_ content: Content, config: SiteConfig, memo: inout LinkedArticles) throws(BuildFailure) -> Site {
         var log = DiagnosticLog()
         let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
-        let matcher = buildMatcher(content, log: &log)
+        let names = matchedNames(content, log: &log)
+        let matcher = MentionMatcher(names.map { ($0.name, $0.target) })
         let events = linkEvents(content, log: &log)
         try log.check(stage: "link")
 
-        var articles = Parallel.map(content.articles) { linkArticle($0, matcher: matcher) }
+        var articles = memo.map(content.articles, key: \.path, context: names) { linkArticle($0, matcher: matcher) }
 
         // Backlinks from paragraphs to the events citing them, in timeline order.
         var citing: [Citation: [String]] = [:]
@@ -115,9 +130,9 @@ public enum Linker {
         check("event", content.events.map { ($0.slug, $0.path) })
     }
 
-    /// One matcher for all names and aliases; a name claimed by two files is an error.
-    private static func buildMatcher(_ content: Content, log: inout DiagnosticLog) -> MentionMatcher {
-        var names: [(String, EntityRef)] = []
+    /// The names and aliases the matcher looks for; a name claimed by two files is an error.
+    private static func matchedNames(_ content: Content, log: inout DiagnosticLog) -> [MatchedName] {
+        var names: [MatchedName] = []
         var claimedBy: [String: (EntityRef, String)] = [:]
         func claim(_ name: String, _ target: EntityRef, path: String) {
             let key = MentionMatcher.key(name)
@@ -129,7 +144,7 @@ public enum Linker {
                 return
             }
             claimedBy[key] = (target, path)
-            names.append((name, target))
+            names.append(MatchedName(name: name, target: target))
         }
         for party in content.parties {
             for name in [party.name] + party.aliases { claim(name, .party(party.slug), path: party.path) }
@@ -137,7 +152,7 @@ public enum Linker {
         for term in content.terms {
             for name in [term.name] + term.aliases { claim(name, .term(term.slug), path: term.path) }
         }
-        return MentionMatcher(names)
+        return names
     }
 
     // MARK: - Articles
@@ -215,15 +230,25 @@ public enum Linker {
             }
             events.append(LinkedEvent(event: event, citations: citations, parties: parties))
         }
-        return events.sorted(by: timelineOrder)
+        // Sorted by key, then gathered: a linked event is a large value, and moving it at every
+        // comparison made sorting a long timeline slow.
+        let keys = events.map(timelineKey)
+        return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
     }
 
     /// Dated events by date; undated past events before them and undated planned ones after; then `order`.
-    static func timelineOrder(_ a: LinkedEvent, _ b: LinkedEvent) -> Bool {
-        func key(_ event: Event) -> String {
-            event.date ?? (event.status == .planned ? "9999-99-99" : "0000-00-00")
-        }
-        return (key(a.event), a.event.order, a.event.slug) < (key(b.event), b.event.order, b.event.slug)
+    static func timelineKey(_ linked: LinkedEvent) -> TimelineKey {
+        let event = linked.event
+        return TimelineKey(
+            day: event.date ?? (event.status == .planned ? "9999-99-99" : "0000-00-00"), order: event.order,
+            slug: event.slug)
+    }
+
+    struct TimelineKey: Comparable {
+        var day: String
+        var order: Int
+        var slug: String
+        static func < (a: TimelineKey, b: TimelineKey) -> Bool { (a.day, a.order, a.slug) < (b.day, b.order, b.slug) }
     }
 
     private static func resolveCitation(

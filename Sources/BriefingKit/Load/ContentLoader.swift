@@ -14,6 +14,22 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() throws(BuildFailure) -> (Content, [Diagnostic]) {
+        var memo = ArticleFiles()
+        return try load(memo: &memo)
+    }
+
+    /// An article file as last read: its name, its sidecar's, and both files' stamps.
+    struct ArticleSource: Equatable, Sendable {
+        var name: String
+        var stamp: FileStamp?
+        var sidecar: String?
+        var sidecarStamp: FileStamp?
+    }
+
+    /// Parsed articles kept between builds, reread only when their file or sidecar changed.
+    typealias ArticleFiles = Memo<String, ArticleSource, String?, Result<(Article, [Diagnostic]), BuildFailure>>
+
+    func load(memo: inout ArticleFiles) throws(BuildFailure) -> (Content, [Diagnostic]) {
         var log = DiagnosticLog()
         let files = listFiles(log: &log)
         try log.check(stage: "load")
@@ -21,9 +37,16 @@ public struct ContentLoader: Sendable {
         // Articles are read and parsed on all cores; their errors and warnings are kept in file order.
         var articles: [Article] = []
         let sidecars = files.sidecars
-        let results = Parallel.map(files.articles) { file -> Result<(Article, [Diagnostic]), BuildFailure> in
+        let sources = files.articles.map { name in
+            let sidecar = name.hasSuffix(".txt") ? sidecars[stem(name)] : nil
+            return ArticleSource(
+                name: name, stamp: FileStamp(path(name)), sidecar: sidecar,
+                sidecarStamp: sidecar.flatMap { FileStamp(path($0)) })
+        }
+        let results = memo.map(sources, key: \.name, context: defaultDate) {
+            source -> Result<(Article, [Diagnostic]), BuildFailure> in
             do throws(BuildFailure) {
-                return .success(try readArticle(file, sidecars: sidecars))
+                return .success(try readArticle(source.name, sidecars: sidecars))
             } catch {
                 return .failure(error)
             }

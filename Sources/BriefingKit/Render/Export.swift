@@ -120,18 +120,32 @@ enum Export {
             description: event.description.nilIfEmpty)
     }
 
+    /// Each element as encoded by an earlier build, kept while the element is the same.
+    struct Encoded: Sendable {
+        var articles = Memo<String, LinkedArticle, NoContext, Data>()
+        var events = Memo<String, LinkedEvent, NoContext, Data>()
+        var parties = Memo<String, LinkedParty, NoContext, Data>()
+        var terms = Memo<String, LinkedTerm, NoContext, Data>()
+    }
+
     /// The whole file, `{"articles":[…],"events":[…],"parties":[…],"terms":[…],"title":…}`, encoded
     /// one element at a time on all cores, so no encoder ever holds the whole briefing.
     static func json(_ site: Site, title: String) throws -> Data {
+        var memo = Encoded()
+        return try json(site, title: title, memo: &memo)
+    }
+
+    static func json(_ site: Site, title: String, memo: inout Encoded) throws -> Data {
         @Sendable func encoder() -> JSONEncoder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             return encoder
         }
-        func list<Element: Sendable>(_ elements: [Element], _ encode: @Sendable (Element) throws -> Data) throws
-            -> Data
-        {
-            let parts = try Parallel.map(elements) { element -> Data in try encode(element) }
+        // Encoding plain values with string keys cannot fail; an empty object would show it did.
+        @Sendable func encode(_ value: some Encodable) -> Data {
+            (try? encoder().encode(value)) ?? Data("{}".utf8)
+        }
+        func list(_ parts: [Data]) -> Data {
             var data = Data("[".utf8)
             for (index, part) in parts.enumerated() {
                 if index > 0 { data.append(UInt8(ascii: ",")) }
@@ -141,13 +155,15 @@ enum Export {
             return data
         }
         var data = Data("{\"articles\":".utf8)
-        data.append(try list(site.articles) { try encoder().encode(article($0)) })
+        data.append(
+            list(memo.articles.map(site.articles, key: \.article.slug, context: NoContext()) { encode(article($0)) }))
         data.append(Data(",\"events\":".utf8))
-        data.append(try list(site.events) { try encoder().encode(event($0)) })
+        data.append(list(memo.events.map(site.events, key: \.event.slug, context: NoContext()) { encode(event($0)) }))
         data.append(Data(",\"parties\":".utf8))
-        data.append(try list(site.parties) { try encoder().encode(party($0)) })
+        data.append(
+            list(memo.parties.map(site.parties, key: \.party.slug, context: NoContext()) { encode(party($0)) }))
         data.append(Data(",\"terms\":".utf8))
-        data.append(try list(site.terms) { try encoder().encode(term($0)) })
+        data.append(list(memo.terms.map(site.terms, key: \.term.slug, context: NoContext()) { encode(term($0)) }))
         data.append(Data(",\"title\":".utf8))
         data.append(try encoder().encode(title))
         data.append(UInt8(ascii: "}"))

@@ -4,7 +4,7 @@ import Foundation
 public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
-    private let index: Site.Index
+    let index: Site.Index
     /// Each article's place in the site's order, newest first.
     private let articleRank: [String: Int]
 
@@ -19,8 +19,8 @@ public struct PageRenderer: Sendable {
 
     /// The timeline page each event is on.
     private let eventPage: [String: Int]
-    private let hasPlannedEvents: Bool
-    private let relations: Relations
+    let hasPlannedEvents: Bool
+    let relations: Relations
     private let structured: StructuredData
 
     public init(site: Site, templates: TemplateSet) {
@@ -45,8 +45,14 @@ public struct PageRenderer: Sendable {
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
     /// render on all cores; the files come out in the same order whatever the number of cores.
     public func render() throws(BuildFailure) -> [OutputFile] {
-        var files: [OutputFile] = []
-        try render { (batch: [OutputFile]) throws(BuildFailure) in files += batch }
+        var memo = SiteFilesMemo()
+        return try render(memo: &memo)
+    }
+
+    /// Every file, keeping the encoded parts of `briefing.json` and the search index in `memo`.
+    func render(memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {
+        var files = try Parallel.map(pages) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
+        files += try siteFiles(pagePaths: files.map(\.path), memo: &memo)
         return files
     }
 
@@ -55,6 +61,19 @@ public struct PageRenderer: Sendable {
     public func render(batchSize: Int = 256, _ consume: ([OutputFile]) throws(BuildFailure) -> Void)
         throws(BuildFailure)
     {
+        let pages = self.pages
+        var paths: [String] = []
+        for start in stride(from: 0, to: pages.count, by: batchSize) {
+            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
+            let files = try Parallel.map(batch) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
+            paths += files.map(\.path)
+            try consume(files)
+        }
+        try consume(try siteFiles(pagePaths: paths))
+    }
+
+    /// Every page of the site, in the order they are rendered and listed in the sitemap.
+    var pages: [Page] {
         var pages: [Page] = [.home]
         pages += site.articles.indices.map(Page.article)
         pages += (1...timelinePageCount).map(Page.timeline)
@@ -64,13 +83,38 @@ public struct PageRenderer: Sendable {
         pages += site.terms.indices.map(Page.term)
         pages.append(.search)
         pages.append(.notFound)
-        var paths: [String] = []
-        for start in stride(from: 0, to: pages.count, by: batchSize) {
-            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
-            let files = try Parallel.map(batch) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
-            paths += files.map(\.path)
-            try consume(files)
+        return pages
+    }
+
+    /// Where a page is written.
+    func path(of page: Page) -> String {
+        switch page {
+        case .home: Routes.home
+        case .article(let index): Routes.article(site.articles[index].article.slug)
+        case .timeline(let number): Routes.timeline(page: number)
+        case .parties: Routes.parties
+        case .party(let index): Routes.party(site.parties[index].party.slug)
+        case .terms: Routes.terms
+        case .term(let index): Routes.term(site.terms[index].term.slug)
+        case .search: Routes.search
+        case .notFound: Routes.notFound
         }
+    }
+
+    /// The files that are not pages: `sitemap.xml` (listing `pagePaths`), `robots.txt`, the feed,
+    /// `briefing.json`, the search index and the theme's assets.
+    func siteFiles(pagePaths paths: [String]) throws(BuildFailure) -> [OutputFile] {
+        var memo = SiteFilesMemo()
+        return try siteFiles(pagePaths: paths, memo: &memo)
+    }
+
+    /// The encoded parts of `briefing.json` and the search index, kept between builds.
+    struct SiteFilesMemo: Sendable {
+        var export = Export.Encoded()
+        var search = SearchIndex.Encoded()
+    }
+
+    func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {
         var files: [OutputFile] = []
         files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
         files.append(
@@ -78,12 +122,12 @@ public struct PageRenderer: Sendable {
                 path: "robots.txt",
                 text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
         files.append(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
-        files.append(OutputFile(path: "briefing.json", contents: try json()))
-        files.append(OutputFile(path: Routes.searchIndex, contents: SearchIndex.script(site)))
+        files.append(OutputFile(path: "briefing.json", contents: try json(memo: &memo.export)))
+        files.append(OutputFile(path: Routes.searchIndex, contents: SearchIndex.script(site, memo: &memo.search)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: data))
         }
-        try consume(files)
+        return files
     }
 
     func render(_ page: Page) throws(BuildFailure) -> OutputFile {
@@ -278,7 +322,7 @@ public struct PageRenderer: Sendable {
 
     /// An event's summary as a link beside the paragraph it cites: a found event's summary is a
     /// sentence of that paragraph, so a long one is cut to its opening words.
-    private func shortSummary(_ summary: String) -> String {
+    func shortSummary(_ summary: String) -> String {
         let words = summary.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count > 16 else { return summary }
         return words.prefix(12).joined(separator: " ") + "\u{2026}"
@@ -300,8 +344,7 @@ public struct PageRenderer: Sendable {
     func timeline(page: Int = 1) -> TimelineView {
         let path = Routes.timeline(page: page)
         let root = Routes.root(of: path)
-        let start = (page - 1) * Self.timelinePageSize
-        let slice = site.events[min(start, site.events.count)..<min(start + Self.timelinePageSize, site.events.count)]
+        let slice = site.events[Self.timelineRange(page: page, count: site.events.count)]
         let events = slice.map { linked in
             let event = linked.event
             return EventView(
@@ -335,7 +378,7 @@ public struct PageRenderer: Sendable {
 
     /// The editor's definition, or, for a term found in the text and not yet defined, the sentence
     /// that first uses it.
-    private func summary(of linked: LinkedTerm) -> String {
+    func summary(of linked: LinkedTerm) -> String {
         if !linked.term.definition.isEmpty { return linked.term.definition }
         guard let quote = linked.mentions.first?.quote else { return "" }
         let sentence = (quote.before + quote.match + quote.after).trimmingCharacters(in: .whitespaces)
@@ -348,23 +391,29 @@ public struct PageRenderer: Sendable {
             (articleRank[$0.element.citation.article] ?? 0, $0.offset)
                 < (articleRank[$1.element.citation.article] ?? 0, $1.offset)
         }.map(\.element)
-        let all = quotes(ordered, root: root)
-        let shown = Array(all.prefix(Self.entityListLimit))
-        return (shown, all.count > shown.count ? all.count - shown.count : nil)
-    }
-
-    private func quotes(_ mentions: [Mention], root: String) -> [QuoteView] {
         // One quote per sentence: a sentence naming a party twice is shown once.
-        var seen = Set<String>()
-        return mentions.compactMap { mention in
-            let sentence = mention.quote.before + mention.quote.match + mention.quote.after
-            guard seen.insert("\(mention.citation.article)#\(mention.citation.paragraph) \(sentence)").inserted
-            else { return nil }
-            return QuoteView(
-                articleTitle: index.article(mention.citation.article)?.article.title ?? mention.citation.article,
-                paragraph: mention.citation.paragraph, href: root + Routes.paragraph(mention.citation),
-                before: mention.quote.before, match: mention.quote.match, after: mention.quote.after)
+        struct Sentence: Hashable {
+            var citation: Citation
+            var quote: Quote
         }
+        var seen = Set<Sentence>()
+        var shown: [QuoteView] = []
+        var more = 0
+        for mention in ordered {
+            let sentence = mention.quote
+            let whole = Quote(before: sentence.before + sentence.match + sentence.after, match: "", after: "")
+            guard seen.insert(Sentence(citation: mention.citation, quote: whole)).inserted else { continue }
+            guard shown.count < Self.entityListLimit else {
+                more += 1
+                continue
+            }
+            shown.append(
+                QuoteView(
+                    articleTitle: index.article(mention.citation.article)?.article.title ?? mention.citation.article,
+                    paragraph: mention.citation.paragraph, href: root + Routes.paragraph(mention.citation),
+                    before: sentence.before, match: sentence.match, after: sentence.after))
+        }
+        return (shown, more > 0 ? more : nil)
     }
 
     private func entityArticles(_ mentions: [Mention], root: String) -> [LinkView] {
@@ -385,14 +434,16 @@ public struct PageRenderer: Sendable {
         f.isParties = true
         let (related, moreRelated) = relatedParties(.party(party.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
-        let events = linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) }
+        let events = linked.events.prefix(Self.entityListLimit).compactMap { index.event($0) }.map {
+            eventLink($0, root: root)
+        }
         return EntityView(
             frame: f, name: party.name, kindLabel: party.kind.rawValue.capitalized, role: party.role,
             aliases: party.aliases.isEmpty ? nil : party.aliases.joined(separator: ", "), definition: nil,
             descriptionHTML: markdownHTML(party.description), mentionCount: linked.mentions.count,
             mentions: quotes, moreMentions: moreMentions,
-            events: Array(events.prefix(Self.entityListLimit)),
-            moreEvents: events.count > Self.entityListLimit ? events.count - Self.entityListLimit : nil,
+            events: events,
+            moreEvents: linked.events.count > Self.entityListLimit ? linked.events.count - Self.entityListLimit : nil,
             articles: entityArticles(linked.mentions, root: root), related: related, moreRelated: moreRelated)
     }
 
@@ -420,15 +471,17 @@ public struct PageRenderer: Sendable {
         f.isTerms = true
         let (related, moreRelated) = relatedParties(.term(term.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
-        let events = linked.events.compactMap { index.event($0) }.map { eventLink($0, root: root) }
+        let events = linked.events.prefix(Self.entityListLimit).compactMap { index.event($0) }.map {
+            eventLink($0, root: root)
+        }
         return EntityView(
             frame: f, name: term.name, kindLabel: nil, role: nil,
             aliases: term.aliases.isEmpty ? nil : term.aliases.joined(separator: ", "),
             definition: term.definition.isEmpty ? nil : term.definition,
             descriptionHTML: markdownHTML(term.description), mentionCount: linked.mentions.count,
             mentions: quotes, moreMentions: moreMentions,
-            events: Array(events.prefix(Self.entityListLimit)),
-            moreEvents: events.count > Self.entityListLimit ? events.count - Self.entityListLimit : nil,
+            events: events,
+            moreEvents: linked.events.count > Self.entityListLimit ? linked.events.count - Self.entityListLimit : nil,
             articles: entityArticles(linked.mentions, root: root), related: related, moreRelated: moreRelated)
     }
 
@@ -501,10 +554,10 @@ public struct PageRenderer: Sendable {
         SitemapView(urls: pages.filter { $0 != Routes.notFound }.map { SitemapView.Entry(loc: absolute($0)) })
     }
 
-    func json() throws(BuildFailure) -> Data {
+    func json(memo: inout Export.Encoded) throws(BuildFailure) -> Data {
         // Compact: at thousands of articles, indentation alone would add tens of megabytes.
         do {
-            return try Export.json(site, title: siteTitle)
+            return try Export.json(site, title: siteTitle, memo: &memo)
         } catch {
             throw BuildFailure(
                 stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])

@@ -45,10 +45,25 @@ enum SearchIndex {
         return rows
     }
 
+    /// Each row as encoded by an earlier build, by its address, kept while the row is the same.
+    typealias Encoded = Memo<String, [String], NoContext, Data>
+
     static func script(_ site: Site) -> Data {
-        var data = Data("window.\(variable) = ".utf8)
-        data += (try? JSONEncoder().encode(rows(site))) ?? Data("[]".utf8)
-        data += Data(";\n".utf8)
+        var memo = Encoded()
+        return script(site, memo: &memo)
+    }
+
+    static func script(_ site: Site, memo: inout Encoded) -> Data {
+        let encoded = memo.map(rows(site), key: { $0[3] }, context: NoContext()) { row in
+            // An array of strings always encodes; an empty row would show it did not.
+            (try? JSONEncoder().encode(row)) ?? Data("[]".utf8)
+        }
+        var data = Data("window.\(variable) = [".utf8)
+        for (index, row) in encoded.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(row)
+        }
+        data += Data("];\n".utf8)
         return data
     }
 }

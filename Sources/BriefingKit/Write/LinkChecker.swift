@@ -31,11 +31,12 @@ public enum LinkChecker {
     }
 
     /// The broken links among pages already reduced to their ids and links; `paths` are all the
-    /// files of the site.
+    /// files of the site, and `ids` the ids of every page when `pages` are only some of them.
     public static func check(
-        _ pages: [PageLinks], paths: Set<String>, sitePath: String = "/", outputName: String = "Public"
+        _ pages: [PageLinks], paths: Set<String>, ids: [String: Set<String>]? = nil, sitePath: String = "/",
+        outputName: String = "Public"
     ) -> [Diagnostic] {
-        let ids = Dictionary(pages.map { ($0.path, $0.ids) }, uniquingKeysWith: { first, _ in first })
+        let ids = ids ?? Dictionary(pages.map { ($0.path, $0.ids) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         // Pages in one folder share most links ("../../parties/x/index.html"): each is resolved
         // and checked once per folder; a same-page anchor is checked on its own page.

@@ -1,0 +1,59 @@
+import Foundation
+import Synchronization
+
+/// What one build leaves for the next in the same process, so that a rebuild after an edit
+/// reads, extracts, links and renders again only what the edit touched. The preview server
+/// keeps one; `briefing build` runs once and needs none.
+///
+/// Everything kept is checked before it is used: a file by its stamp, an article's results
+/// by the article's value and the inputs they read, a page by comparing the site before and
+/// after. A rebuild with the cache produces exactly the files a build without it would.
+public final class BuildCache: Sendable {
+    struct State: Sendable {
+        var articleFiles = ContentLoader.ArticleFiles()
+        var nameRuns = PartyExtractor.NameRuns()
+        var selections = TermExtractor.Selections()
+        var events = EventExtractor.FoundEvents()
+        var linkedArticles = Linker.LinkedArticles()
+        var rendered: RenderedSite?
+        var siteFiles = PageRenderer.SiteFilesMemo()
+    }
+
+    /// The last site rendered in memory: its pages' links, for checking only the pages that
+    /// change, and every file.
+    struct RenderedSite: Sendable {
+        var renderer: PageRenderer
+        var templates: [String: FileStamp]
+        var files: [String: OutputFile]
+        var links: [String: LinkChecker.PageLinks]
+    }
+
+    private let state = Mutex(State())
+
+    public init() {}
+
+    /// Takes the kept state out for one build; `restore` puts it back.
+    func take() -> State {
+        state.withLock { kept in
+            let taken = kept
+            kept = State()
+            return taken
+        }
+    }
+
+    func restore(_ value: State) {
+        state.withLock { $0 = value }
+    }
+}
+
+extension BuildCache {
+    /// The stamp of every file under the template folder: a theme edit renders every page.
+    static func templateStamps(_ folder: String) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return stamps }
+        while let relative = enumerator.nextObject() as? String {
+            stamps[relative] = FileStamp(folder + "/" + relative)
+        }
+        return stamps
+    }
+}

@@ -1,0 +1,104 @@
+/// Which pages an edit touches: the site after the edit compared with the site before it, so the
+/// preview server renders only those pages again.
+///
+/// The comparison follows what each page shows. An article page shows its paragraphs, the names
+/// and summaries of the parties and terms it mentions and the events citing it; a party or term
+/// page its mentions, events and related parties; a timeline page its slice of events with their
+/// parties and sources. A change that reaches further than these (site settings, an article's
+/// headline or date, which articles, parties and terms exist, the number of timeline pages)
+/// renders every page.
+extension PageRenderer {
+    /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
+    func pagesChanged(since old: PageRenderer) -> [Page]? {
+        let (before, after) = (old.site, site)
+        guard before.config == after.config,
+            before.articles.map(\.article.slug) == after.articles.map(\.article.slug),
+            before.parties.map(\.party.slug) == after.parties.map(\.party.slug),
+            before.terms.map(\.term.slug) == after.terms.map(\.term.slug),
+            old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
+            zip(before.articles, after.articles).allSatisfy({ Self.sameHeading($0.article, $1.article) })
+        else { return nil }
+
+        // What other pages show of each party, term and event.
+        let parties = Set(
+            zip(before.parties, after.parties).filter { $0.party != $1.party }.map(\.1.party.slug))
+        let terms = Set(
+            zip(before.terms, after.terms).filter { $0.term != $1.term || old.summary(of: $0) != summary(of: $1) }
+                .map(\.1.term.slug))
+        var events = Set<String>()
+        let oldEvents = Dictionary(
+            before.events.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let newEvents = Dictionary(after.events.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        for slug in Set(oldEvents.keys).union(newEvents.keys) {
+            guard let a = oldEvents[slug], let b = newEvents[slug], a == b, old.eventHref(slug) == eventHref(slug)
+            else {
+                events.insert(slug)
+                continue
+            }
+        }
+        let articles = Set(
+            zip(before.articles, after.articles).filter { $0 != $1 }.map(\.1.article.slug))
+
+        var articlePages = articles
+        var partyPages = Set(zip(before.parties, after.parties).filter { $0 != $1 }.map(\.1.party.slug))
+        var termPages = Set(zip(before.terms, after.terms).filter { $0 != $1 }.map(\.1.term.slug))
+        for renderer in [old, self] {
+            let site = renderer.site
+            // Pages naming a party or term whose name or summary changed.
+            for linked in site.parties where parties.contains(linked.party.slug) {
+                articlePages.formUnion(linked.mentions.map(\.citation.article))
+                for tie in renderer.relations.ties(of: .party(linked.party.slug)) { partyPages.insert(tie.party) }
+            }
+            for linked in site.terms where terms.contains(linked.term.slug) {
+                articlePages.formUnion(linked.mentions.map(\.citation.article))
+            }
+            for linked in site.terms
+            where renderer.relations.ties(of: .term(linked.term.slug)).contains(where: { parties.contains($0.party) }) {
+                termPages.insert(linked.term.slug)
+            }
+            // Pages listing an event that changed.
+            for linked in site.events where events.contains(linked.event.slug) {
+                articlePages.formUnion(linked.citations.map(\.article))
+                partyPages.formUnion(linked.parties)
+            }
+            for linked in site.terms where linked.events.contains(where: events.contains) {
+                termPages.insert(linked.term.slug)
+            }
+            // Related parties are counted from the paragraphs of the changed articles.
+            for linked in site.articles where articles.contains(linked.article.slug) {
+                partyPages.formUnion(linked.parties)
+                termPages.formUnion(linked.terms)
+            }
+        }
+        var timelinePages = Set<Int>()
+        for page in 1...timelinePageCount {
+            let range = Self.timelineRange(page: page, count: after.events.count)
+            let oldRange = Self.timelineRange(page: page, count: before.events.count)
+            let changed =
+                before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
+                || after.events[range].contains {
+                    events.contains($0.event.slug) || $0.parties.contains(where: parties.contains)
+                }
+            if changed { timelinePages.insert(page) }
+        }
+
+        var pages: [Page] = [.home, .parties, .terms, .search, .notFound]
+        pages += after.articles.indices.filter { articlePages.contains(after.articles[$0].article.slug) }
+            .map(Page.article)
+        pages += timelinePages.sorted().map(Page.timeline)
+        pages += after.parties.indices.filter { partyPages.contains(after.parties[$0].party.slug) }.map(Page.party)
+        pages += after.terms.indices.filter { termPages.contains(after.terms[$0].term.slug) }.map(Page.term)
+        return pages
+    }
+
+    /// Everything about an article that pages other than its own show: headline, date, source.
+    private static func sameHeading(_ a: Article, _ b: Article) -> Bool {
+        (a.title, a.dek, a.summary, a.date) == (b.title, b.dek, b.summary, b.date)
+            && (a.source, a.url, a.byline) == (b.source, b.url, b.byline)
+    }
+
+    static func timelineRange(page: Int, count: Int) -> Range<Int> {
+        let start = min((page - 1) * timelinePageSize, count)
+        return start..<min(start + timelinePageSize, count)
+    }
+}

@@ -1,0 +1,40 @@
+/// Results computed for each element in an earlier build, reused for an element that is equal
+/// to the one they were computed from, as long as everything else the computation reads (its
+/// `context`) is equal too.
+///
+/// Elements are told apart by a key (an article's path, a party's slug), and compared with `==`
+/// before a result is reused: a value carried over from the last build shares its storage with
+/// the cached one, so the comparison is cheap exactly when the reuse pays.
+struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Equatable & Sendable, Value: Sendable>:
+    Sendable
+{
+    private var context: Context?
+    private var entries: [Key: (element: Element, value: Value)] = [:]
+    /// How many elements the last `map` had to compute.
+    private(set) var computed = 0
+
+    init() {}
+
+    /// `compute` applied to every element on all cores, or the result kept from last time.
+    /// Entries of elements no longer present are dropped.
+    mutating func map(
+        _ elements: [Element], key: @Sendable (Element) -> Key, context: Context,
+        _ compute: @Sendable (Element) -> Value
+    ) -> [Value] {
+        let reusable = context == self.context ? entries : [:]
+        let results = Parallel.map(elements) { element -> (value: Value, fresh: Bool) in
+            if let entry = reusable[key(element)], entry.element == element { return (entry.value, false) }
+            return (compute(element), true)
+        }
+        var next: [Key: (element: Element, value: Value)] = [:]
+        next.reserveCapacity(elements.count)
+        for (element, result) in zip(elements, results) { next[key(element)] = (element, result.value) }
+        entries = next
+        self.context = context
+        computed = results.filter(\.fresh).count
+        return results.map(\.value)
+    }
+}
+
+/// A context for computations that read nothing beyond their element.
+struct NoContext: Equatable, Sendable {}

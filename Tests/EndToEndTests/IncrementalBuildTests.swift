@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import BriefingKit
+
+/// A rebuild through a `BuildCache` renders only what an edit touched; these tests check it
+/// writes exactly the files a build from scratch writes, after edits of every kind.
+@Suite("Rebuilding after an edit")
+struct IncrementalBuildTests {
+    /// The seed with its editorial files, and up to four of the sample articles beside it.
+    static func content(_ fixture: Fixture) throws -> String {
+        let content = try fixture.copyOfContent()
+        for name in SampleArticlesTests.articles.prefix(4) {
+            try FileManager.default.copyItem(
+                atPath: SampleArticlesTests.folder + "/" + name, toPath: content + "/" + name)
+        }
+        return content
+    }
+
+    /// Rebuilds with the cache and from scratch, and expects the same files, byte for byte.
+    static func expectSameAsFreshBuild(
+        _ options: BuildOptions, cache: BuildCache, _ what: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> BuildReport {
+        let (cached, report) = try Builder.render(options, cache: cache)
+        let (fresh, _) = try Builder.render(options)
+        #expect(cached.map(\.path) == fresh.map(\.path), "\(what): other files", sourceLocation: sourceLocation)
+        let freshByPath = Dictionary(fresh.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        for file in cached where freshByPath[file.path] != file.contents {
+            Issue.record("\(what): \(file.path) differs from a fresh build", sourceLocation: sourceLocation)
+        }
+        return report
+    }
+
+    static func rendered(_ report: BuildReport) -> String {
+        report.stages.first { $0.name == "render" }?.detail ?? ""
+    }
+
+    static func edit(_ path: String, _ change: (String) -> String) throws {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let changed = change(text)
+        #expect(changed != text, "the edit of \(path) changed nothing")
+        try changed.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func everyKindOfEditGivesWhatAFreshBuildGives() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = try Self.content(fixture)
+        let templates = fixture.root + "/Templates"
+        try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: templates)
+        var options = fixture.seedOptions(content: content)
+        options.templates = templates
+        let cache = BuildCache()
+        let seed = content + "/putin-trump-call.txt"
+
+        var report = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
+        let pageCount = report.pages
+        #expect(!Self.rendered(report).contains("rendered again"))
+
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "nothing changed")
+        #expect(Self.rendered(report).hasPrefix("5 of \(pageCount) pages rendered again"))
+
+        try Self.edit(seed) { $0.replacingOccurrences(of: "was off the table", with: "was not on offer") }
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "a word changed")
+        #expect(Self.rendered(report).contains("rendered again"))
+
+        try Self.edit(seed) {
+            $0.replacingOccurrences(
+                of: "Both leaders have consented",
+                with: "Trump said the talks would resume on Friday. Both leaders have consented")
+        }
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "a sentence added")
+
+        try Self.edit(seed) {
+            $0.replacingOccurrences(
+                of: "Secretary of State Marco Rubio remarked",
+                with: "Secretary of State Marco Rubio and NATO Secretary General Mark Rutte remarked")
+        }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a new party named")
+
+        try Self.edit(content + "/parties/marco-rubio.md") {
+            $0.replacingOccurrences(of: "US Secretary of State", with: "Secretary of State of the United States")
+        }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a party's role edited")
+
+        try Self.edit(templates + "/party.mustache") { $0.replacingOccurrences(of: "<h1>", with: "<h1 class=\"x\">") }
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "a template edited")
+        #expect(!Self.rendered(report).contains("rendered again"))
+
+        try Self.edit(seed) {
+            $0.replacingOccurrences(of: "Putin and Trump Engage in Call", with: "Putin and Trump Hold a Call")
+        }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a headline edited")
+
+        try FileManager.default.removeItem(atPath: content + "/" + (SampleArticlesTests.articles.first ?? "none"))
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "an article removed")
+
+        try Self.edit(seed) {
+            $0.components(separatedBy: "\n").filter { !$0.hasPrefix("When the US delegation") }.joined(separator: "\n")
+        }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a paragraph removed")
+    }
+
+    @Test func aBrokenEditKeepsTheCacheUsableForTheFix() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = try fixture.copyOfContent()
+        let options = fixture.seedOptions(content: content)
+        let cache = BuildCache()
+        _ = try Builder.render(options, cache: cache)
+        let party = content + "/parties/marco-rubio.md"
+        let good = try String(contentsOfFile: party, encoding: .utf8)
+        try "---\nname: Rubio\nkind: nobody\n---\n".write(toFile: party, atomically: true, encoding: .utf8)
+        #expect(throws: BuildFailure.self) { try Builder.render(options, cache: cache) }
+        try good.write(toFile: party, atomically: true, encoding: .utf8)
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "after the fix")
+    }
+}
