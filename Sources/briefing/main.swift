@@ -24,8 +24,12 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Folder with the articles and the parties/, terms/ and events/ folders.")
     var content = "Content"
 
-    @Option(help: "Folder with the Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(
+        help: """
+            Folder of Mustache templates and assets/ laid over the built-in theme, file by file \
+            (default: Templates, when it exists).
+            """)
+    var templates: String?
 
     @Option(help: "Folder the site is written to.")
     var output = "Public"
