@@ -35,6 +35,14 @@ struct BuiltInThemeTests {
         }
     }
 
+    @Test func theScaffoldIsTheScaffoldFolderWithACopyOfTheTheme() {
+        var expected = Self.files(in: Self.repository + "/Scaffold")
+        for (path, data) in Theme.builtIn.files { expected["Templates/" + path] = data }
+        #expect(Scaffold.files == expected)
+        #expect(Scaffold.files["briefing.yml"] != nil)
+        #expect(Scaffold.files.keys.contains { $0.hasPrefix("Content/") && $0.hasSuffix(".md") })
+    }
+
     @Test func withoutAFolderTheBuiltInThemeIsUsedAloneWhenAllowed() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("none-\(UUID().uuidString)").path
         let set = try TemplateSet.load(from: missing, requireFolder: false)
