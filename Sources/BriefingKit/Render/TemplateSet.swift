@@ -33,48 +33,13 @@ public struct TemplateSet: Sendable {
         throws(BuildFailure) -> TemplateSet
     {
         var log = DiagnosticLog()
-        // Relative path → bytes, and the path diagnostics name the file by.
-        var files: [String: (data: Data, origin: String)] = [:]
-        for (relative, data) in theme.files where isThemeFile(relative) {
-            files[relative] = (data, Theme.builtInFolder + "/" + relative)
-        }
-        var isDirectory: ObjCBool = false
-        let folderExists = FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory)
-        if folderExists && !isDirectory.boolValue {
-            throw BuildFailure(stage: "templates", diagnostics: [.error(directory, "is a file, not a template folder")])
-        }
-        if !folderExists && requireFolder {
-            throw BuildFailure(stage: "templates", diagnostics: [.error(directory, "template folder not found")])
-        }
-        var replaced: [String] = []
-        var added: [String] = []
-        if folderExists {
-            for (relative, data) in readFolder(directory, log: &log) {
-                if files[relative] == nil { added.append(relative) } else { replaced.append(relative) }
-                files[relative] = (data, directory + "/" + relative)
-            }
-        }
-
+        let layers = try Layers(theme, folder: directory, requireFolder: requireFolder, log: &log)
         var library = MustacheLibrary()
         var sources: [String: String] = [:]
-        var origins: [String: String] = [:]
-        for (relative, file) in files where !relative.contains("/") && relative.hasSuffix(".mustache") {
-            let name = String(relative.dropLast(".mustache".count))
-            origins[name] = file.origin
-            guard let text = String(data: file.data, encoding: .utf8) else {
-                log.record(.error(file.origin, "template cannot be read as UTF-8 text"))
-                continue
-            }
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
-                sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                log.record(
-                    .error(
-                        file.origin, line: error.context.lineNumber, column: error.context.columnNumber,
-                        "template syntax error: \(describe(error.error))"))
-            } catch {
-                log.record(.error(file.origin, "template syntax error: \(error)"))
+        for (name, origin) in layers.templates {
+            if let text = parse(layers.files[name + ".mustache"]?.data, origin: origin, log: &log) {
+                library.register(text.template, named: name)
+                sources[name] = text.source
             }
         }
         for name in required
@@ -82,14 +47,15 @@ public struct TemplateSet: Sendable {
             log.record(.error(directory + "/\(name).mustache", "missing template '\(name)': every build needs it"))
         }
         let searched =
-            theme.files.isEmpty ? directory : folderExists ? "\(directory) or the built-in theme" : "the built-in theme"
+            theme.files.isEmpty
+            ? directory : layers.folderExists ? "\(directory) or the built-in theme" : "the built-in theme"
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in references(in: text) where sources[reference.name] == nil {
                 let known = log.errors.contains { $0.location.path.hasSuffix("/\(reference.name).mustache") }
                 if known { continue }
                 log.record(
                     .error(
-                        origins[name] ?? name, line: reference.line, column: reference.column,
+                        layers.templates[name] ?? name, line: reference.line, column: reference.column,
                         "template refers to '\(reference.name)', but there is no \(reference.name).mustache in \(searched)"
                     ))
             }
@@ -97,8 +63,69 @@ public struct TemplateSet: Sendable {
         try log.check(stage: "templates")
         return TemplateSet(
             directory: directory, library: library,
-            assets: files.filter { $0.key.hasPrefix("assets/") }.mapValues(\.data), folderExists: folderExists,
-            replaced: replaced.sorted(), added: added.sorted(), origins: origins)
+            assets: layers.files.filter { $0.key.hasPrefix("assets/") }.mapValues(\.data),
+            folderExists: layers.folderExists, replaced: layers.replaced, added: layers.added,
+            origins: layers.templates)
+    }
+
+    /// A theme's files with a folder's laid over them, each with the path diagnostics name it by.
+    private struct Layers {
+        var files: [String: (data: Data, origin: String)] = [:]
+        var folderExists: Bool
+        var replaced: [String] = []
+        var added: [String] = []
+
+        init(_ theme: Theme, folder: String, requireFolder: Bool, log: inout DiagnosticLog) throws(BuildFailure) {
+            for (relative, data) in theme.files where TemplateSet.isThemeFile(relative) {
+                files[relative] = (data, Theme.builtInFolder + "/" + relative)
+            }
+            var isDirectory: ObjCBool = false
+            folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+            if folderExists && !isDirectory.boolValue {
+                throw BuildFailure(
+                    stage: "templates", diagnostics: [.error(folder, "is a file, not a template folder")])
+            }
+            if !folderExists && requireFolder {
+                throw BuildFailure(stage: "templates", diagnostics: [.error(folder, "template folder not found")])
+            }
+            guard folderExists else { return }
+            for (relative, data) in TemplateSet.readFolder(folder, log: &log) {
+                if files[relative] == nil { added.append(relative) } else { replaced.append(relative) }
+                files[relative] = (data, folder + "/" + relative)
+            }
+            replaced.sort()
+            added.sort()
+        }
+
+        /// Template name → the path diagnostics name its file by.
+        var templates: [String: String] {
+            var templates: [String: String] = [:]
+            for (relative, file) in files where !relative.contains("/") && relative.hasSuffix(".mustache") {
+                templates[String(relative.dropLast(".mustache".count))] = file.origin
+            }
+            return templates
+        }
+    }
+
+    /// A template's text and its parsed form, or nil after recording why it cannot be used.
+    private static func parse(_ data: Data?, origin: String, log: inout DiagnosticLog) -> (
+        source: String, template: MustacheTemplate
+    )? {
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            log.record(.error(origin, "template cannot be read as UTF-8 text"))
+            return nil
+        }
+        do {
+            return (text, try MustacheTemplate(string: text))
+        } catch let error as MustacheTemplate.ParserError {
+            log.record(
+                .error(
+                    origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                    "template syntax error: \(describe(error.error))"))
+        } catch {
+            log.record(.error(origin, "template syntax error: \(error)"))
+        }
+        return nil
     }
 
     /// What the build's stage line says about where the theme came from.
