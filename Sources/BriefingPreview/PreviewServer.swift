@@ -114,7 +114,9 @@ public enum PreviewServer {
     }
 }
 
-/// Watches content, templates and configuration, and rebuilds after each burst of changes.
+/// Watches content, templates and configuration, and rebuilds after each burst of changes. A
+/// folder that does not exist yet is watched for from its parent, so a template folder made
+/// while the preview runs is picked up.
 struct Rebuilder: Service {
     let options: PreviewOptions
     let state: PreviewState
@@ -122,7 +124,7 @@ struct Rebuilder: Service {
 
     func run() async throws {
         let watcher = FileWatcher(
-            folders: [options.build.content, options.build.templates], files: [options.build.config])
+            folders: [options.build.content, options.build.templatesFolder], files: [options.build.config])
         let changes = watcher.start()
         defer {
             watcher.stop()

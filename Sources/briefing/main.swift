@@ -14,7 +14,7 @@ struct Briefing: AsyncParsableCommand {
         commandName: "briefing",
         abstract: "Turns news articles into a small, fully linked briefing site.",
         version: "0.1.0",
-        subcommands: [Build.self, Serve.self, Convert.self, Extract.self],
+        subcommands: [Init.self, Build.self, Serve.self, Convert.self, Extract.self],
         defaultSubcommand: nil
     )
 }
@@ -24,8 +24,12 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Folder with the articles and the parties/, terms/ and events/ folders.")
     var content = "Content"
 
-    @Option(help: "Folder with the Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(
+        help: """
+            Folder of Mustache templates and assets/ laid over the built-in theme, file by file \
+            (default: Templates, when it exists).
+            """)
+    var templates: String?
 
     @Option(help: "Folder the site is written to.")
     var output = "Public"
@@ -42,6 +46,49 @@ struct SiteOptions: ParsableArguments {
     var buildOptions: BuildOptions {
         BuildOptions(
             content: content, templates: templates, output: output, config: config, baseURL: baseURL, date: date)
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new briefing: settings, a sample article and a copy of the built-in theme to edit.",
+        discussion: """
+            The folder must be new or empty (dot-files such as .git may be there). With --force, a \
+            folder that holds files gets only those it lacks; no file that exists is replaced.
+            """)
+
+    @Argument(help: "Folder for the new briefing.")
+    var directory: String
+
+    @Flag(help: "Write into a folder that is not empty, adding only the files it lacks.")
+    var force = false
+
+    func run() throws {
+        var folder = directory
+        while folder.count > 1, folder.hasSuffix("/") { folder.removeLast() }
+        do {
+            let report = try Scaffold.write(to: folder, force: force)
+            for path in report.kept { printError("\(folder)/\(path): kept (the file exists)") }
+            if report.created.isEmpty {
+                print("Nothing to add: \(folder)/ already holds every file of a new briefing.")
+            } else {
+                print("Created a new briefing in \(folder)/:")
+                for path in report.created { print("  \(folder)/\(path)") }
+            }
+            print(
+                "Next, build it and preview it:\n  cd \(Self.shellQuoted(folder)) && briefing build\n  briefing serve")
+        } catch {
+            for diagnostic in error.diagnostics { printError(diagnostic.description) }
+            throw ExitCode.failure
+        }
+    }
+
+    /// The path as a shell word, quoted only when it needs to be.
+    static func shellQuoted(_ path: String) -> String {
+        let plain = path.unicodeScalars.allSatisfy {
+            CharacterSet.alphanumerics.contains($0) || "./_-+,:@%".unicodeScalars.contains($0)
+        }
+        return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

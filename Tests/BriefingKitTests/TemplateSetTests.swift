@@ -27,7 +27,7 @@ struct TemplateSetTests {
     @Test func aCompleteSetLoadsAndRenders() throws {
         let directory = try Self.folder(Self.complete(["index.mustache": "{{<layout}}{{/layout}} {{title}}"]))
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let set = try TemplateSet.load(from: directory)
+        let set = try TemplateSet.load(from: directory, over: .empty)
         #expect(try set.render("index", ["title": "A & B"]) == "<p>layout</p> A &amp; B")
     }
 
@@ -41,7 +41,7 @@ struct TemplateSetTests {
             atPath: directory + "/assets/passwd", withDestinationPath: "/etc/passwd")
         try FileManager.default.createSymbolicLink(
             atPath: directory + "/assets/copy.css", withDestinationPath: directory + "/assets/style.css")
-        let set = try TemplateSet.load(from: directory)
+        let set = try TemplateSet.load(from: directory, over: .empty)
         #expect(set.assets.keys.sorted() == ["assets/copy.css", "assets/img/a.svg", "assets/style.css"])
     }
 
@@ -49,7 +49,7 @@ struct TemplateSetTests {
         let directory = try Self.folder(Self.complete(["party.mustache": "<h1>\n{{#name}}\n{{/nam}}\n"]))
         defer { try? FileManager.default.removeItem(atPath: directory) }
         do {
-            _ = try TemplateSet.load(from: directory)
+            _ = try TemplateSet.load(from: directory, over: .empty)
             Issue.record("expected an error")
         } catch {
             #expect(error.diagnostics.count == 1)
@@ -74,7 +74,7 @@ struct TemplateSetTests {
                     .error(directory + "/timeline.mustache", "missing template 'timeline': every build needs it"),
                 ])
         ) {
-            try TemplateSet.load(from: directory)
+            try TemplateSet.load(from: directory, over: .empty)
         }
     }
 }

@@ -277,7 +277,10 @@ struct SeedSiteTests {
         defer { fixture.remove() }
         let templates = fixture.root + "/Templates"
         try FileManager.default.copyItem(atPath: Fixture.repository + "/Templates", toPath: templates)
-        try FileManager.default.removeItem(atPath: templates + "/footer.mustache")
+        // A missing footer.mustache would come from the built-in theme; a partial no theme has cannot.
+        let layout = templates + "/layout.mustache"
+        try Fixture.text(layout).replacingOccurrences(of: "{{> footer}}", with: "{{> colophon}}").write(
+            toFile: layout, atomically: true, encoding: .utf8)
         var options = fixture.seedOptions()
         options.templates = templates
         do {
@@ -287,7 +290,7 @@ struct SeedSiteTests {
             #expect(error.stage == "templates")
             #expect(
                 error.diagnostics.map(\.description) == [
-                    "\(templates)/layout.mustache:31:1: error: template refers to 'footer', but there is no footer.mustache in \(templates)"
+                    "\(templates)/layout.mustache:31:1: error: template refers to 'colophon', but there is no colophon.mustache in \(templates) or the built-in theme"
                 ])
         }
         #expect(!FileManager.default.fileExists(atPath: options.output))

@@ -369,7 +369,9 @@ public struct PageRenderer: Sendable {
                 page: page, pageCount: count, previous: page > 1 ? root + Routes.timeline(page: page - 1) : nil,
                 next: page < count ? root + Routes.timeline(page: page + 1) : nil,
                 pages: Self.pageWindow(page, of: count).map {
-                    PageLinkView(number: $0, href: root + Routes.timeline(page: $0), isCurrent: $0 == page)
+                    PageLinkView(
+                        number: $0, href: root + Routes.timeline(page: $0), isCurrent: $0 == page,
+                        followsGap: $0 > 1 && !Self.pageWindow(page, of: count).contains($0 - 1))
                 }) : nil
         return TimelineView(
             frame: f, events: Array(events), hasPlanned: hasPlannedEvents,

@@ -6,14 +6,14 @@ import Foundation
 /// The layout is computed here and drawn by a template as SVG, so the map needs no script and
 /// a theme can restyle or replace it.
 enum RelationMap {
-    /// More parties than this make a circle of unreadable labels; the party list has them all.
-    static let nodeLimit = 24
+    /// More parties than this crowd the circle until labels overlap; the party list has them all.
+    static let nodeLimit = 16
     private static let width = 960.0
     private static let height = 600.0
     private static let radius = 210.0
     /// A generous average width of a label character at the map's 15-unit font, to fit the
     /// picture to its labels without measuring text.
-    private static let characterWidth = 8.6
+    private static let characterWidth = 9.0
 
     /// The box the drawing covers, so the picture is cropped to it.
     private struct Bounds {

@@ -1,10 +1,13 @@
 import Foundation
 import Mustache
 
-/// The Mustache templates of a theme, read from a folder at run time and checked before use.
+/// The Mustache templates and assets of a theme: the built-in theme, with the files of a
+/// template folder laid over it one by one, checked before use.
 ///
-/// A template named in `{{> partial}}` or `{{< parent}}` must exist: the renderer would
-/// otherwise print nothing in its place, so the check is made here and names file and line.
+/// A file of the folder replaces the built-in file of the same name, and a new name adds a
+/// template or an asset; what the folder lacks comes from the built-in theme. A template named
+/// in `{{> partial}}` or `{{< parent}}` must exist in the result: the renderer would otherwise
+/// print nothing in its place, so the check is made here and names file and line.
 public struct TemplateSet: Sendable {
     /// Templates every build renders.
     public static let required = [
@@ -17,60 +20,132 @@ public struct TemplateSet: Sendable {
     private let library: MustacheLibrary
     /// Files of `assets/`, copied to the output as they are: relative path → bytes.
     public let assets: [String: Data]
+    /// Whether `directory` exists; without it the built-in theme is used alone.
+    public let folderExists: Bool
+    /// Files of the folder (relative paths) that replace a file of the built-in theme.
+    public let replaced: [String]
+    /// Files of the folder (relative paths) that the built-in theme does not have.
+    public let added: [String]
+    /// Where each template was read, as diagnostics name it: the folder's file or `(built-in theme)/NAME.mustache`.
+    private let origins: [String: String]
 
-    public static func load(from directory: String) throws(BuildFailure) -> TemplateSet {
+    /// The built-in theme (or `theme`) with the files of `directory` laid over it. A folder that
+    /// does not exist is an error, unless `requireFolder` is false: then the theme is used alone.
+    public static func load(from directory: String, over theme: Theme = .builtIn, requireFolder: Bool = true)
+        throws(BuildFailure) -> TemplateSet
+    {
         var log = DiagnosticLog()
-        var sources: [String: String] = [:]
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        if names.isEmpty {
-            throw BuildFailure(
-                stage: "templates", diagnostics: [.error(directory, "template folder not found or empty")])
-        }
+        let layers = try Layers(theme, folder: directory, requireFolder: requireFolder, log: &log)
         var library = MustacheLibrary()
-        for file in names where file.hasSuffix(".mustache") {
-            let path = directory + "/" + file
-            let name = String(file.dropLast(".mustache".count))
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
-                log.record(.error(path, "template cannot be read as UTF-8 text"))
-                continue
-            }
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
-                sources[name] = text
-            } catch let error as MustacheTemplate.ParserError {
-                log.record(
-                    .error(
-                        path, line: error.context.lineNumber, column: error.context.columnNumber,
-                        "template syntax error: \(describe(error.error))"))
-            } catch {
-                log.record(.error(path, "template syntax error: \(error)"))
+        var sources: [String: String] = [:]
+        for (name, origin) in layers.templates {
+            if let text = parse(layers.files[name + ".mustache"]?.data, origin: origin, log: &log) {
+                library.register(text.template, named: name)
+                sources[name] = text.source
             }
         }
         for name in required
         where sources[name] == nil && !log.errors.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
             log.record(.error(directory + "/\(name).mustache", "missing template '\(name)': every build needs it"))
         }
+        let searched =
+            theme.files.isEmpty
+            ? directory : layers.folderExists ? "\(directory) or the built-in theme" : "the built-in theme"
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             for reference in references(in: text) where sources[reference.name] == nil {
                 let known = log.errors.contains { $0.location.path.hasSuffix("/\(reference.name).mustache") }
                 if known { continue }
                 log.record(
                     .error(
-                        directory + "/\(name).mustache", line: reference.line, column: reference.column,
-                        "template refers to '\(reference.name)', but there is no \(reference.name).mustache in \(directory)"
+                        layers.templates[name] ?? name, line: reference.line, column: reference.column,
+                        "template refers to '\(reference.name)', but there is no \(reference.name).mustache in \(searched)"
                     ))
             }
         }
         try log.check(stage: "templates")
-        return TemplateSet(directory: directory, library: library, assets: readAssets(directory + "/assets"))
+        return TemplateSet(
+            directory: directory, library: library,
+            assets: layers.files.filter { $0.key.hasPrefix("assets/") }.mapValues(\.data),
+            folderExists: layers.folderExists, replaced: layers.replaced, added: layers.added,
+            origins: layers.templates)
+    }
+
+    /// A theme's files with a folder's laid over them, each with the path diagnostics name it by.
+    private struct Layers {
+        var files: [String: (data: Data, origin: String)] = [:]
+        var folderExists: Bool
+        var replaced: [String] = []
+        var added: [String] = []
+
+        init(_ theme: Theme, folder: String, requireFolder: Bool, log: inout DiagnosticLog) throws(BuildFailure) {
+            for (relative, data) in theme.files where TemplateSet.isThemeFile(relative) {
+                files[relative] = (data, Theme.builtInFolder + "/" + relative)
+            }
+            var isDirectory: ObjCBool = false
+            folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory)
+            if folderExists && !isDirectory.boolValue {
+                throw BuildFailure(
+                    stage: "templates", diagnostics: [.error(folder, "is a file, not a template folder")])
+            }
+            if !folderExists && requireFolder {
+                throw BuildFailure(stage: "templates", diagnostics: [.error(folder, "template folder not found")])
+            }
+            guard folderExists else { return }
+            for (relative, data) in TemplateSet.readFolder(folder, log: &log) {
+                if files[relative] == nil { added.append(relative) } else { replaced.append(relative) }
+                files[relative] = (data, folder + "/" + relative)
+            }
+            replaced.sort()
+            added.sort()
+        }
+
+        /// Template name → the path diagnostics name its file by.
+        var templates: [String: String] {
+            var templates: [String: String] = [:]
+            for (relative, file) in files where !relative.contains("/") && relative.hasSuffix(".mustache") {
+                templates[String(relative.dropLast(".mustache".count))] = file.origin
+            }
+            return templates
+        }
+    }
+
+    /// A template's text and its parsed form, or nil after recording why it cannot be used.
+    private static func parse(_ data: Data?, origin: String, log: inout DiagnosticLog) -> (
+        source: String, template: MustacheTemplate
+    )? {
+        guard let data, let text = String(data: data, encoding: .utf8) else {
+            log.record(.error(origin, "template cannot be read as UTF-8 text"))
+            return nil
+        }
+        do {
+            return (text, try MustacheTemplate(string: text))
+        } catch let error as MustacheTemplate.ParserError {
+            log.record(
+                .error(
+                    origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                    "template syntax error: \(describe(error.error))"))
+        } catch {
+            log.record(.error(origin, "template syntax error: \(error)"))
+        }
+        return nil
+    }
+
+    /// What the build's stage line says about where the theme came from.
+    public var summary: String {
+        let source =
+            !folderExists
+            ? "built-in theme (no \(directory) folder)"
+            : replaced.isEmpty && added.isEmpty
+                ? "built-in theme (\(directory) holds no theme files)"
+                : "\(directory) over the built-in theme (\(replaced.count) file(s) replaced, \(added.count) added)"
+        return "\(source), \(assets.count) asset(s)"
     }
 
     /// Renders a page; a template that is missing here was already reported by `load`.
     public func render(_ name: String, _ context: Any) throws(BuildFailure) -> String {
         guard let output = library.render(context, withTemplate: name) else {
-            throw BuildFailure(
-                stage: "render", diagnostics: [.error(directory + "/\(name).mustache", "missing template '\(name)'")])
+            let path = origins[name] ?? directory + "/\(name).mustache"
+            throw BuildFailure(stage: "render", diagnostics: [.error(path, "missing template '\(name)'")])
         }
         return output
     }
@@ -110,6 +185,26 @@ public struct TemplateSet: Sendable {
         case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
         default: "\(error)"
         }
+    }
+
+    /// What a theme holds: the templates beside each other, and everything under `assets/`.
+    static func isThemeFile(_ relative: String) -> Bool {
+        relative.hasPrefix("assets/") || (!relative.contains("/") && relative.hasSuffix(".mustache"))
+    }
+
+    /// The theme files of a template folder by relative path; dot-files are left out, as they are
+    /// from the built-in theme.
+    private static func readFolder(_ directory: String, log: inout DiagnosticLog) -> [String: Data] {
+        var files = readAssets(directory + "/assets")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in names where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else {
+                log.record(.error(directory + "/" + name, "template cannot be read"))
+                continue
+            }
+            files[name] = data
+        }
+        return files
     }
 
     private static func readAssets(_ directory: String) -> [String: Data] {

@@ -183,6 +183,7 @@ extension PageLinkView: MustacheParent {
         case "number": self.number
         case "href": self.href
         case "isCurrent": self.isCurrent
+        case "followsGap": self.followsGap
         default: nil
         }
     }

@@ -130,6 +130,8 @@ struct PageLinkView {
     var number: Int
     var href: String
     var isCurrent: Bool
+    /// Pages are left out between this one and the one before it.
+    var followsGap: Bool
 }
 
 struct PartyGroupView {
