@@ -17,7 +17,7 @@ struct BuiltInThemeBuildTests {
         #expect(builtIn.status == 0)
         #expect(builtIn.errors == "")
         #expect(builtIn.output.contains("templates "))
-        #expect(builtIn.output.contains("built-in theme (no Templates folder), 2 asset(s)"))
+        #expect(builtIn.output.contains("built-in theme (no Templates folder), 3 asset(s)"))
 
         let folder = try CommandLineTests.run(
             ["build", "--output", "Folder", "--templates", Fixture.repository + "/Templates"], in: fixture.root)
@@ -118,7 +118,7 @@ struct BuiltInThemeBuildTests {
         while !seen.contains("Serving at"), process.isRunning, Date() < deadline {
             seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         }
-        #expect(seen.contains("Built 26 pages"), "\(seen)")
+        #expect(seen.contains("Built 27 pages"), "\(seen)")
         #expect(seen.contains("Serving at http://127.0.0.1:"), "\(seen)")
     }
 }

@@ -63,15 +63,19 @@ public enum EventExtractor {
         let perArticle = memo.map(articles, key: \.path, context: parties) { events(in: $0, matcher: matcher) }
         // Two events, in one article or two, may open with the same words: the later gets a number.
         var slugs = Set<String>()
+        // The next number to try after each slug, so a thousand sentences opening alike do not
+        // each count up from 2.
+        var nextSuffix: [String: Int] = [:]
         return perArticle.flatMap { events in
             events.map { event in
                 var event = event
-                var suffix = 2
                 let base = event.slug
+                var suffix = nextSuffix[base] ?? 2
                 while !slugs.insert(event.slug).inserted {
                     event.slug = "\(base)-\(suffix)"
                     suffix += 1
                 }
+                nextSuffix[base] = suffix
                 return event
             }
         }

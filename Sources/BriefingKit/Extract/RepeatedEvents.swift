@@ -12,6 +12,10 @@
 /// The first report keeps its wording and slug and gains the other's citations and parties.
 enum RepeatedEvents {
     static let similarity = 0.5
+    /// The most recent earlier reports on one day naming one party that an event is compared
+    /// with: coverage restates what it reported lately, and this keeps a thousand reports of one
+    /// day from comparing each with every other.
+    static let candidateLimit = 64
 
     /// Short and frequent words that say nothing about which happening a sentence reports.
     private static let ignored: Set<String> = [
@@ -26,10 +30,19 @@ enum RepeatedEvents {
         var words: [Set<String>] = []
         var names: [Set<String>] = []
         var articles: [Set<String>] = []
-        // Events that may be one happening share a day, a status and a party.
+        // Events that may be one happening share a day, a status and a party. An article's events
+        // join the index once the article is done, as two sentences of one article are never merged.
         var byKey: [String: [Int]] = [:]
+        var pending: [(key: String, index: Int)] = []
+        var currentArticle: String?
         var merged = 0
         for event in events {
+            let source = event.sources.first.map { article(of: $0.value) }
+            if source != currentArticle {
+                for entry in pending { byKey[entry.key, default: []].append(entry.index) }
+                pending.removeAll()
+                currentArticle = source
+            }
             // Only dated events with parties can be merged: the rest are kept as they are.
             guard let key = key(of: event), !event.parties.isEmpty else {
                 kept.append(event)
@@ -42,22 +55,28 @@ enum RepeatedEvents {
             let eventWords = contentWords(event.summary)
             let eventNames = properNames(event.summary)
             let keys = Set(event.parties.map(\.value)).sorted().map { key + " " + $0 }
-            let candidates = Set(keys.flatMap { byKey[$0] ?? [] }).sorted()
-            let match = candidates.first { index in
-                articles[index].isDisjoint(with: eventArticles) && jaccard(words[index], eventWords) >= similarity
-                    && (names[index].isSubset(of: eventNames) || eventNames.isSubset(of: names[index]))
+            // The earliest matching report, among the latest candidates of each of its parties.
+            var match: Int?
+            for key in keys {
+                for index in (byKey[key] ?? []).suffix(candidateLimit) where index < (match ?? Int.max) {
+                    if articles[index].isDisjoint(with: eventArticles), jaccard(words[index], eventWords) >= similarity,
+                        names[index].isSubset(of: eventNames) || eventNames.isSubset(of: names[index])
+                    {
+                        match = index
+                    }
+                }
             }
             if let index = match {
                 kept[index].sources += event.sources
                 let known = Set(kept[index].parties.map(\.value))
                 let added = event.parties.filter { !known.contains($0.value) }
                 kept[index].parties += added
-                for party in added { byKey[key + " " + party.value, default: []].append(index) }
+                for party in added { pending.append((key + " " + party.value, index)) }
                 articles[index].formUnion(eventArticles)
                 merged += 1
                 continue
             }
-            for key in keys { byKey[key, default: []].append(kept.count) }
+            for key in keys { pending.append((key, kept.count)) }
             kept.append(event)
             words.append(eventWords)
             names.append(eventNames)

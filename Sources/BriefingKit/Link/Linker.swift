@@ -173,7 +173,7 @@ public enum Linker {
                 for match in matcher.matches(in: run.text) {
                     let start = runStart + match.start
                     let end = runStart + match.end
-                    let sentence = sentences.first { $0.contains(start) } ?? 0..<textBytes.count
+                    let sentence = sentence(containing: start, in: sentences) ?? 0..<textBytes.count
                     let quote = Quote(
                         before: String(decoding: textBytes[sentence.lowerBound..<start], as: UTF8.self),
                         match: String(decoding: textBytes[start..<end], as: UTF8.self),
@@ -191,6 +191,18 @@ public enum Linker {
             article: article, paragraphs: paragraphs,
             parties: rankedSlugs(mentions.filter { if case .party = $0.target { true } else { false } }),
             terms: rankedSlugs(mentions.filter { if case .term = $0.target { true } else { false } }))
+    }
+
+    /// The sentence (byte range, in text order) holding `offset`, found by halving: a paragraph
+    /// of thousands of sentences with thousands of mentions must not scan them all for each.
+    static func sentence(containing offset: Int, in sentences: [Range<Int>]) -> Range<Int>? {
+        var low = 0
+        var high = sentences.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sentences[middle].upperBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low < sentences.count && sentences[low].contains(offset) ? sentences[low] : nil
     }
 
     /// Slugs of the mentioned entities, most mentioned first, ties by slug.
