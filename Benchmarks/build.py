@@ -15,7 +15,8 @@ N articles as raw text for Briefing and as an equivalent Hugo site (kept in DIR,
 Each timed command runs under /usr/bin/time for its peak RSS; wall time is the best of R runs.
 It prints, per N: our wall time, Hugo's, their ratio, peak RSS of each and their ratio,
 pages written by each, and our time against the floor. At N = 1,000 it also times a rebuild
-after one article is edited, as `briefing serve` does it (keeping what the last build computed):
+after a word of one article's last paragraph is edited, as `briefing serve` does it (keeping
+what the last build computed):
 from the write to the server's "Built" line, and the rebuild's own time as the server reports it
 (the edit is undone afterwards).
 """
@@ -108,8 +109,11 @@ def served_rebuild(binary, content, templates, no_config, article):
         built.clear()
         start_line = len(lines)
         written = time.perf_counter()
+        # A word of the last paragraph, as an editor fixing the text would change it.
+        head, _, last = original.rpartition("\n")
+        edited = last.replace(" the ", " this ", 1) if " the " in last else last + " Edited."
         with open(article, "w", encoding="utf-8") as handle:
-            handle.write(original.replace(" the ", " this ", 1))
+            handle.write(head + "\n" + edited)
         if not built.wait(600):
             sys.exit("briefing serve did not rebuild after the edit")
         when, line = next((t, text) for t, text in lines[start_line:] if text.startswith("Built "))

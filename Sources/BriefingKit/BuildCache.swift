@@ -10,13 +10,23 @@ import Synchronization
 /// after. A rebuild with the cache produces exactly the files a build without it would.
 public final class BuildCache: Sendable {
     struct State: Sendable {
-        var articleFiles = ContentLoader.ArticleFiles()
-        var nameRuns = PartyExtractor.NameRuns()
-        var selections = TermExtractor.Selections()
-        var events = EventExtractor.FoundEvents()
-        var linkedArticles = Linker.LinkedArticles()
+        var articleFiles: ContentLoader.ArticleFiles
+        var nameRuns: PartyExtractor.NameRuns
+        var selections: TermExtractor.Selections
+        var events: EventExtractor.FoundEvents
+        var linkedArticles: Linker.LinkedArticles
         var rendered: RenderedSite?
-        var siteFiles = PageRenderer.SiteFilesMemo()
+        var siteFiles: PageRenderer.SiteFilesMemo
+
+        /// Empty state; `keeping: false` for a build that runs once and should free as it goes.
+        init(keeping: Bool = true) {
+            articleFiles = .init(keeps: keeping)
+            nameRuns = .init(keeps: keeping)
+            selections = .init(keeps: keeping)
+            events = .init(keeps: keeping)
+            linkedArticles = .init(keeps: keeping)
+            siteFiles = PageRenderer.SiteFilesMemo(keeping: keeping)
+        }
     }
 
     /// The last site rendered in memory: its pages' links, for checking only the pages that

@@ -61,7 +61,7 @@ public enum Builder {
     public static func render(
         _ options: BuildOptions, cache: BuildCache? = nil, progress: (String) -> Void = { _ in }
     ) throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
-        var memo = cache?.take() ?? BuildCache.State()
+        var memo = cache?.take() ?? BuildCache.State(keeping: false)
         defer { cache?.restore(memo) }
         return try run(options, write: false, memo: &memo, keepPages: cache != nil, progress: progress)
     }
@@ -69,7 +69,7 @@ public enum Builder {
     private static func run(_ options: BuildOptions, write: Bool, progress: (String) -> Void) throws(BuildFailure)
         -> (files: [OutputFile], report: BuildReport)
     {
-        var memo = BuildCache.State()
+        var memo = BuildCache.State(keeping: false)
         return try run(options, write: write, memo: &memo, keepPages: false, progress: progress)
     }
 

@@ -88,6 +88,18 @@ struct IncrementalBuildTests {
         report = try Self.expectSameAsFreshBuild(options, cache: cache, "a template edited")
         #expect(!Self.rendered(report).contains("rendered again"))
 
+        for name in SampleArticlesTests.articles.prefix(4) {
+            try Self.edit(content + "/" + name) { text in
+                var lines = text.components(separatedBy: "\n")
+                lines[0] = "Edited: " + lines[0]
+                return lines.joined(separator: "\n")
+            }
+            _ = try Self.expectSameAsFreshBuild(options, cache: cache, "the first line of \(name) edited")
+        }
+
+        try Self.edit(seed) { "Edited summary. " + $0 }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "the seed's first line edited")
+
         try Self.edit(seed) {
             $0.replacingOccurrences(of: "Putin and Trump Engage in Call", with: "Putin and Trump Hold a Call")
         }
@@ -100,6 +112,20 @@ struct IncrementalBuildTests {
             $0.components(separatedBy: "\n").filter { !$0.hasPrefix("When the US delegation") }.joined(separator: "\n")
         }
         _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a paragraph removed")
+    }
+
+    /// Without a site description, the lead article's summary describes every page that has
+    /// none of its own, so editing it reaches those pages.
+    @Test func theLeadArticlesSummaryIsEveryPlainPagesDescription() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = try fixture.copyOfContent()
+        var options = fixture.seedOptions(content: content)
+        options.config = fixture.root + "/none.yml"
+        let cache = BuildCache()
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
+        try Self.edit(content + "/putin-trump-call.txt") { "An edited summary. " + $0 }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "the lead article's summary edited")
     }
 
     @Test func aBrokenEditKeepsTheCacheUsableForTheFix() throws {

@@ -47,7 +47,7 @@ public enum EventExtractor {
     ]
 
     public static func events(in articles: [Article], parties: [Party]) -> [Event] {
-        var memo = FoundEvents()
+        var memo = FoundEvents(keeps: false)
         return events(in: articles, parties: parties, memo: &memo)
     }
 

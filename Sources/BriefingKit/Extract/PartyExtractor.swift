@@ -28,7 +28,7 @@ public enum PartyExtractor {
     ]
 
     public static func parties(in articles: [Article]) -> [Party] {
-        var memo = NameRuns()
+        var memo = NameRuns(keeps: false)
         return parties(in: articles, memo: &memo)
     }
 

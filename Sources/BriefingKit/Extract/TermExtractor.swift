@@ -113,7 +113,7 @@ public enum TermExtractor {
     /// The key terms of each article, best first per article, merged across articles by name.
     /// Names that belong to `parties` are never terms.
     public static func terms(in articles: [Article], parties: [Party]) -> [Term] {
-        var memo = Selections()
+        var memo = Selections(keeps: false)
         return terms(in: articles, parties: parties, memo: &memo)
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// The result is the immutable `Site` that rendering reads; nothing after this step looks a name up again.
 public enum Linker {
     public static func link(_ content: Content, config: SiteConfig) throws(BuildFailure) -> Site {
-        var memo = LinkedArticles()
+        var memo = LinkedArticles(keeps: false)
         return try link(content, config: config, memo: &memo)
     }
 

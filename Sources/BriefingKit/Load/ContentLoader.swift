@@ -14,7 +14,7 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() throws(BuildFailure) -> (Content, [Diagnostic]) {
-        var memo = ArticleFiles()
+        var memo = ArticleFiles(keeps: false)
         return try load(memo: &memo)
     }
 

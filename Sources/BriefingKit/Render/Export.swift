@@ -122,16 +122,23 @@ enum Export {
 
     /// Each element as encoded by an earlier build, kept while the element is the same.
     struct Encoded: Sendable {
-        var articles = Memo<String, LinkedArticle, NoContext, Data>()
-        var events = Memo<String, LinkedEvent, NoContext, Data>()
-        var parties = Memo<String, LinkedParty, NoContext, Data>()
-        var terms = Memo<String, LinkedTerm, NoContext, Data>()
+        var articles: Memo<String, LinkedArticle, NoContext, Data>
+        var events: Memo<String, LinkedEvent, NoContext, Data>
+        var parties: Memo<String, LinkedParty, NoContext, Data>
+        var terms: Memo<String, LinkedTerm, NoContext, Data>
+
+        init(keeping: Bool = true) {
+            articles = .init(keeps: keeping)
+            events = .init(keeps: keeping)
+            parties = .init(keeps: keeping)
+            terms = .init(keeps: keeping)
+        }
     }
 
     /// The whole file, `{"articles":[…],"events":[…],"parties":[…],"terms":[…],"title":…}`, encoded
     /// one element at a time on all cores, so no encoder ever holds the whole briefing.
     static func json(_ site: Site, title: String) throws -> Data {
-        var memo = Encoded()
+        var memo = Encoded(keeping: false)
         return try json(site, title: title, memo: &memo)
     }
 

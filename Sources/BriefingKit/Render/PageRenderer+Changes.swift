@@ -16,7 +16,10 @@ extension PageRenderer {
             before.parties.map(\.party.slug) == after.parties.map(\.party.slug),
             before.terms.map(\.term.slug) == after.terms.map(\.term.slug),
             old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
-            zip(before.articles, after.articles).allSatisfy({ Self.sameHeading($0.article, $1.article) })
+            zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
+                Self.sameHeading($0.article, $1.article)
+            }),
+            zip(before.articles, after.articles).allSatisfy({ Self.sameListing($0.article, $1.article) })
         else { return nil }
 
         // What other pages show of each party, term and event.
@@ -91,7 +94,14 @@ extension PageRenderer {
         return pages
     }
 
-    /// Everything about an article that pages other than its own show: headline, date, source.
+    /// What pages other than an article's own, the home page and the site files show of every
+    /// article: its headline (beside quotes and sources) and date (its place in the order).
+    private static func sameListing(_ a: Article, _ b: Article) -> Bool {
+        (a.title, a.date) == (b.title, b.date)
+    }
+
+    /// Everything of the lead article, whose dek or summary is the description of every page
+    /// that has none of its own.
     private static func sameHeading(_ a: Article, _ b: Article) -> Bool {
         (a.title, a.dek, a.summary, a.date) == (b.title, b.dek, b.summary, b.date)
             && (a.source, a.url, a.byline) == (b.source, b.url, b.byline)

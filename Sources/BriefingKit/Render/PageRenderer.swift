@@ -45,7 +45,7 @@ public struct PageRenderer: Sendable {
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
     /// render on all cores; the files come out in the same order whatever the number of cores.
     public func render() throws(BuildFailure) -> [OutputFile] {
-        var memo = SiteFilesMemo()
+        var memo = SiteFilesMemo(keeping: false)
         return try render(memo: &memo)
     }
 
@@ -104,14 +104,19 @@ public struct PageRenderer: Sendable {
     /// The files that are not pages: `sitemap.xml` (listing `pagePaths`), `robots.txt`, the feed,
     /// `briefing.json`, the search index and the theme's assets.
     func siteFiles(pagePaths paths: [String]) throws(BuildFailure) -> [OutputFile] {
-        var memo = SiteFilesMemo()
+        var memo = SiteFilesMemo(keeping: false)
         return try siteFiles(pagePaths: paths, memo: &memo)
     }
 
     /// The encoded parts of `briefing.json` and the search index, kept between builds.
     struct SiteFilesMemo: Sendable {
-        var export = Export.Encoded()
-        var search = SearchIndex.Encoded()
+        var export: Export.Encoded
+        var search: SearchIndex.Encoded
+
+        init(keeping: Bool = true) {
+            export = Export.Encoded(keeping: keeping)
+            search = SearchIndex.Encoded(keeps: keeping)
+        }
     }
 
     func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {

@@ -49,7 +49,7 @@ enum SearchIndex {
     typealias Encoded = Memo<String, [String], NoContext, Data>
 
     static func script(_ site: Site) -> Data {
-        var memo = Encoded()
+        var memo = Encoded(keeps: false)
         return script(site, memo: &memo)
     }
 

@@ -12,8 +12,13 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     private var entries: [Key: (element: Element, value: Value)] = [:]
     /// How many elements the last `map` had to compute.
     private(set) var computed = 0
+    /// Whether results are kept for the next build; a one-off build keeps none, so what it no
+    /// longer needs is freed as it goes.
+    private let keeps: Bool
 
-    init() {}
+    init(keeps: Bool = true) {
+        self.keeps = keeps
+    }
 
     /// `compute` applied to every element on all cores, or the result kept from last time.
     /// Entries of elements no longer present are dropped.
@@ -26,12 +31,13 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             if let entry = reusable[key(element)], entry.element == element { return (entry.value, false) }
             return (compute(element), true)
         }
+        computed = results.filter(\.fresh).count
+        guard keeps else { return results.map(\.value) }
         var next: [Key: (element: Element, value: Value)] = [:]
         next.reserveCapacity(elements.count)
         for (element, result) in zip(elements, results) { next[key(element)] = (element, result.value) }
         entries = next
         self.context = context
-        computed = results.filter(\.fresh).count
         return results.map(\.value)
     }
 }
