@@ -101,7 +101,7 @@ public enum EventExtractor {
             let text = Markdown.plainText(of: paragraph.markdown)
             let bytes = Array(text.utf8)
             for range in Sentences.ranges(in: text) {
-                let sentence = String(decoding: bytes[range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                let sentence = String(decoding: bytes[range], as: UTF8.self).trimmingSpaces()
                 let tokens = MentionMatcher.words(in: sentence)
                 let words = tokens.map(\.folded)
                 // Speculation shows early in a sentence ("Ukraine's perspective likely equates …").

@@ -206,15 +206,18 @@ public enum TermExtractor {
                 for phrase in phrases(in: run) {
                     let key = mergeKey(words: phrase.map(\.folded))
                     position += 1
-                    var candidate =
-                        candidates[key]
-                        ?? Candidate(words: phrase.map(\.folded), proper: phrase.contains(where: \.proper))
-                    candidate.surfaces[surface(phrase), default: 0] += 1
-                    candidate.weight += unit.weight
-                    if phrase.count == run.count { candidate.alone += unit.weight }
-                    if unit.paragraph > 0 { candidate.paragraphs.insert(unit.paragraph) }
-                    candidate.first = min(candidate.first, position)
-                    candidates[key] = candidate
+                    // Updated in place: a copy taken out and put back would copy its sets each time.
+                    func count(_ candidate: inout Candidate) {
+                        candidate.surfaces[surface(phrase), default: 0] += 1
+                        candidate.weight += unit.weight
+                        if phrase.count == run.count { candidate.alone += unit.weight }
+                        if unit.paragraph > 0 { candidate.paragraphs.insert(unit.paragraph) }
+                        candidate.first = min(candidate.first, position)
+                    }
+                    count(
+                        &candidates[
+                            key,
+                            default: Candidate(words: phrase.map(\.folded), proper: phrase.contains(where: \.proper))])
                 }
             }
         }
@@ -474,7 +477,7 @@ public enum TermExtractor {
         beforeCapital: Bool
     ) -> Token? {
         let folded =
-            text.contains("\u{2019}")
+            text.hasCurlyApostrophe
             ? text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : text.lowercased()
         let parts = folded.split(separator: "-").map(String.init)
         // Any capital makes a name ("d'Or", "al-Sada"); so does a particle inside one ("Copa del Rey").
@@ -551,7 +554,7 @@ public enum TermExtractor {
     /// Forms of one term share this key: case, plural, spaces and hyphens aside.
     static func mergeKey(_ name: String) -> String {
         let folded =
-            name.contains("\u{2019}")
+            name.hasCurlyApostrophe
             ? name.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : name.lowercased()
         return mergeKey(words: folded.split(separator: " ").map(String.init))
     }

@@ -136,18 +136,17 @@ public struct MentionMatcher: Sendable {
 
     /// Splits text into words with their UTF-8 offsets. An apostrophe inside a word is kept
     /// ("D'Or"), except before a final `s`, which is the possessive and left out.
+    ///
+    /// Every stage calls this on every paragraph, so it reads UTF-8 bytes, decoding a scalar only
+    /// where a byte is not ASCII, and folds ASCII words byte by byte.
     static func words(in text: String) -> [Word] {
-        var words: [Word] = []
-        let scalars = Array(text.unicodeScalars)
-        var offsets: [Int] = []
-        offsets.reserveCapacity(scalars.count + 1)
-        var offset = 0
-        for scalar in scalars {
-            offsets.append(offset)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
+        var text = text
+        return text.withUTF8 { words(inUTF8: $0) }
+    }
 
+    private static func words(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Word] {
+        let count = bytes.count
+        func scalar(at offset: Int) -> (Unicode.Scalar, Int) { UTF8Scalars.scalar(in: bytes, at: offset) }
         func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
             if scalar.isASCII {
                 let value = scalar.value
@@ -156,39 +155,54 @@ public struct MentionMatcher: Sendable {
             return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || scalar.properties.generalCategory == .nonspacingMark
         }
+        func isWord(at offset: Int) -> Bool { offset < count && isWordScalar(scalar(at: offset).0) }
         func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
-        var index = 0
-        while index < scalars.count {
-            guard isWordScalar(scalars[index]) else {
-                index += 1
+        var words: [Word] = []
+        var offset = 0
+        while offset < count {
+            let (first, firstWidth) = scalar(at: offset)
+            guard isWordScalar(first) else {
+                offset += firstWidth
                 continue
             }
-            let start = index
+            let start = offset
+            var isASCII = true
+            var hasCurlyApostrophe = false
             var possessiveEnd: Int?
-            while index < scalars.count {
-                if isWordScalar(scalars[index]) {
-                    index += 1
-                } else if isApostrophe(scalars[index]), index + 1 < scalars.count, isWordScalar(scalars[index + 1]) {
-                    let possessive =
-                        (scalars[index + 1] == "s" || scalars[index + 1] == "S")
-                        && (index + 2 == scalars.count || !isWordScalar(scalars[index + 2]))
-                    if possessive {
-                        possessiveEnd = index + 2
+            while offset < count {
+                let (current, width) = scalar(at: offset)
+                if isWordScalar(current) {
+                    if !current.isASCII { isASCII = false }
+                    offset += width
+                } else if isApostrophe(current), isWord(at: offset + width) {
+                    let next = bytes[offset + width]
+                    if next == UInt8(ascii: "s") || next == UInt8(ascii: "S"), !isWord(at: offset + width + 1) {
+                        possessiveEnd = offset + width + 1
                         break
                     }
-                    index += 1
+                    if current != "'" {
+                        isASCII = false
+                        hasCurlyApostrophe = true
+                    }
+                    offset += width
                 } else {
                     break
                 }
             }
-            var word = ""
-            word.unicodeScalars.append(contentsOf: scalars[start..<index])
-            let folded =
-                scalars[start..<index].contains("\u{2019}")
-                ? word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased() : word.lowercased()
-            words.append(Word(start: offsets[start], end: offsets[index], text: word, folded: folded))
-            if let possessiveEnd { index = possessiveEnd }
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<offset])
+            let word = String(decoding: slice, as: UTF8.self)
+            let folded: String
+            if isASCII {
+                folded = String(
+                    decoding: slice.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+            } else if hasCurlyApostrophe {
+                folded = word.replacingOccurrences(of: "\u{2019}", with: "'").lowercased()
+            } else {
+                folded = word.lowercased()
+            }
+            words.append(Word(start: start, end: offset, text: word, folded: folded))
+            if let possessiveEnd { offset = possessiveEnd }
         }
         return words
     }

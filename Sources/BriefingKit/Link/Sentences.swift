@@ -9,53 +9,66 @@ public enum Sentences {
 
     /// UTF-8 ranges of the sentences of `text`, covering all of it.
     public static func ranges(in text: String) -> [Range<Int>] {
-        let characters = Array(text)
-        var byteOffsets: [Int] = []
-        byteOffsets.reserveCapacity(characters.count + 1)
-        var offset = 0
-        for character in characters {
-            byteOffsets.append(offset)
-            offset += character.utf8.count
-        }
-        byteOffsets.append(offset)
+        var text = text
+        return text.withUTF8 { ranges(inUTF8: $0) }
+    }
 
+    /// Reads UTF-8 bytes: every stop is ASCII, most text is, and every paragraph passes through here.
+    private static func ranges(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        let count = bytes.count
+        func scalar(at offset: Int) -> (Unicode.Scalar, Int) { UTF8Scalars.scalar(in: bytes, at: offset) }
         var ranges: [Range<Int>] = []
         var sentenceStart = 0
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
+        while index < count {
+            let byte = bytes[index]
             let stop = index
             index += 1
-            guard character == "." || character == "!" || character == "?" else { continue }
+            guard byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") else { continue }
             // Closing quotes and brackets belong to the sentence they close.
-            while index < characters.count, "\"'\u{201D}\u{2019})]".contains(characters[index]) { index += 1 }
-            guard index < characters.count, characters[index].isWhitespace else { continue }
+            while index < count {
+                let (next, width) = scalar(at: index)
+                guard "\"'\u{201D}\u{2019})]".unicodeScalars.contains(next) else { break }
+                index += width
+            }
+            guard index < count, UTF8Scalars.isWhitespace(scalar(at: index).0) else { continue }
             var next = index
-            while next < characters.count, characters[next].isWhitespace { next += 1 }
-            guard next < characters.count, startsSentence(characters[next]) else { continue }
-            if character == ".", isAbbreviation(endingAt: stop, in: characters) { continue }
-            ranges.append(byteOffsets[sentenceStart]..<byteOffsets[index])
+            while next < count {
+                let (space, width) = scalar(at: next)
+                guard UTF8Scalars.isWhitespace(space) else { break }
+                next += width
+            }
+            guard next < count, startsSentence(scalar(at: next).0) else { continue }
+            if byte == UInt8(ascii: "."), isAbbreviation(endingAt: stop, in: bytes) { continue }
+            ranges.append(sentenceStart..<index)
             sentenceStart = next
             index = next
         }
-        if sentenceStart < characters.count {
-            ranges.append(byteOffsets[sentenceStart]..<byteOffsets[characters.count])
+        if sentenceStart < count {
+            ranges.append(sentenceStart..<count)
         }
         return ranges
     }
 
-    private static func startsSentence(_ character: Character) -> Bool {
-        character.isUppercase || character.isNumber || "\"'\u{201C}\u{2018}(".contains(character)
+    private static func startsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isUppercase || scalar.properties.numericType != nil
+            || "\"'\u{201C}\u{2018}(".unicodeScalars.contains(scalar)
     }
 
-    /// Whether the word before the full stop at `stop` is an abbreviation or an initial.
-    private static func isAbbreviation(endingAt stop: Int, in characters: [Character]) -> Bool {
+    /// Whether the word before the full stop at byte `stop` is an abbreviation or an initial.
+    private static func isAbbreviation(endingAt stop: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var wordStart = stop
-        while wordStart > 0, characters[wordStart - 1].isLetter || characters[wordStart - 1] == "." {
-            wordStart -= 1
+        var letters = 0
+        while wordStart > 0 {
+            var previous = wordStart - 1
+            while previous > 0, bytes[previous] & 0xC0 == 0x80 { previous -= 1 }  // back to the lead byte
+            let (scalar, _) = UTF8Scalars.scalar(in: bytes, at: previous)
+            guard scalar.properties.isAlphabetic || scalar == "." else { break }
+            wordStart = previous
+            letters += 1
         }
-        let word = String(characters[wordStart..<stop]).lowercased()
-        if word.count == 1, characters[wordStart].isUppercase { return true }
-        return abbreviations.contains(word)
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<stop]), as: UTF8.self)
+        if letters == 1, UTF8Scalars.scalar(in: bytes, at: wordStart).0.properties.isUppercase { return true }
+        return abbreviations.contains(word.lowercased())
     }
 }

@@ -20,20 +20,33 @@ enum PageFurniture {
 
     /// Why `line` is page furniture, or nil when it may be article text.
     static func reason(for line: String) -> String? {
-        let folded = line.lowercased().trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
+        // Notices are short or known by their opening, so a long line is folded only as far as
+        // the longest of them reaches: paragraphs are most lines, and all of them pass through here.
+        let folded = trimmed.utf8.count <= longest ? trimmed.lowercased() : String(trimmed.prefix(longest)).lowercased()
         if lines.contains(folded) { return "page furniture, not article text" }
         if let opening = openings.first(where: { folded.hasPrefix($0) }) {
             return "page furniture, not article text (a line starting '\(opening)')"
         }
         // "For NASA TV streaming video, scheduling and downlink information, visit:" introduces a link list.
-        if folded.hasSuffix("visit:") { return "page furniture, not article text (a link list's heading)" }
-        // Size pickers and player clocks ("XS", "0:00 0:03:00 0:00"): no word of three letters.
-        let words = folded.split(whereSeparator: { !$0.isLetter })
-        if !words.contains(where: { $0.count >= 3 }) {
-            return "page furniture, not article text (no words)"
+        if trimmed.suffix(6).lowercased() == "visit:" {
+            return "page furniture, not article text (a link list's heading)"
         }
-        return nil
+        // Size pickers and player clocks ("XS", "0:00 0:03:00 0:00"): no word of three letters.
+        var run = 0
+        for scalar in trimmed.unicodeScalars {
+            let isLetter =
+                scalar.isASCII
+                ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+                : scalar.properties.isAlphabetic
+            run = isLetter ? run + 1 : 0
+            if run >= 3 { return nil }
+        }
+        return "page furniture, not article text (no words)"
     }
+
+    /// The length in bytes of the longest whole line or opening.
+    private static let longest = (lines.map(\.utf8.count) + openings.map(\.utf8.count)).max() ?? 0
 
     /// A line of at most four words with no verb: a publisher's name or a credit ("VOA News",
     /// "SpaceRef staff editor."), when it closes the page. "Thousands lost power." is a sentence.

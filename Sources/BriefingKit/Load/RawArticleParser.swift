@@ -80,10 +80,11 @@ public enum RawArticleParser {
     }
 
     private static func nonBlankLines(_ text: String) -> [Line] {
-        let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the newline byte: newlines are already `\n` alone, and it is never inside a scalar.
+        let raw = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var lines: [Line] = []
         for (index, line) in raw.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = (Substring(line)).trimmingSpaces()
             if trimmed.isEmpty {
                 if !lines.isEmpty { lines[lines.count - 1].blankAfter = true }
                 continue

@@ -53,7 +53,7 @@ public enum SourceText {
         } else {
             text = try decodeUTF8(data, path: path)
         }
-        if let nul = position(in: text, where: { $0 == "\0" }) {
+        if text.utf8.contains(0), let nul = position(in: text, where: { $0 == "\0" }) {
             throw BuildFailure(
                 stage: "load",
                 diagnostics: [
@@ -62,10 +62,13 @@ public enum SourceText {
                     )
                 ])
         }
+        // Every invisible character is at U+200B or above, so most scalars are passed over by value.
+        func isInvisible(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x200B && invisible.contains(scalar) }
         var body = text.unicodeScalars.dropFirst(text.unicodeScalars.first == "\u{FEFF}" ? 1 : 0)
-        if let first = position(in: String(body), where: { invisible.contains($0) }) {
-            let count = body.filter { invisible.contains($0) }.count
-            body.removeAll { invisible.contains($0) }
+        guard body.contains(where: isInvisible) else { return (String(body), warnings) }
+        if let first = position(in: String(body), where: isInvisible) {
+            let count = body.filter(isInvisible).count
+            body.removeAll(where: isInvisible)
             warnings.append(
                 .warning(
                     path, line: first.line, column: first.column,

@@ -4,21 +4,33 @@ import Foundation
 public enum Text {
     /// A key under which two blocks that differ only in whitespace, quote style or dash style are equal.
     public static func repeatKey(_ text: String) -> String {
-        var key = ""
-        key.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !key.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var key: [UInt8] = []
+            key.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var offset = 0
+            while offset < bytes.count {
+                let (scalar, width) = UTF8Scalars.scalar(in: bytes, at: offset)
+                if UTF8Scalars.isWhitespace(scalar) {
+                    pendingSpace = !key.isEmpty
+                    offset += width
+                    continue
+                }
+                if pendingSpace {
+                    key.append(UInt8(ascii: " "))
+                    pendingSpace = false
+                }
+                let canonical = canonical(scalar)
+                if canonical == scalar {
+                    key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[offset..<offset + width]))
+                } else {
+                    key.append(UInt8(canonical.value))  // every canonical form is ASCII
+                }
+                offset += width
             }
-            if pendingSpace {
-                key.unicodeScalars.append(" ")
-                pendingSpace = false
-            }
-            key.unicodeScalars.append(canonical(scalar))
+            return String(decoding: key, as: UTF8.self)
         }
-        return key
     }
 
     private static func canonical(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -32,13 +44,17 @@ public enum Text {
 
     /// A URL-safe, lowercase slug: letters and digits, words joined by `-`.
     public static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // Folding accents goes through Foundation; ASCII text, most of it, has none to fold.
+        let folded =
+            text.utf8.allSatisfy { $0 < 0x80 }
+            ? text : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         var slug = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {
             if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
                 if pendingDash && !slug.isEmpty { slug.append("-") }
-                slug.unicodeScalars.append(scalar)
+                slug.unicodeScalars.append(
+                    ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(scalar.value | 0x20)) : scalar)
                 pendingDash = false
             } else {
                 pendingDash = true
@@ -49,15 +65,22 @@ public enum Text {
 
     /// Escapes plain text so cmark reads it back as the same text, not as Markdown syntax.
     public static func escapeMarkdown(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~":
-                escaped.append("\\")
-                escaped.append(character)
-            default:
-                escaped.append(character)
+        var text = text
+        // Every character escaped is ASCII, and an ASCII byte is never part of a longer UTF-8 sequence.
+        var escaped = text.withUTF8 { bytes in
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 8)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                    UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+                    UInt8(ascii: "~"):
+                    escaped.append(UInt8(ascii: "\\"))
+                default: break
+                }
+                escaped.append(byte)
             }
+            return String(decoding: escaped, as: UTF8.self)
         }
         // Characters that only mean something at the start of a line.
         if let first = escaped.first, "#-+=".contains(first) {

@@ -22,6 +22,7 @@ public struct PageRenderer: Sendable {
     let hasPlannedEvents: Bool
     let relations: Relations
     private let structured: StructuredData
+    private let termSummaries: [String: String]
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -33,6 +34,8 @@ public struct PageRenderer: Sendable {
         self.eventPage = Dictionary(
             site.events.enumerated().map { ($1.event.slug, Self.timelinePage(ofEventAt: $0)) },
             uniquingKeysWith: { first, _ in first })
+        self.termSummaries = Dictionary(
+            site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first })
         self.articleRank = Dictionary(
             site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -386,9 +389,14 @@ public struct PageRenderer: Sendable {
     /// The editor's definition, or, for a term found in the text and not yet defined, the sentence
     /// that first uses it.
     func summary(of linked: LinkedTerm) -> String {
+        termSummaries[linked.term.slug] ?? Self.describe(linked)
+    }
+
+    /// What `summary(of:)` gives, worked out once per term: every mention's title repeats it.
+    static func describe(_ linked: LinkedTerm) -> String {
         if !linked.term.definition.isEmpty { return linked.term.definition }
         guard let quote = linked.mentions.first?.quote else { return "" }
-        let sentence = (quote.before + quote.match + quote.after).trimmingCharacters(in: .whitespaces)
+        let sentence = (quote.before + quote.match + quote.after).trimmingSpaces()
         return "As used: \u{201C}\(sentence)\u{201D}"
     }
 
@@ -424,12 +432,15 @@ public struct PageRenderer: Sendable {
     }
 
     private func entityArticles(_ mentions: [Mention], root: String) -> [LinkView] {
-        let counts = Dictionary(grouping: mentions, by: \.citation.article).mapValues(\.count)
-        return site.articles.compactMap { article in
-            counts[article.article.slug].map {
-                LinkView(label: article.article.title, href: root + Routes.article(article.article.slug), count: $0)
+        var counts: [String: Int] = [:]
+        for mention in mentions { counts[mention.citation.article, default: 0] += 1 }
+        // In the site's order, found by rank rather than by walking every article of the site.
+        return counts.compactMap { slug, count in articleRank[slug].map { ($0, slug, count) } }
+            .sorted { $0.0 < $1.0 }
+            .map { rank, slug, count in
+                LinkView(
+                    label: site.articles[rank].article.title, href: root + Routes.article(slug), count: count)
             }
-        }
     }
 
     func party(_ linked: LinkedParty, path: String) -> EntityView {

@@ -82,9 +82,16 @@ struct StructuredData {
         guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys]) else {
             return "{}"
         }
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c")
-            .replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(data.count)
+        for byte in data {
+            switch byte {
+            case UInt8(ascii: "<"): escaped.append(contentsOf: "\\u003c".utf8)
+            case UInt8(ascii: ">"): escaped.append(contentsOf: "\\u003e".utf8)
+            case UInt8(ascii: "&"): escaped.append(contentsOf: "\\u0026".utf8)
+            default: escaped.append(byte)
+            }
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -118,11 +118,13 @@ public struct TemplateSet: Sendable {
             return nil
         }
         do {
-            return (text, try MustacheTemplate(string: text))
+            _ = HTMLEscaping.registered
+            return (text, try MustacheTemplate(string: HTMLEscaping.pragma + text))
         } catch let error as MustacheTemplate.ParserError {
             log.record(
                 .error(
-                    origin, line: error.context.lineNumber, column: error.context.columnNumber,
+                    // The escaping pragma is one line put before the file's own.
+                    origin, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                     "template syntax error: \(describe(error.error))"))
         } catch {
             log.record(.error(origin, "template syntax error: \(error)"))

@@ -37,6 +37,19 @@ public enum LinkChecker {
         outputName: String = "Public"
     ) -> [Diagnostic] {
         let ids = ids ?? Dictionary(pages.map { ($0.path, $0.ids) }, uniquingKeysWith: { first, _ in first })
+        // Pages are checked in chunks on all cores; the errors keep the pages' order.
+        let chunkSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        let chunks = stride(from: 0, to: pages.count, by: chunkSize).map {
+            Array(pages[$0..<min($0 + chunkSize, pages.count)])
+        }
+        return Parallel.map(chunks) { chunk in
+            check(chunk, paths: paths, ids: ids, sitePath: sitePath, outputName: outputName)
+        }.flatMap { $0 }
+    }
+
+    private static func check(
+        _ pages: [PageLinks], paths: Set<String>, ids: [String: Set<String>], sitePath: String, outputName: String
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // Pages in one folder share most links ("../../parties/x/index.html"): each is resolved
         // and checked once per folder; a same-page anchor is checked on its own page.
@@ -47,10 +60,10 @@ public enum LinkChecker {
             let climb = String(repeating: "../", count: depth)
             for href in page.links {
                 // "", "#x" and "?v=1#x" all point back at the page itself.
-                let samePage = href.prefix { $0 != "#" && $0 != "?" }.isEmpty
+                let samePage = href.utf8.first.map { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? true
                 // A link that climbs to the root first ("../../parties/…") means the same from
                 // every folder as deep: check it once per depth.
-                let scope = depth > 0 && href.hasPrefix(climb) ? "\u{0}\(depth)" : folder
+                let scope = depth > 0 && href.utf8.starts(with: climb.utf8) ? "\u{0}\(depth)" : folder
                 if !samePage, checked[scope, default: []].contains(href) { continue }
                 guard let (target, fragment) = resolve(href, from: page.path, sitePath: sitePath) else { continue }
                 let location = outputName + "/" + page.path
