@@ -59,6 +59,21 @@ struct ExtractionTests {
         #expect(parties.first { $0.name == "Lech Walesa" }?.role == "Former President")
     }
 
+    @Test func aNationalityTheGazetteerLacksAndACabinetPostAreTheRoleNotTheName() {
+        let text = """
+            Headline
+
+            Almarian Finance Minister Sofia Garek met Opposition Leader Jonas Vain on Monday. \
+            Neither Garek nor Vain spoke afterwards.
+            """
+        let article = try? RawArticleParser.parse(text, path: "t.txt", slug: "t")
+        let parties = PartyExtractor.parties(in: article.map { [$0] } ?? [])
+        #expect(Set(parties.map(\.name)) == ["Sofia Garek", "Jonas Vain"])
+        #expect(parties.first { $0.name == "Sofia Garek" }?.role == "Almarian Finance Minister")
+        #expect(parties.first { $0.name == "Jonas Vain" }?.role == "Opposition Leader")
+        #expect(parties.first { $0.name == "Sofia Garek" }?.aliases.contains("Garek") == true)
+    }
+
     @Test func editorialFilesWinAndHiddenOnesDrop() {
         let extracted = [
             Party(

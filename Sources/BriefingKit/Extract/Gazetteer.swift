@@ -71,6 +71,13 @@ enum Gazetteer {
         "Spokesman", "Spokeswoman", "Commissioner", "Mayor", "Judge", "Pope", "Sheikh", "Mr", "Mrs", "Ms", "Dr",
         "chairman", "chairwoman", "administrator", "president", "minister", "secretary", "spokesman", "reporter",
         "striker", "ambassador", "commissioner", "governor", "senator", "general",
+        // Cabinet posts and the offices news names before a person.
+        "Finance Minister", "Interior Minister", "Trade Minister", "Health Minister", "Justice Minister",
+        "Economy Minister", "Agriculture Minister", "Education Minister", "Foreign Secretary", "Home Secretary",
+        "Attorney General", "Opposition Leader", "Senate Leader", "Special Envoy", "Envoy", "Speaker",
+        "Chief Executive", "Chief of Staff", "Chief Justice", "Chief Economist", "Chief Negotiator", "Chief Prosecutor",
+        "Secretary-General", "Director-General", "Executive Director", "Managing Director", "Director",
+        "High Representative", "Spokesperson", "Editor",
     ]
 
     /// International organisations whose names carry no organisation word.
@@ -99,7 +106,8 @@ enum Gazetteer {
     static let notNames: Set<String> = [
         "a", "an", "the", "in", "on", "at", "of", "for", "to", "and", "but", "or", "as", "by", "with", "from", "after",
         "before", "when", "while", "despite", "following", "contrarily", "however", "instead", "nonetheless",
-        "meanwhile", "both", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "his",
+        "meanwhile", "both", "neither", "either", "nor", "this", "that", "these", "those", "it", "its", "he", "she",
+        "they", "we", "i", "his",
         "her", "their", "our", "there", "here", "if", "although", "though", "since", "until", "only", "also",
         "some", "many", "most", "all", "any", "each", "every", "no", "not", "yes", "full", "file", "image",
         "related", "recent", "further", "according", "late", "early", "annual", "initial", "relations", "meetings",

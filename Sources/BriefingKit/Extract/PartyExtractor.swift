@@ -181,7 +181,8 @@ struct PartyTable {
                 words.removeFirst(titleWords)
             } else if words.count > 2,
                 Self.country(forDemonymOrName: words[0]) != nil || MentionMatcher.isAcronym(words[0])
-                    || ["Former", "Acting", "Then", "Interim", "Deputy"].contains(words[0]),
+                    || ["Former", "Acting", "Then", "Interim", "Deputy"].contains(words[0])
+                    || Self.isDemonymShaped(words[0]),
                 Self.leadingTitle(Array(words.dropFirst())) != nil
             {
                 title.append(words.removeFirst())
@@ -268,6 +269,13 @@ struct PartyTable {
             return
         }
         singles.append((name, run.precededBy, run.followedBy, path))
+    }
+
+    /// A word shaped like a nationality the gazetteer does not list ("Almarian", "Vardese"):
+    /// before a title, it is part of the title ("Almarian Defence Minister Boris Ostenko").
+    static func isDemonymShaped(_ word: String) -> Bool {
+        guard word.count > 3, word.first?.isUppercase == true else { return false }
+        return ["ian", "an", "ese", "ish", "i", "ic"].contains { word.hasSuffix($0) }
     }
 
     /// How many leading words form a title, if they do.
