@@ -202,10 +202,17 @@
       var found = folded.indexOf(word);
       return found >= 0 && (best < 0 || found < best) ? found : best;
     }, -1);
-    if (text.length <= 220 || at < 0) return text.length <= 220 ? text : text.slice(0, 200) + "\u2026";
-    var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 80)));
-    var end = Math.min(text.length, start + 220);
+    if (text.length <= 220) return text;
+    var start = at < 0 ? 0 : Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 80)));
+    var end = wordEnd(text, start + (at < 0 ? 200 : 220));
     return (start > 0 ? "\u2026" : "") + text.slice(start, end).trim() + (end < text.length ? "\u2026" : "");
+  }
+
+  // Where a cut at `limit` falls back to, so that no word is shown in part.
+  function wordEnd(text, limit) {
+    if (limit >= text.length) return text.length;
+    var space = text.lastIndexOf(" ", limit);
+    return space > 0 ? space : limit;
   }
 
   function render(results, status, found, query) {

@@ -530,10 +530,27 @@ class InBrowser(unittest.TestCase):
             if href.startswith("http"):
                 self.assertTrue(href.startswith(self.root), f"{where}: result leaves the site: {href}")
 
+    def check_excerpts_cut_between_words(self, where):
+        """A long paragraph's excerpt starts and ends on whole words of the paragraph's text."""
+        with open(os.path.join(PUBLIC, "briefing.json"), encoding="utf-8") as handle:
+            texts = [p["text"] for a in json.load(handle)["articles"] for p in a["paragraphs"]]
+        excerpts = [e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".search-excerpt")]
+        cut = [e for e in excerpts if "\u2026" in e]
+        self.assertTrue(cut, f"{where}: no shortened excerpt to check among {excerpts}")
+        for excerpt in cut:
+            core = excerpt.strip("\u2026").strip()
+            source = next((t for t in texts if core in t), None)
+            self.assertIsNotNone(source, f"{where}: excerpt not found in any paragraph: {excerpt!r}")
+            start = source.index(core)
+            end = start + len(core)
+            self.assertTrue(start == 0 or not source[start - 1].isalnum(), f"{where}: starts mid-word: {excerpt!r}")
+            self.assertTrue(end == len(source) or not source[end].isalnum(), f"{where}: ends mid-word: {excerpt!r}")
+
     @unittest.skipUnless(SEED, "the search questions have known answers in the sample briefing only")
     def test_search_finds_paragraphs_events_and_parties(self):
         driver = self.open(SEARCH + "?q=Jeddah")
         self.check_jeddah("?q=Jeddah")
+        self.check_excerpts_cut_between_words("?q=Jeddah")
         field = driver.find_element(By.ID, "search-query")
         self.assertEqual(field.get_attribute("value"), "Jeddah")
 
@@ -541,6 +558,7 @@ class InBrowser(unittest.TestCase):
         field.send_keys("putin")
         wait(driver, lambda d: ("Vladimir Putin", self.root + "parties/vladimir-putin/index.html") in self.results(),
              f"typing 'putin' shows no party result 'Vladimir Putin': {self.results()}")
+        self.check_excerpts_cut_between_words("typing 'putin'")
 
         field.clear()
         field.send_keys("qzxwvj")

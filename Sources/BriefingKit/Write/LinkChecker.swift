@@ -37,8 +37,9 @@ public enum LinkChecker {
         outputName: String = "Public"
     ) -> [Diagnostic] {
         let ids = ids ?? Dictionary(pages.map { ($0.path, $0.ids) }, uniquingKeysWith: { first, _ in first })
-        // Pages are checked in chunks on all cores; the errors keep the pages' order.
-        let chunkSize = max(64, pages.count / (ProcessInfo.processInfo.activeProcessorCount * 4) + 1)
+        // Pages are checked in one run of neighbouring pages per core, so that each run still resolves
+        // a shared link once; the errors keep the pages' order.
+        let chunkSize = max(64, pages.count / ProcessInfo.processInfo.activeProcessorCount + 1)
         let chunks = stride(from: 0, to: pages.count, by: chunkSize).map {
             Array(pages[$0..<min($0 + chunkSize, pages.count)])
         }
