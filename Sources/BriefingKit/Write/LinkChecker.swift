@@ -55,6 +55,7 @@ public enum LinkChecker {
         // Pages in one folder share most links ("../../parties/x/index.html"): each is resolved
         // and checked once per folder; a same-page anchor is checked on its own page.
         var checked: [String: Set<String>] = [:]
+        var targets: [String: [String: String?]] = [:]
         for page in pages {
             let folder = page.path.lastIndex(of: "/").map { String(page.path[..<$0]) } ?? ""
             let depth = page.path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
@@ -66,7 +67,26 @@ public enum LinkChecker {
                 // every folder as deep: check it once per depth.
                 let scope = depth > 0 && href.utf8.starts(with: climb.utf8) ? "\u{0}\(depth)" : folder
                 if !samePage, checked[scope, default: []].contains(href) { continue }
-                guard let (target, fragment) = resolve(href, from: page.path, sitePath: sitePath) else { continue }
+                let resolved: (String, String?)?
+                if samePage || href.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") }) {
+                    resolved = resolve(href, from: page.path, sitePath: sitePath)
+                } else {
+                    // Many links share a page and differ in their anchor ("…/index.html#p3"): the
+                    // page is resolved once per scope, and the anchor looked up on it.
+                    let hash = href.utf8.firstIndex(of: UInt8(ascii: "#"))
+                    let pathPart = hash.map { String(href[..<$0]) } ?? href
+                    let fragment = hash.map { String(href[href.index(after: $0)...]) }
+                    let target: String??
+                    if let known = targets[scope]?[pathPart] {
+                        target = known
+                    } else {
+                        let found = resolve(pathPart, from: page.path, sitePath: sitePath)?.0
+                        targets[scope, default: [:]][pathPart] = .some(found)
+                        target = .some(found)
+                    }
+                    resolved = target.flatMap { $0 }.map { ($0, fragment) }
+                }
+                guard let (target, fragment) = resolved else { continue }
                 let location = outputName + "/" + page.path
                 var broken: String?
                 if !paths.contains(target) {
