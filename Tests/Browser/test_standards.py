@@ -28,6 +28,7 @@ import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ElementTree
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -119,7 +120,10 @@ def computed(driver, selector, property_name):
 
 
 def wait(driver, condition, message, seconds=10):
-    return WebDriverWait(driver, seconds).until(lambda d: condition(d), message)
+    # A page that redraws while the condition reads it (search results as the reader types) is
+    # read again on the next poll.
+    return WebDriverWait(driver, seconds, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: condition(d), message)
 
 
 def search_ready(driver):
@@ -517,8 +521,10 @@ class InBrowser(unittest.TestCase):
     # ---- search ----
 
     def results(self):
-        return [(a.text, a.get_attribute("href"))
-                for a in self.driver.find_elements(By.CSS_SELECTOR, "#search-results a")]
+        # Read in one script: the list is redrawn as the reader types, and elements looked up one
+        # call at a time can be replaced between two calls.
+        return [tuple(pair) for pair in self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('#search-results a'), a => [a.innerText, a.href]);")]
 
     def check_jeddah(self, where):
         results = self.results()
@@ -534,7 +540,8 @@ class InBrowser(unittest.TestCase):
         """A long paragraph's excerpt starts and ends on whole words of the paragraph's text."""
         with open(os.path.join(PUBLIC, "briefing.json"), encoding="utf-8") as handle:
             texts = [p["text"] for a in json.load(handle)["articles"] for p in a["paragraphs"]]
-        excerpts = [e.text for e in self.driver.find_elements(By.CSS_SELECTOR, ".search-excerpt")]
+        excerpts = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('.search-excerpt'), e => e.innerText);")
         cut = [e for e in excerpts if "\u2026" in e]
         self.assertTrue(cut, f"{where}: no shortened excerpt to check among {excerpts}")
         for excerpt in cut:
