@@ -152,25 +152,39 @@ enum Export {
         @Sendable func encode(_ value: some Encodable) -> Data {
             (try? encoder().encode(value)) ?? Data("{}".utf8)
         }
-        func list(_ parts: [Data]) -> Data {
-            var data = Data("[".utf8)
-            for (index, part) in parts.enumerated() {
-                if index > 0 { data.append(UInt8(ascii: ",")) }
-                data.append(part)
+        var data = Data("{\"articles\":".utf8)
+        /// A JSON array of the elements, each encoded on its own. Without a memo to keep them, the
+        /// elements are encoded a thousand at a time, so the encoded parts of the whole list
+        /// never sit in memory beside the file they make.
+        func append<Element: Sendable & Equatable>(
+            _ elements: [Element], memo: inout Memo<String, Element, NoContext, Data>,
+            key: @escaping @Sendable (Element) -> String, _ encoded: @escaping @Sendable (Element) -> Data
+        ) {
+            data.append(UInt8(ascii: "["))
+            var first = true
+            func add(_ parts: [Data]) {
+                for part in parts {
+                    if !first { data.append(UInt8(ascii: ",")) }
+                    data.append(part)
+                    first = false
+                }
+            }
+            if memo.keepsResults {
+                add(memo.map(elements, key: key, context: NoContext(), encoded))
+            } else {
+                for start in stride(from: 0, to: elements.count, by: 1000) {
+                    add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encoded))
+                }
             }
             data.append(UInt8(ascii: "]"))
-            return data
         }
-        var data = Data("{\"articles\":".utf8)
-        data.append(
-            list(memo.articles.map(site.articles, key: \.article.slug, context: NoContext()) { encode(article($0)) }))
+        append(site.articles, memo: &memo.articles, key: \.article.slug) { encode(article($0)) }
         data.append(Data(",\"events\":".utf8))
-        data.append(list(memo.events.map(site.events, key: \.event.slug, context: NoContext()) { encode(event($0)) }))
+        append(site.events, memo: &memo.events, key: \.event.slug) { encode(event($0)) }
         data.append(Data(",\"parties\":".utf8))
-        data.append(
-            list(memo.parties.map(site.parties, key: \.party.slug, context: NoContext()) { encode(party($0)) }))
+        append(site.parties, memo: &memo.parties, key: \.party.slug) { encode(party($0)) }
         data.append(Data(",\"terms\":".utf8))
-        data.append(list(memo.terms.map(site.terms, key: \.term.slug, context: NoContext()) { encode(term($0)) }))
+        append(site.terms, memo: &memo.terms, key: \.term.slug) { encode(term($0)) }
         data.append(Data(",\"title\":".utf8))
         data.append(try encoder().encode(title))
         data.append(UInt8(ascii: "}"))

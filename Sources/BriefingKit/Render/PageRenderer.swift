@@ -72,7 +72,10 @@ public struct PageRenderer: Sendable {
             paths += files.map(\.path)
             try consume(files)
         }
-        try consume(try siteFiles(pagePaths: paths))
+        // One at a time, so the large ones (`briefing.json`, the search index) are written and
+        // let go of before the next is built.
+        var memo = SiteFilesMemo(keeping: false)
+        try siteFiles(pagePaths: paths, memo: &memo) { (file: OutputFile) throws(BuildFailure) in try consume([file]) }
     }
 
     /// Every page of the site, in the order they are rendered and listed in the sitemap.
@@ -124,18 +127,25 @@ public struct PageRenderer: Sendable {
 
     func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {
         var files: [OutputFile] = []
-        files.append(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
-        files.append(
+        try siteFiles(pagePaths: paths, memo: &memo) { (file: OutputFile) throws(BuildFailure) in files.append(file) }
+        return files
+    }
+
+    /// The same files, each handed to `emit` as soon as it is built.
+    func siteFiles(
+        pagePaths paths: [String], memo: inout SiteFilesMemo, emit: (OutputFile) throws(BuildFailure) -> Void
+    ) throws(BuildFailure) {
+        try emit(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
+        try emit(
             OutputFile(
                 path: "robots.txt",
                 text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
-        files.append(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
-        files.append(OutputFile(path: "briefing.json", contents: try json(memo: &memo.export)))
-        files.append(OutputFile(path: Routes.searchIndex, contents: SearchIndex.script(site, memo: &memo.search)))
+        try emit(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
+        try emit(OutputFile(path: "briefing.json", contents: try json(memo: &memo.export)))
+        try emit(OutputFile(path: Routes.searchIndex, contents: SearchIndex.script(site, memo: &memo.search)))
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: path, contents: data))
+            try emit(OutputFile(path: path, contents: data))
         }
-        return files
     }
 
     func render(_ page: Page) throws(BuildFailure) -> OutputFile {

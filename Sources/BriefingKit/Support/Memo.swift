@@ -20,6 +20,9 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         self.keeps = keeps
     }
 
+    /// Whether results are kept for the next build.
+    var keepsResults: Bool { keeps }
+
     /// `compute` applied to every element on all cores, or the result kept from last time.
     /// Entries of elements no longer present are dropped.
     mutating func map(
