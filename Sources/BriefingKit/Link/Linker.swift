@@ -166,6 +166,8 @@ public enum Linker {
             let sentences = Sentences.ranges(in: text)
             let citation = Citation(article: article.slug, paragraph: paragraph.number)
             var mentions: [Mention] = []
+            // Each sentence's text is made once and shared by the mentions in it.
+            var sentenceTexts: [Range<Int>: String] = [:]
             var runStart = 0
             for run in runs {
                 defer { runStart += run.text.utf8.count }
@@ -174,10 +176,14 @@ public enum Linker {
                     let start = runStart + match.start
                     let end = runStart + match.end
                     let sentence = sentence(containing: start, in: sentences) ?? 0..<textBytes.count
+                    let upper = max(end, sentence.upperBound)
+                    let quoted = sentence.lowerBound..<upper
+                    let sentenceText =
+                        sentenceTexts[quoted] ?? String(decoding: textBytes[quoted], as: UTF8.self)
+                    sentenceTexts[quoted] = sentenceText
                     let quote = Quote(
-                        before: String(decoding: textBytes[sentence.lowerBound..<start], as: UTF8.self),
-                        match: String(decoding: textBytes[start..<end], as: UTF8.self),
-                        after: String(decoding: textBytes[end..<max(end, sentence.upperBound)], as: UTF8.self))
+                        sentence: sentenceText, matchStart: start - sentence.lowerBound,
+                        matchEnd: end - sentence.lowerBound)
                     mentions.append(
                         Mention(
                             target: match.target, citation: citation, segment: segment, start: match.start,

@@ -11,15 +11,38 @@ public enum EntityRef: Hashable, Sendable, Codable, Comparable {
 }
 
 /// A sentence quoted around a mention, split so the mention can be highlighted.
+///
+/// The sentence is stored once, with the mention's place in it: the mentions of one sentence
+/// share its text, which at thousands of articles is most of what the linked site holds.
 public struct Quote: Hashable, Sendable, Codable {
-    public var before: String
-    public var match: String
-    public var after: String
+    /// The whole sentence.
+    public let sentence: String
+    /// UTF-8 offsets of the mention in `sentence`.
+    let matchStart: Int32
+    let matchEnd: Int32
 
     public init(before: String, match: String, after: String) {
-        self.before = before
-        self.match = match
-        self.after = after
+        self.init(
+            sentence: before + match + after, matchStart: before.utf8.count,
+            matchEnd: before.utf8.count + match.utf8.count)
+    }
+
+    /// The mention at UTF-8 offsets `matchStart..<matchEnd` of `sentence`.
+    public init(sentence: String, matchStart: Int, matchEnd: Int) {
+        self.sentence = sentence
+        self.matchStart = Int32(clamping: matchStart)
+        self.matchEnd = Int32(clamping: matchEnd)
+    }
+
+    public var before: String { part(0, Int(matchStart)) }
+    public var match: String { part(Int(matchStart), Int(matchEnd)) }
+    public var after: String { part(Int(matchEnd), sentence.utf8.count) }
+
+    private func part(_ start: Int, _ end: Int) -> String {
+        let utf8 = sentence.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: min(start, utf8.count))
+        let to = utf8.index(utf8.startIndex, offsetBy: min(max(start, end), utf8.count))
+        return String(Substring(utf8[from..<to]))
     }
 }
 

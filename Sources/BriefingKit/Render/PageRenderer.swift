@@ -406,7 +406,7 @@ public struct PageRenderer: Sendable {
     static func describe(_ linked: LinkedTerm) -> String {
         if !linked.term.definition.isEmpty { return linked.term.definition }
         guard let quote = linked.mentions.first?.quote else { return "" }
-        let sentence = (quote.before + quote.match + quote.after).trimmingSpaces()
+        let sentence = quote.sentence.trimmingSpaces()
         return "As used: \u{201C}\(sentence)\u{201D}"
     }
 
@@ -419,15 +419,14 @@ public struct PageRenderer: Sendable {
         // One quote per sentence: a sentence naming a party twice is shown once.
         struct Sentence: Hashable {
             var citation: Citation
-            var quote: Quote
+            var text: String
         }
         var seen = Set<Sentence>()
         var shown: [QuoteView] = []
         var more = 0
         for mention in ordered {
             let sentence = mention.quote
-            let whole = Quote(before: sentence.before + sentence.match + sentence.after, match: "", after: "")
-            guard seen.insert(Sentence(citation: mention.citation, quote: whole)).inserted else { continue }
+            guard seen.insert(Sentence(citation: mention.citation, text: sentence.sentence)).inserted else { continue }
             guard shown.count < Self.entityListLimit else {
                 more += 1
                 continue
