@@ -161,6 +161,16 @@ struct StandardsTests {
         #expect(listed.map(\.1) == listed.map(\.1).sorted(by: >))
     }
 
+    @Test func thePartiesPageListsPeopleBySurname() throws {
+        let (fixture, output) = try Self.build(baseURL: nil)
+        defer { fixture.remove() }
+        let page = Fixture.text(output + "/parties/index.html")
+        let people = try #require(
+            page.components(separatedBy: "<h2>People</h2>").dropFirst().first?.components(separatedBy: "</ul>").first)
+        let names = people.components(separatedBy: "index.html\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(names == ["Vladimir Putin", "Marco Rubio", "Donald Trump", "Volodymyr Zelensky"])
+    }
+
     @Test func thePartiesPageDrawsTheRelationMapWithALinkPerParty() throws {
         let (fixture, output) = try Self.build(baseURL: nil)
         defer { fixture.remove() }

@@ -515,8 +515,12 @@ public struct PageRenderer: Sendable {
     func partyList() -> PartiesView {
         let root = Routes.root(of: Routes.parties)
         let groups = Party.Kind.allCases.compactMap { kind -> PartyGroupView? in
-            let members = site.parties.filter { $0.party.kind == kind }
+            var members = site.parties.filter { $0.party.kind == kind }
             guard !members.isEmpty else { return nil }
+            // People are looked for by surname, as in an index ("Putin" before "Trump").
+            if kind == .person {
+                members.sort { Self.surnameKey($0.party.name) < Self.surnameKey($1.party.name) }
+            }
             return PartyGroupView(
                 label: kind == .person ? "People" : kind == .country ? "Countries" : kind.rawValue.capitalized + "s",
                 parties: members.map {
@@ -530,6 +534,13 @@ public struct PageRenderer: Sendable {
         return PartiesView(
             frame: f, groups: groups, count: site.parties.count,
             map: RelationMap.view(site, relations: relations, root: root))
+    }
+
+    /// A person's name ordered by its last word, then the whole name: "Putin Vladimir Putin".
+    static func surnameKey(_ name: String) -> String {
+        let folded = name.lowercased()
+        let surname = folded.split(separator: " ").last.map(String.init) ?? folded
+        return surname + " " + folded
     }
 
     func termList() -> TermsView {
