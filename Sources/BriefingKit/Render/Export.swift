@@ -153,38 +153,13 @@ enum Export {
             (try? encoder().encode(value)) ?? Data("{}".utf8)
         }
         var data = Data("{\"articles\":".utf8)
-        /// A JSON array of the elements, each encoded on its own. Without a memo to keep them, the
-        /// elements are encoded a thousand at a time, so the encoded parts of the whole list
-        /// never sit in memory beside the file they make.
-        func append<Element: Sendable & Equatable>(
-            _ elements: [Element], memo: inout Memo<String, Element, NoContext, Data>,
-            key: @escaping @Sendable (Element) -> String, _ encoded: @escaping @Sendable (Element) -> Data
-        ) {
-            data.append(UInt8(ascii: "["))
-            var first = true
-            func add(_ parts: [Data]) {
-                for part in parts {
-                    if !first { data.append(UInt8(ascii: ",")) }
-                    data.append(part)
-                    first = false
-                }
-            }
-            if memo.keepsResults {
-                add(memo.map(elements, key: key, context: NoContext(), encoded))
-            } else {
-                for start in stride(from: 0, to: elements.count, by: 1000) {
-                    add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encoded))
-                }
-            }
-            data.append(UInt8(ascii: "]"))
-        }
-        append(site.articles, memo: &memo.articles, key: \.article.slug) { encode(article($0)) }
+        memo.articles.appendJSONArray(site.articles, key: \.article.slug, to: &data) { encode(article($0)) }
         data.append(Data(",\"events\":".utf8))
-        append(site.events, memo: &memo.events, key: \.event.slug) { encode(event($0)) }
+        memo.events.appendJSONArray(site.events, key: \.event.slug, to: &data) { encode(event($0)) }
         data.append(Data(",\"parties\":".utf8))
-        append(site.parties, memo: &memo.parties, key: \.party.slug) { encode(party($0)) }
+        memo.parties.appendJSONArray(site.parties, key: \.party.slug, to: &data) { encode(party($0)) }
         data.append(Data(",\"terms\":".utf8))
-        append(site.terms, memo: &memo.terms, key: \.term.slug) { encode(term($0)) }
+        memo.terms.appendJSONArray(site.terms, key: \.term.slug, to: &data) { encode(term($0)) }
         data.append(Data(",\"title\":".utf8))
         data.append(try encoder().encode(title))
         data.append(UInt8(ascii: "}"))

@@ -56,25 +56,9 @@ enum SearchIndex {
     static func script(_ site: Site, memo: inout Encoded) -> Data {
         // An array of strings always encodes; an empty row would show it did not.
         @Sendable func encode(_ row: [String]) -> Data { (try? JSONEncoder().encode(row)) ?? Data("[]".utf8) }
-        var data = Data("window.\(variable) = [".utf8)
-        var first = true
-        func add(_ parts: [Data]) {
-            for part in parts {
-                if !first { data.append(UInt8(ascii: ",")) }
-                data.append(part)
-                first = false
-            }
-        }
-        let rows = rows(site)
-        if memo.keepsResults {
-            add(memo.map(rows, key: { $0[3] }, context: NoContext(), encode))
-        } else {
-            // A thousand rows at a time, so their encoded parts never sit beside the whole file.
-            for start in stride(from: 0, to: rows.count, by: 1000) {
-                add(Parallel.map(Array(rows[start..<min(start + 1000, rows.count)]), encode))
-            }
-        }
-        data += Data("];\n".utf8)
+        var data = Data("window.\(variable) = ".utf8)
+        memo.appendJSONArray(rows(site), key: { $0[3] }, to: &data, encode)
+        data += Data(";\n".utf8)
         return data
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Results computed for each element in an earlier build, reused for an element that is equal
 /// to the one they were computed from, as long as everything else the computation reads (its
 /// `context`) is equal too.
@@ -47,3 +49,31 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
 
 /// A context for computations that read nothing beyond their element.
 struct NoContext: Equatable, Sendable {}
+
+extension Memo where Context == NoContext, Value == Data {
+    /// The elements encoded one by one and appended to `data` as a JSON array, in order. With a
+    /// memo that keeps results they go through `map`; without, a thousand at a time on all cores,
+    /// so the encoded parts of a long list never sit in memory beside the file they make.
+    mutating func appendJSONArray(
+        _ elements: [Element], key: @escaping @Sendable (Element) -> Key, to data: inout Data,
+        _ encode: @escaping @Sendable (Element) -> Data
+    ) {
+        data.append(UInt8(ascii: "["))
+        var first = true
+        func add(_ parts: [Data]) {
+            for part in parts {
+                if !first { data.append(UInt8(ascii: ",")) }
+                data.append(part)
+                first = false
+            }
+        }
+        if keepsResults {
+            add(map(elements, key: key, context: NoContext(), encode))
+        } else {
+            for start in stride(from: 0, to: elements.count, by: 1000) {
+                add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encode))
+            }
+        }
+        data.append(UInt8(ascii: "]"))
+    }
+}
