@@ -84,7 +84,7 @@ public enum RawArticleParser {
         let raw = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var lines: [Line] = []
         for (index, line) in raw.enumerated() {
-            let trimmed = (Substring(line)).trimmingSpaces()
+            let trimmed = Substring(line).trimmingSpaces()
             if trimmed.isEmpty {
                 if !lines.isEmpty { lines[lines.count - 1].blankAfter = true }
                 continue

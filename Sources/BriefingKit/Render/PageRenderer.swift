@@ -519,7 +519,7 @@ public struct PageRenderer: Sendable {
             guard !members.isEmpty else { return nil }
             // People are looked for by surname, as in an index ("Putin" before "Trump").
             if kind == .person {
-                members.sort { Self.surnameKey($0.party.name) < Self.surnameKey($1.party.name) }
+                members = members.map { (Self.surnameKey($0.party.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
             }
             return PartyGroupView(
                 label: kind == .person ? "People" : kind == .country ? "Countries" : kind.rawValue.capitalized + "s",

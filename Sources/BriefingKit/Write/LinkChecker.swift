@@ -67,26 +67,19 @@ public enum LinkChecker {
                 // every folder as deep: check it once per depth.
                 let scope = depth > 0 && href.utf8.starts(with: climb.utf8) ? "\u{0}\(depth)" : folder
                 if !samePage, checked[scope, default: []].contains(href) { continue }
-                let resolved: (String, String?)?
-                if samePage || href.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "%") }) {
-                    resolved = resolve(href, from: page.path, sitePath: sitePath)
+                // Many links share a page and differ in their anchor ("…/index.html#p3"): the page
+                // part is resolved once per scope, and the anchor looked up on it.
+                let (pathPart, fragment) = split(href)
+                let target: String?
+                if samePage {
+                    target = Self.target(of: pathPart, from: page.path, sitePath: sitePath)
+                } else if let known = targets[scope]?[pathPart] {
+                    target = known
                 } else {
-                    // Many links share a page and differ in their anchor ("…/index.html#p3"): the
-                    // page is resolved once per scope, and the anchor looked up on it.
-                    let hash = href.utf8.firstIndex(of: UInt8(ascii: "#"))
-                    let pathPart = hash.map { String(href[..<$0]) } ?? href
-                    let fragment = hash.map { String(href[href.index(after: $0)...]) }
-                    let target: String??
-                    if let known = targets[scope]?[pathPart] {
-                        target = known
-                    } else {
-                        let found = resolve(pathPart, from: page.path, sitePath: sitePath)?.0
-                        targets[scope, default: [:]][pathPart] = .some(found)
-                        target = .some(found)
-                    }
-                    resolved = target.flatMap { $0 }.map { ($0, fragment) }
+                    target = Self.target(of: pathPart, from: page.path, sitePath: sitePath)
+                    targets[scope, default: [:]][pathPart] = .some(target)
                 }
-                guard let (target, fragment) = resolved else { continue }
+                guard let target else { continue }
                 let location = outputName + "/" + page.path
                 var broken: String?
                 if !paths.contains(target) {
@@ -108,26 +101,30 @@ public enum LinkChecker {
 
     /// The output path and fragment a link points at, or nil when it leaves the site.
     static func resolve(_ rawHref: String, from page: String, sitePath: String) -> (String, String?)? {
+        let (pathPart, fragment) = split(rawHref)
+        return target(of: pathPart, from: page, sitePath: sitePath).map { ($0, fragment) }
+    }
+
+    /// A link's part before `#` and its fragment, percent-decoded, with `&amp;` read as `&`.
+    static func split(_ rawHref: String) -> (path: String, fragment: String?) {
         let href = rawHref.contains("&") ? rawHref.replacingOccurrences(of: "&amp;", with: "&") : rawHref
-        if href.isEmpty { return (page, nil) }
-        if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/"), !href[..<colon].contains("#") {
-            return nil
-        }
+        guard let hash = href.firstIndex(of: "#") else { return (href, nil) }
+        let raw = String(href[href.index(after: hash)...])
+        return (String(href[..<hash]), raw.contains("%") ? raw.removingPercentEncoding : raw)
+    }
+
+    /// The output path a link's part before `#` points at, from `page`; nil when it leaves the site.
+    static func target(of href: String, from page: String, sitePath: String) -> String? {
+        if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/") { return nil }
         if href.hasPrefix("//") { return nil }
         var pathPart = href
-        var fragment: String?
-        if let hash = href.firstIndex(of: "#") {
-            let raw = String(href[href.index(after: hash)...])
-            fragment = raw.contains("%") ? raw.removingPercentEncoding : raw
-            pathPart = String(href[..<hash])
-        }
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
-        if pathPart.isEmpty { return (page, fragment) }
+        if pathPart.isEmpty { return page }
 
         var segments: [Substring]
         if pathPart.hasPrefix("/") {
             let base = sitePath.hasSuffix("/") ? sitePath : sitePath + "/"
-            guard pathPart.hasPrefix(base) else { return ("<outside the site>" + pathPart, fragment) }
+            guard pathPart.hasPrefix(base) else { return "<outside the site>" + pathPart }
             segments = []
             pathPart = String(pathPart.dropFirst(base.count))
         } else {
@@ -137,14 +134,14 @@ public enum LinkChecker {
             switch part {
             case "", ".": continue
             case "..":
-                if segments.isEmpty { return ("<above the site root>/" + pathPart, fragment) }
+                if segments.isEmpty { return "<above the site root>/" + pathPart }
                 segments.removeLast()
             default: segments.append(part)
             }
         }
         var target = segments.joined(separator: "/")
         if pathPart.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-        return (target.contains("%") ? target.removingPercentEncoding ?? target : target, fragment)
+        return target.contains("%") ? target.removingPercentEncoding ?? target : target
     }
 
     /// Values of an attribute in the page's tags, whatever the quoting, spacing or letter case.
