@@ -479,7 +479,8 @@ public enum TermExtractor {
         let folded =
             text.hasCurlyApostrophe
             ? text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : text.lowercased()
-        let parts = folded.split(separator: "-").map(String.init)
+        // Most words hold no hyphen: no need to split them.
+        let parts = folded.utf8.contains(UInt8(ascii: "-")) ? folded.split(separator: "-").map(String.init) : [folded]
         // Any capital makes a name ("d'Or", "al-Sada"); so does a particle inside one ("Copa del Rey").
         let properName =
             !titleCase
@@ -562,8 +563,10 @@ public enum TermExtractor {
     /// The key of words already folded to lowercase.
     static func mergeKey(words: [String]) -> String {
         guard let last = words.last else { return "" }
-        var key = words.dropLast().joined() + singular(last)
-        key.removeAll { $0 == "-" }
+        var key = ""
+        for word in words.dropLast() { key += word }
+        key += singular(last)
+        if key.utf8.contains(UInt8(ascii: "-")) { key.removeAll { $0 == "-" } }
         return key
     }
 
