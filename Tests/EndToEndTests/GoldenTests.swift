@@ -84,7 +84,7 @@ struct GoldenTests {
                 return
             }
             let mirror = Mirror(reflecting: value)
-            guard mirror.displayStyle == .struct else { return }
+            guard mirror.displayStyle == .class else { return }
             guard let parent = value as? any MustacheParent else {
                 Issue.record("\(type(of: value)) is not readable by name")
                 return

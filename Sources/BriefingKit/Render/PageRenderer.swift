@@ -240,7 +240,7 @@ public struct PageRenderer: Sendable {
             + site.events.filter { $0.event.status == .planned }.prefix(2)
         return HomeView(
             frame: {
-                var f = frame(
+                let f = frame(
                     Routes.home, title: siteTitle,
                     jsonLD: structured.website(name: siteTitle, description: siteDescription))
                 f.isHome = true
@@ -292,7 +292,7 @@ public struct PageRenderer: Sendable {
             terms: linked.terms.compactMap { index.term($0)?.term })
         return ArticleView(
             frame: {
-                var f = frame(path, title: article.title, description: article.summary ?? article.dek, jsonLD: jsonLD)
+                let f = frame(path, title: article.title, description: article.summary ?? article.dek, jsonLD: jsonLD)
                 f.isArticle = true
                 f.ogType = "article"
                 return f
@@ -379,7 +379,7 @@ public struct PageRenderer: Sendable {
                 })
         }
         let count = timelinePageCount
-        var f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
+        let f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
         f.isTimeline = true
         let pagination =
             count > 1
@@ -455,7 +455,7 @@ public struct PageRenderer: Sendable {
     func party(_ linked: LinkedParty, path: String) -> EntityView {
         let root = Routes.root(of: path)
         let party = linked.party
-        var f = frame(
+        let f = frame(
             path, title: party.name, description: party.role.map { "\(party.name), \($0)" },
             jsonLD: structured.partyPage(party))
         f.isParties = true
@@ -492,7 +492,7 @@ public struct PageRenderer: Sendable {
         let root = Routes.root(of: path)
         let term = linked.term
         let description = summary(of: linked)
-        var f = frame(
+        let f = frame(
             path, title: term.name, description: description,
             jsonLD: structured.termPage(term, description: description.nilIfEmpty))
         f.isTerms = true
@@ -529,7 +529,7 @@ public struct PageRenderer: Sendable {
                         count: $0.mentions.count)
                 })
         }
-        var f = frame(Routes.parties, title: "Parties")
+        let f = frame(Routes.parties, title: "Parties")
         f.isParties = true
         return PartiesView(
             frame: f, groups: groups, count: site.parties.count,
@@ -545,7 +545,7 @@ public struct PageRenderer: Sendable {
 
     func termList() -> TermsView {
         let root = Routes.root(of: Routes.terms)
-        var f = frame(Routes.terms, title: "Key terms")
+        let f = frame(Routes.terms, title: "Key terms")
         f.isTerms = true
         return TermsView(
             frame: f,
@@ -557,7 +557,7 @@ public struct PageRenderer: Sendable {
     }
 
     func search() -> SearchView {
-        var f = frame(Routes.search, title: "Search")
+        let f = frame(Routes.search, title: "Search")
         f.isSearch = true
         return SearchView(frame: f)
     }
@@ -582,7 +582,7 @@ public struct PageRenderer: Sendable {
     /// The 404 page is served for any missing address, at any depth, so its links start from
     /// the site's own path (taken from `base_url`) instead of being relative.
     func notFound() -> NotFoundView {
-        var f = frame(Routes.notFound, title: "Page not found")
+        let f = frame(Routes.notFound, title: "Page not found")
         f.root = URLComponents(string: site.config.normalizedBaseURL)?.percentEncodedPath ?? "/"
         if !f.root.hasSuffix("/") { f.root += "/" }
         return NotFoundView(frame: f)

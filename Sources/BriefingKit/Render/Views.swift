@@ -1,8 +1,12 @@
 // View models: what each template sees. Built from the linked Site; they hold text and relative
 // links only, so templates decide all markup.
+//
+// They are classes, not structs: the template engine reads every field through a cast of the
+// view to `MustacheParent`, and casting a struct copies it (retaining each of its strings) at
+// every `{{name}}`, where casting a class instance copies one reference.
 
 /// Fields every page shares: where the site root is from this page, and the site's name.
-struct PageFrame {
+final class PageFrame {
     var root: String
     var siteTitle: String
     var language: String
@@ -11,34 +15,71 @@ struct PageFrame {
     /// The page's absolute address, when the site's base URL is set.
     var canonical: String?
     /// The Open Graph type: `article` for articles, `website` for the rest.
-    var ogType = "website"
+    var ogType: String
     /// Structured data (schema.org, JSON-LD) for the page, already encoded and safe inside `<script>`.
     var jsonLD: String?
     /// Which top-level section the page belongs to, for marking the current navigation entry.
-    var isHome = false
-    var isArticle = false
-    var isTimeline = false
-    var isParties = false
-    var isTerms = false
-    var isSearch = false
+    var isHome: Bool
+    var isArticle: Bool
+    var isTimeline: Bool
+    var isParties: Bool
+    var isTerms: Bool
+    var isSearch: Bool
+
+    init(
+        root: String, siteTitle: String, language: String, pageTitle: String, description: String,
+        canonical: String? = nil, ogType: String = "website", jsonLD: String? = nil, isHome: Bool = false,
+        isArticle: Bool = false, isTimeline: Bool = false, isParties: Bool = false, isTerms: Bool = false,
+        isSearch: Bool = false
+    ) {
+        self.root = root
+        self.siteTitle = siteTitle
+        self.language = language
+        self.pageTitle = pageTitle
+        self.description = description
+        self.canonical = canonical
+        self.ogType = ogType
+        self.jsonLD = jsonLD
+        self.isHome = isHome
+        self.isArticle = isArticle
+        self.isTimeline = isTimeline
+        self.isParties = isParties
+        self.isTerms = isTerms
+        self.isSearch = isSearch
+    }
 }
 
-struct LinkView {
+final class LinkView {
     var label: String
     var href: String
     var detail: String?
     var count: Int?
+
+    init(label: String, href: String, detail: String? = nil, count: Int? = nil) {
+        self.label = label
+        self.href = href
+        self.detail = detail
+        self.count = count
+    }
 }
 
-struct ParagraphView {
+final class ParagraphView {
     var number: Int
     var anchor: String
     var html: String
     var section: String?
     var events: [LinkView]
+
+    init(number: Int, anchor: String, html: String, section: String? = nil, events: [LinkView]) {
+        self.number = number
+        self.anchor = anchor
+        self.html = html
+        self.section = section
+        self.events = events
+    }
 }
 
-struct ArticleView {
+final class ArticleView {
     var frame: PageFrame
     var title: String
     var dek: String?
@@ -53,32 +94,75 @@ struct ArticleView {
     var parties: [LinkView]
     var terms: [LinkView]
     var hasEntities: Bool
+
+    init(
+        frame: PageFrame, title: String, dek: String? = nil, summary: String? = nil, dateLabel: String? = nil,
+        date: String? = nil, byline: String? = nil, source: String? = nil, url: String? = nil, meta: [MetaView],
+        paragraphs: [ParagraphView], parties: [LinkView], terms: [LinkView], hasEntities: Bool
+    ) {
+        self.frame = frame
+        self.title = title
+        self.dek = dek
+        self.summary = summary
+        self.dateLabel = dateLabel
+        self.date = date
+        self.byline = byline
+        self.source = source
+        self.url = url
+        self.meta = meta
+        self.paragraphs = paragraphs
+        self.parties = parties
+        self.terms = terms
+        self.hasEntities = hasEntities
+    }
 }
 
 /// One part of an article's byline row: a date, an author or a source link.
-struct MetaView {
+final class MetaView {
     var text: String
     var datetime: String?
     var href: String?
+
+    init(text: String, datetime: String? = nil, href: String? = nil) {
+        self.text = text
+        self.datetime = datetime
+        self.href = href
+    }
 }
 
-struct QuoteView {
+final class QuoteView {
     var articleTitle: String
     var paragraph: Int
     var href: String
     var before: String
     var match: String
     var after: String
+
+    init(articleTitle: String, paragraph: Int, href: String, before: String, match: String, after: String) {
+        self.articleTitle = articleTitle
+        self.paragraph = paragraph
+        self.href = href
+        self.before = before
+        self.match = match
+        self.after = after
+    }
 }
 
-struct EventLinkView {
+final class EventLinkView {
     var summary: String
     var dateLabel: String
     var href: String
     var isPlanned: Bool
+
+    init(summary: String, dateLabel: String, href: String, isPlanned: Bool) {
+        self.summary = summary
+        self.dateLabel = dateLabel
+        self.href = href
+        self.isPlanned = isPlanned
+    }
 }
 
-struct EntityView {
+final class EntityView {
     var frame: PageFrame
     var name: String
     var kindLabel: String?
@@ -96,9 +180,32 @@ struct EntityView {
     /// Parties named in the same paragraphs, most related first; `count` is the paragraphs.
     var related: [LinkView]
     var moreRelated: Int?
+
+    init(
+        frame: PageFrame, name: String, kindLabel: String? = nil, role: String? = nil, aliases: String? = nil,
+        definition: String? = nil, descriptionHTML: String? = nil, mentionCount: Int, mentions: [QuoteView],
+        moreMentions: Int? = nil, events: [EventLinkView], moreEvents: Int? = nil, articles: [LinkView],
+        related: [LinkView], moreRelated: Int? = nil
+    ) {
+        self.frame = frame
+        self.name = name
+        self.kindLabel = kindLabel
+        self.role = role
+        self.aliases = aliases
+        self.definition = definition
+        self.descriptionHTML = descriptionHTML
+        self.mentionCount = mentionCount
+        self.mentions = mentions
+        self.moreMentions = moreMentions
+        self.events = events
+        self.moreEvents = moreEvents
+        self.articles = articles
+        self.related = related
+        self.moreRelated = moreRelated
+    }
 }
 
-struct EventView {
+final class EventView {
     var anchor: String
     var dateLabel: String
     var date: String?
@@ -108,54 +215,109 @@ struct EventView {
     var descriptionHTML: String?
     var parties: [LinkView]
     var sources: [LinkView]
+
+    init(
+        anchor: String, dateLabel: String, date: String? = nil, when: String? = nil, isPlanned: Bool, summary: String,
+        descriptionHTML: String? = nil, parties: [LinkView], sources: [LinkView]
+    ) {
+        self.anchor = anchor
+        self.dateLabel = dateLabel
+        self.date = date
+        self.when = when
+        self.isPlanned = isPlanned
+        self.summary = summary
+        self.descriptionHTML = descriptionHTML
+        self.parties = parties
+        self.sources = sources
+    }
 }
 
-struct TimelineView {
+final class TimelineView {
     var frame: PageFrame
     var events: [EventView]
     var hasPlanned: Bool
     /// Links between the timeline's pages, when it has more than one.
     var pagination: PaginationView?
+
+    init(frame: PageFrame, events: [EventView], hasPlanned: Bool, pagination: PaginationView? = nil) {
+        self.frame = frame
+        self.events = events
+        self.hasPlanned = hasPlanned
+        self.pagination = pagination
+    }
 }
 
-struct PaginationView {
+final class PaginationView {
     var page: Int
     var pageCount: Int
     var previous: String?
     var next: String?
     var pages: [PageLinkView]
+
+    init(page: Int, pageCount: Int, previous: String? = nil, next: String? = nil, pages: [PageLinkView]) {
+        self.page = page
+        self.pageCount = pageCount
+        self.previous = previous
+        self.next = next
+        self.pages = pages
+    }
 }
 
-struct PageLinkView {
+final class PageLinkView {
     var number: Int
     var href: String
     var isCurrent: Bool
     /// Pages are left out between this one and the one before it.
     var followsGap: Bool
+
+    init(number: Int, href: String, isCurrent: Bool, followsGap: Bool) {
+        self.number = number
+        self.href = href
+        self.isCurrent = isCurrent
+        self.followsGap = followsGap
+    }
 }
 
-struct PartyGroupView {
+final class PartyGroupView {
     var label: String
     var parties: [LinkView]
+
+    init(label: String, parties: [LinkView]) {
+        self.label = label
+        self.parties = parties
+    }
 }
 
-struct PartiesView {
+final class PartiesView {
     var frame: PageFrame
     var groups: [PartyGroupView]
     var count: Int
     /// Who is mentioned with whom, when at least two parties share a paragraph.
     var map: RelationMapView?
+
+    init(frame: PageFrame, groups: [PartyGroupView], count: Int, map: RelationMapView? = nil) {
+        self.frame = frame
+        self.groups = groups
+        self.count = count
+        self.map = map
+    }
 }
 
 /// The relation map as the SVG template draws it: coordinates are in the map's own units.
-struct RelationMapView {
+final class RelationMapView {
     /// The SVG `viewBox`, cropped to the drawing and its labels.
     var viewBox: String
     var nodes: [MapNodeView]
     var edges: [MapEdgeView]
+
+    init(viewBox: String, nodes: [MapNodeView], edges: [MapEdgeView]) {
+        self.viewBox = viewBox
+        self.nodes = nodes
+        self.edges = edges
+    }
 }
 
-struct MapNodeView {
+final class MapNodeView {
     var label: String
     var href: String
     var count: Int
@@ -166,29 +328,65 @@ struct MapNodeView {
     var labelY: String
     /// SVG `text-anchor` of the label: labels on the right start at the node, those on the left end there.
     var anchor: String
+
+    init(
+        label: String, href: String, count: Int, x: String, y: String, r: String, labelX: String, labelY: String,
+        anchor: String
+    ) {
+        self.label = label
+        self.href = href
+        self.count = count
+        self.x = x
+        self.y = y
+        self.r = r
+        self.labelX = labelX
+        self.labelY = labelY
+        self.anchor = anchor
+    }
 }
 
-struct MapEdgeView {
+final class MapEdgeView {
     var x1: String
     var y1: String
     var x2: String
     var y2: String
     var width: String
     var label: String
+
+    init(x1: String, y1: String, x2: String, y2: String, width: String, label: String) {
+        self.x1 = x1
+        self.y1 = y1
+        self.x2 = x2
+        self.y2 = y2
+        self.width = width
+        self.label = label
+    }
 }
 
-struct SearchView {
+final class SearchView {
     var frame: PageFrame
+
+    init(frame: PageFrame) {
+        self.frame = frame
+    }
 }
 
 /// The Atom feed of the articles, newest first.
-struct FeedView {
-    struct Entry {
+final class FeedView {
+    final class Entry {
         var title: String
         var href: String
         var updated: String
         var summary: String?
         var author: String?
+
+        init(title: String, href: String, updated: String, summary: String? = nil, author: String? = nil) {
+            self.title = title
+            self.href = href
+            self.updated = updated
+            self.summary = summary
+            self.author = author
+        }
     }
     var title: String
     var subtitle: String?
@@ -196,15 +394,30 @@ struct FeedView {
     var selfHref: String
     var updated: String
     var entries: [Entry]
+
+    init(title: String, subtitle: String? = nil, href: String, selfHref: String, updated: String, entries: [Entry]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.href = href
+        self.selfHref = selfHref
+        self.updated = updated
+        self.entries = entries
+    }
 }
 
-struct TermsView {
+final class TermsView {
     var frame: PageFrame
     var terms: [LinkView]
     var count: Int
+
+    init(frame: PageFrame, terms: [LinkView], count: Int) {
+        self.frame = frame
+        self.terms = terms
+        self.count = count
+    }
 }
 
-struct HomeView {
+final class HomeView {
     var frame: PageFrame
     var headline: String
     var summary: String?
@@ -217,19 +430,54 @@ struct HomeView {
     var partyCount: Int
     var termCount: Int
     var eventCount: Int
+
+    init(
+        frame: PageFrame, headline: String, summary: String? = nil, dek: String? = nil, articles: [LinkView],
+        multipleArticles: Bool, keyParties: [LinkView], keyTerms: [LinkView], latestEvents: [EventLinkView],
+        partyCount: Int, termCount: Int, eventCount: Int
+    ) {
+        self.frame = frame
+        self.headline = headline
+        self.summary = summary
+        self.dek = dek
+        self.articles = articles
+        self.multipleArticles = multipleArticles
+        self.keyParties = keyParties
+        self.keyTerms = keyTerms
+        self.latestEvents = latestEvents
+        self.partyCount = partyCount
+        self.termCount = termCount
+        self.eventCount = eventCount
+    }
 }
 
-struct NotFoundView {
+final class NotFoundView {
     var frame: PageFrame
+
+    init(frame: PageFrame) {
+        self.frame = frame
+    }
 }
 
-struct SitemapView {
-    struct Entry {
+final class SitemapView {
+    final class Entry {
         var loc: String
+
+        init(loc: String) {
+            self.loc = loc
+        }
     }
     var urls: [Entry]
+
+    init(urls: [Entry]) {
+        self.urls = urls
+    }
 }
 
-struct RobotsView {
+final class RobotsView {
     var sitemap: String
+
+    init(sitemap: String) {
+        self.sitemap = sitemap
+    }
 }
