@@ -177,15 +177,21 @@ public enum Builder {
                 let (pages, paths) = try stage("render") { () throws(BuildFailure) in
                     var pages: [LinkChecker.PageLinks] = []
                     var paths = Set<String>()
-                    try renderer.render { (batch: [OutputFile]) throws(BuildFailure) in
-                        let links = try Parallel.map(batch) {
-                            (file: OutputFile) throws(BuildFailure) -> LinkChecker.PageLinks? in
-                            try staging.write(file)
-                            return LinkChecker.links(of: file)
-                        }
-                        pages += links.compactMap { $0 }
-                        paths.formUnion(batch.map(\.path))
-                    }
+                    try renderer.render(
+                        { (batch: [OutputFile]) throws(BuildFailure) in
+                            let links = try Parallel.map(batch) {
+                                (file: OutputFile) throws(BuildFailure) -> LinkChecker.PageLinks? in
+                                try staging.write(file)
+                                return LinkChecker.links(of: file)
+                            }
+                            pages += links.compactMap { $0 }
+                            paths.formUnion(batch.map(\.path))
+                        },
+                        stream: {
+                            (path: String, produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure) in
+                            try staging.stream(path, produce)
+                            paths.insert(path)
+                        })
                     return (
                         (pages, paths),
                         "\(pages.count) pages, \(paths.count) files, written to a staging folder as they render"

@@ -137,12 +137,14 @@ enum Export {
 
     /// The whole file, `{"articles":[…],"events":[…],"parties":[…],"terms":[…],"title":…}`, encoded
     /// one element at a time on all cores, so no encoder ever holds the whole briefing.
-    static func json(_ site: Site, title: String) throws -> Data {
+    static func json(_ site: Site, title: String) throws(BuildFailure) -> Data {
         var memo = Encoded(keeping: false)
-        return try json(site, title: title, memo: &memo)
+        let sink = ByteSink()
+        try json(site, title: title, memo: &memo, into: sink)
+        return sink.data
     }
 
-    static func json(_ site: Site, title: String, memo: inout Encoded) throws -> Data {
+    static func json(_ site: Site, title: String, memo: inout Encoded, into sink: ByteSink) throws(BuildFailure) {
         @Sendable func encoder() -> JSONEncoder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -152,17 +154,14 @@ enum Export {
         @Sendable func encode(_ value: some Encodable) -> Data {
             (try? encoder().encode(value)) ?? Data("{}".utf8)
         }
-        var data = Data("{\"articles\":".utf8)
-        memo.articles.appendJSONArray(site.articles, key: \.article.slug, to: &data) { encode(article($0)) }
-        data.append(Data(",\"events\":".utf8))
-        memo.events.appendJSONArray(site.events, key: \.event.slug, to: &data) { encode(event($0)) }
-        data.append(Data(",\"parties\":".utf8))
-        memo.parties.appendJSONArray(site.parties, key: \.party.slug, to: &data) { encode(party($0)) }
-        data.append(Data(",\"terms\":".utf8))
-        memo.terms.appendJSONArray(site.terms, key: \.term.slug, to: &data) { encode(term($0)) }
-        data.append(Data(",\"title\":".utf8))
-        data.append(try encoder().encode(title))
-        data.append(UInt8(ascii: "}"))
-        return data
+        try sink.append(Data("{\"articles\":".utf8))
+        try memo.articles.appendJSONArray(site.articles, key: \.article.slug, to: sink) { encode(article($0)) }
+        try sink.append(Data(",\"events\":".utf8))
+        try memo.events.appendJSONArray(site.events, key: \.event.slug, to: sink) { encode(event($0)) }
+        try sink.append(Data(",\"parties\":".utf8))
+        try memo.parties.appendJSONArray(site.parties, key: \.party.slug, to: sink) { encode(party($0)) }
+        try sink.append(Data(",\"terms\":".utf8))
+        try memo.terms.appendJSONArray(site.terms, key: \.term.slug, to: sink) { encode(term($0)) }
+        try sink.append(Data(",\"title\":".utf8) + encode(title) + Data("}".utf8))
     }
 }

@@ -60,10 +60,11 @@ public struct PageRenderer: Sendable {
     }
 
     /// The same files handed over in batches as they are rendered, so that a caller writing them
-    /// out never holds the whole site in memory.
-    public func render(batchSize: Int = 256, _ consume: ([OutputFile]) throws(BuildFailure) -> Void)
-        throws(BuildFailure)
-    {
+    /// out never holds the whole site in memory; the largest (`briefing.json`, the search index)
+    /// go to `stream` a piece at a time.
+    func render(
+        batchSize: Int = 256, _ consume: ([OutputFile]) throws(BuildFailure) -> Void, stream: StreamFile
+    ) throws(BuildFailure) {
         let pages = self.pages
         var paths: [String] = []
         for start in stride(from: 0, to: pages.count, by: batchSize) {
@@ -75,7 +76,9 @@ public struct PageRenderer: Sendable {
         // One at a time, so the large ones (`briefing.json`, the search index) are written and
         // let go of before the next is built.
         var memo = SiteFilesMemo(keeping: false)
-        try siteFiles(pagePaths: paths, memo: &memo) { (file: OutputFile) throws(BuildFailure) in try consume([file]) }
+        try siteFiles(
+            pagePaths: paths, memo: &memo,
+            emit: { (file: OutputFile) throws(BuildFailure) in try consume([file]) }, stream: stream)
     }
 
     /// Every page of the site, in the order they are rendered and listed in the sitemap.
@@ -127,13 +130,26 @@ public struct PageRenderer: Sendable {
 
     func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {
         var files: [OutputFile] = []
-        try siteFiles(pagePaths: paths, memo: &memo) { (file: OutputFile) throws(BuildFailure) in files.append(file) }
+        func emit(_ file: OutputFile) { files.append(file) }
+        try siteFiles(
+            pagePaths: paths, memo: &memo, emit: emit,
+            stream: { (path: String, produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure) in
+                let sink = ByteSink()
+                try produce(sink)
+                emit(OutputFile(path: path, contents: sink.data))
+            })
         return files
     }
 
-    /// The same files, each handed to `emit` as soon as it is built.
+    /// Writes the file at a path through the sink it is given: `produce` appends the file's bytes.
+    typealias StreamFile = (_ path: String, _ produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure)
+        -> Void
+
+    /// The same files, each handed to `emit` as soon as it is built, or for the largest, made
+    /// straight into the sink `stream` gives.
     func siteFiles(
-        pagePaths paths: [String], memo: inout SiteFilesMemo, emit: (OutputFile) throws(BuildFailure) -> Void
+        pagePaths paths: [String], memo: inout SiteFilesMemo, emit: (OutputFile) throws(BuildFailure) -> Void,
+        stream: StreamFile
     ) throws(BuildFailure) {
         try emit(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
         try emit(
@@ -141,8 +157,12 @@ public struct PageRenderer: Sendable {
                 path: "robots.txt",
                 text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
         try emit(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
-        try emit(OutputFile(path: "briefing.json", contents: try json(memo: &memo.export)))
-        try emit(OutputFile(path: Routes.searchIndex, contents: SearchIndex.script(site, memo: &memo.search)))
+        try stream("briefing.json") { (sink: ByteSink) throws(BuildFailure) in
+            try Export.json(site, title: siteTitle, memo: &memo.export, into: sink)
+        }
+        try stream(Routes.searchIndex) { (sink: ByteSink) throws(BuildFailure) in
+            try SearchIndex.script(site, memo: &memo.search, into: sink)
+        }
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try emit(OutputFile(path: path, contents: data))
         }
@@ -590,16 +610,6 @@ public struct PageRenderer: Sendable {
 
     func sitemap(_ pages: [String]) -> SitemapView {
         SitemapView(urls: pages.filter { $0 != Routes.notFound }.map { SitemapView.Entry(loc: absolute($0)) })
-    }
-
-    func json(memo: inout Export.Encoded) throws(BuildFailure) -> Data {
-        // Compact: at thousands of articles, indentation alone would add tens of megabytes.
-        do {
-            return try Export.json(site, title: siteTitle, memo: &memo)
-        } catch {
-            throw BuildFailure(
-                stage: "render", diagnostics: [.error("briefing.json", "cannot encode the site: \(error)")])
-        }
     }
 }
 

@@ -48,17 +48,18 @@ enum SearchIndex {
     /// Each row as encoded by an earlier build, by its address, kept while the row is the same.
     typealias Encoded = Memo<String, [String], NoContext, Data>
 
-    static func script(_ site: Site) -> Data {
+    static func script(_ site: Site) throws(BuildFailure) -> Data {
         var memo = Encoded(keeps: false)
-        return script(site, memo: &memo)
+        let sink = ByteSink()
+        try script(site, memo: &memo, into: sink)
+        return sink.data
     }
 
-    static func script(_ site: Site, memo: inout Encoded) -> Data {
+    static func script(_ site: Site, memo: inout Encoded, into sink: ByteSink) throws(BuildFailure) {
         // An array of strings always encodes; an empty row would show it did not.
         @Sendable func encode(_ row: [String]) -> Data { (try? JSONEncoder().encode(row)) ?? Data("[]".utf8) }
-        var data = Data("window.\(variable) = ".utf8)
-        memo.appendJSONArray(rows(site), key: { $0[3] }, to: &data, encode)
-        data += Data(";\n".utf8)
-        return data
+        try sink.append(Data("window.\(variable) = ".utf8))
+        try memo.appendJSONArray(rows(site), key: { $0[3] }, to: sink, encode)
+        try sink.append(Data(";\n".utf8))
     }
 }

@@ -51,29 +51,32 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
 struct NoContext: Equatable, Sendable {}
 
 extension Memo where Context == NoContext, Value == Data {
-    /// The elements encoded one by one and appended to `data` as a JSON array, in order. With a
+    /// The elements encoded one by one and appended to `sink` as a JSON array, in order. With a
     /// memo that keeps results they go through `map`; without, a thousand at a time on all cores,
-    /// so the encoded parts of a long list never sit in memory beside the file they make.
+    /// each thousand handed to the sink before the next is encoded, so a sink writing to disk
+    /// never holds more than a thousand encoded elements.
     mutating func appendJSONArray(
-        _ elements: [Element], key: @escaping @Sendable (Element) -> Key, to data: inout Data,
+        _ elements: [Element], key: @escaping @Sendable (Element) -> Key, to sink: ByteSink,
         _ encode: @escaping @Sendable (Element) -> Data
-    ) {
-        data.append(UInt8(ascii: "["))
+    ) throws(BuildFailure) {
+        try sink.append(Data("[".utf8))
         var first = true
-        func add(_ parts: [Data]) {
+        func add(_ parts: [Data]) throws(BuildFailure) {
+            var chunk = Data()
             for part in parts {
-                if !first { data.append(UInt8(ascii: ",")) }
-                data.append(part)
+                if !first { chunk.append(UInt8(ascii: ",")) }
+                chunk.append(part)
                 first = false
             }
+            try sink.append(chunk)
         }
         if keepsResults {
-            add(map(elements, key: key, context: NoContext(), encode))
+            try add(map(elements, key: key, context: NoContext(), encode))
         } else {
             for start in stride(from: 0, to: elements.count, by: 1000) {
-                add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encode))
+                try add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encode))
             }
         }
-        data.append(UInt8(ascii: "]"))
+        try sink.append(Data("]".utf8))
     }
 }

@@ -52,6 +52,28 @@ public struct SiteWriter: Sendable {
             }
         }
 
+        /// Writes one file as `produce` makes it, a piece at a time; safe from several threads
+        /// for different files.
+        func stream(_ path: String, _ produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure) {
+            let target = url.appendingPathComponent(path)
+            do {
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw BuildFailure(
+                    stage: "write",
+                    diagnostics: [.error(output, "cannot write \(path): \(error.localizedDescription)")])
+            }
+            let sink = try ByteSink(writingTo: target, name: path)
+            do {
+                try produce(sink)
+            } catch {
+                try? sink.close()
+                throw error
+            }
+            try sink.close()
+        }
+
         public func commit() throws(BuildFailure) {
             let manager = FileManager.default
             do {
