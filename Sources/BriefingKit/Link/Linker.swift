@@ -187,7 +187,7 @@ public enum Linker {
                     mentions.append(
                         Mention(
                             target: match.target, citation: citation, segment: segment, start: match.start,
-                            end: match.end, text: quote.match, quote: quote))
+                            end: match.end, quote: quote))
                 }
             }
             paragraphs.append(LinkedParagraph(paragraph: paragraph, text: text, mentions: mentions, events: []))

@@ -65,24 +65,28 @@ public struct Citation: Hashable, Sendable, Codable, Comparable {
 public struct Mention: Hashable, Sendable, Codable {
     public var target: EntityRef
     public var citation: Citation
-    /// Index of the cmark text node the mention lies in, in document order.
-    public var segment: Int
-    /// UTF-8 offsets of the mention inside that text node.
-    public var start: Int
-    public var end: Int
-    /// The words as they appear in the text.
-    public var text: String
+    // A site holds every mention twice (in its paragraph and under its party or term), hundreds
+    // of thousands at a thousand articles: positions are kept in 32 bits, and the words are read
+    // from the quote rather than stored again.
+    private let segmentIndex: Int32
+    private let startOffset: Int32
+    private let endOffset: Int32
     public var quote: Quote
 
-    public init(
-        target: EntityRef, citation: Citation, segment: Int, start: Int, end: Int, text: String, quote: Quote
-    ) {
+    /// Index of the cmark text node the mention lies in, in document order.
+    public var segment: Int { Int(segmentIndex) }
+    /// UTF-8 offsets of the mention inside that text node.
+    public var start: Int { Int(startOffset) }
+    public var end: Int { Int(endOffset) }
+    /// The words as they appear in the text.
+    public var text: String { quote.match }
+
+    public init(target: EntityRef, citation: Citation, segment: Int, start: Int, end: Int, quote: Quote) {
         self.target = target
         self.citation = citation
-        self.segment = segment
-        self.start = start
-        self.end = end
-        self.text = text
+        self.segmentIndex = Int32(clamping: segment)
+        self.startOffset = Int32(clamping: start)
+        self.endOffset = Int32(clamping: end)
         self.quote = quote
     }
 }

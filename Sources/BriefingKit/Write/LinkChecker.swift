@@ -9,7 +9,28 @@ public enum LinkChecker {
     public struct PageLinks: Sendable {
         public var path: String
         public var ids: Set<String>
-        public var links: [String]
+        /// Each different link once, in the order the page first has it, as UTF-8 ended by a zero
+        /// byte: the links of every page are kept until all pages are written, and one buffer
+        /// per page takes a fraction of the memory of a string per link.
+        private var linkBytes: [UInt8]
+
+        public init(path: String, ids: Set<String>, links: [String]) {
+            self.path = path
+            self.ids = ids
+            var seen = Set<String>()
+            linkBytes = []
+            for link in links where seen.insert(link).inserted {
+                linkBytes += link.utf8.filter { $0 != 0 }
+                linkBytes.append(0)
+            }
+        }
+
+        /// The page's links, each once.
+        public var links: [String] {
+            linkBytes.split(separator: 0, omittingEmptySubsequences: false).dropLast().map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
     }
 
     /// The ids and links of an HTML page; nil for other files.
