@@ -426,8 +426,24 @@ public struct PageRenderer: Sendable {
     static func describe(_ linked: LinkedTerm) -> String {
         if !linked.term.definition.isEmpty { return linked.term.definition }
         guard let quote = linked.mentions.first?.quote else { return "" }
-        let sentence = quote.sentence.trimmingSpaces()
-        return "As used: \u{201C}\(sentence)\u{201D}"
+        return "As used: \u{201C}\(window(quote).trimmingSpaces())\u{201D}"
+    }
+
+    /// Words of the quote around its mention: a preview is read at a glance, and repeated in
+    /// every link to the term, so a long sentence is cut to a few words on each side, marked "…".
+    /// The term's page quotes its sentences whole.
+    static func window(_ quote: Quote, before: Int = 6, after: Int = 8) -> String {
+        // Split on single spaces and joined again, the text keeps its own spacing; the piece
+        // next to the mention ("" or "(") is kept beside it.
+        var lead = quote.before.split(separator: " ", omittingEmptySubsequences: false)
+        var tail = quote.after.split(separator: " ", omittingEmptySubsequences: false)
+        // Two or three words more are shown rather than cut.
+        let cutLead = lead.count > before + 3
+        let cutTail = tail.count > after + 3
+        if cutLead { lead = Array(lead.suffix(before + 1)) }
+        if cutTail { tail = Array(tail.prefix(after + 1)) }
+        return (cutLead ? "\u{2026}" : "") + lead.joined(separator: " ") + quote.match + tail.joined(separator: " ")
+            + (cutTail ? "\u{2026}" : "")
     }
 
     /// The quotes of the newest articles first, at most `entityListLimit`, and how many more there are.
