@@ -223,7 +223,7 @@ struct PartyTable {
             }
             return
         }
-        if let country = Gazetteer.countries.first(where: { $0.capital == name }) {
+        if let country = Self.countryByCapital[name] {
             if actor {
                 record(
                     "Government of \(country.name)", kind: .government, alias: name,
@@ -296,6 +296,11 @@ struct PartyTable {
         let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
         return countryByName[bare] ?? countryByName[bare + "."]
     }
+
+    /// Each country by its capital; every run is looked up, and the list has two hundred countries.
+    static let countryByCapital: [String: Gazetteer.Country] = Dictionary(
+        Gazetteer.countries.compactMap { country in country.capital.map { ($0, country) } },
+        uniquingKeysWith: { first, _ in first })
 
     /// Each country by its name, aliases and demonyms; the first listed wins a shared one.
     static let countryByName: [String: Gazetteer.Country] = {

@@ -131,7 +131,22 @@ public struct MentionMatcher: Sendable {
     }
 
     static func isAcronym(_ word: String) -> Bool {
-        word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } && word.contains(where: \.isLetter)
+        // Most words are ASCII and start in lowercase or with one capital: read bytes, not Characters.
+        var letters = 0
+        var ascii = true
+        for byte in word.utf8 {
+            if byte >= 0x80 {
+                ascii = false
+                break
+            }
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                letters += 1
+            } else if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {
+                return false
+            }
+        }
+        if ascii { return word.utf8.count >= 2 && letters > 0 }
+        return word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } && word.contains(where: \.isLetter)
     }
 
     /// Splits text into words with their UTF-8 offsets. An apostrophe inside a word is kept

@@ -145,21 +145,27 @@ public struct Site: Hashable, Sendable, Codable {
 
     /// Every article, party, term and event by slug, built once for the pages that link them.
     public struct Index: Sendable {
-        private let articles: [String: LinkedArticle]
-        private let parties: [String: LinkedParty]
-        private let terms: [String: LinkedTerm]
-        private let events: [String: LinkedEvent]
+        // Positions, not copies: the site already holds every value.
+        private let site: Site
+        private let articles: [String: Int]
+        private let parties: [String: Int]
+        private let terms: [String: Int]
+        private let events: [String: Int]
 
         public init(_ site: Site) {
-            articles = Dictionary(site.articles.map { ($0.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
-            parties = Dictionary(site.parties.map { ($0.party.slug, $0) }, uniquingKeysWith: { first, _ in first })
-            terms = Dictionary(site.terms.map { ($0.term.slug, $0) }, uniquingKeysWith: { first, _ in first })
-            events = Dictionary(site.events.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            func positions(_ slugs: [String]) -> [String: Int] {
+                Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            self.site = site
+            articles = positions(site.articles.map(\.article.slug))
+            parties = positions(site.parties.map(\.party.slug))
+            terms = positions(site.terms.map(\.term.slug))
+            events = positions(site.events.map(\.event.slug))
         }
 
-        public func article(_ slug: String) -> LinkedArticle? { articles[slug] }
-        public func party(_ slug: String) -> LinkedParty? { parties[slug] }
-        public func term(_ slug: String) -> LinkedTerm? { terms[slug] }
-        public func event(_ slug: String) -> LinkedEvent? { events[slug] }
+        public func article(_ slug: String) -> LinkedArticle? { articles[slug].map { site.articles[$0] } }
+        public func party(_ slug: String) -> LinkedParty? { parties[slug].map { site.parties[$0] } }
+        public func term(_ slug: String) -> LinkedTerm? { terms[slug].map { site.terms[$0] } }
+        public func event(_ slug: String) -> LinkedEvent? { events[slug].map { site.events[$0] } }
     }
 }

@@ -28,17 +28,13 @@ extension PageRenderer {
         let terms = Set(
             zip(before.terms, after.terms).filter { $0.term != $1.term || old.summary(of: $0) != summary(of: $1) }
                 .map(\.1.term.slug))
+        // Events added, removed, changed or moved to another timeline page.
         var events = Set<String>()
-        let oldEvents = Dictionary(
-            before.events.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let newEvents = Dictionary(after.events.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        for slug in Set(oldEvents.keys).union(newEvents.keys) {
-            guard let a = oldEvents[slug], let b = newEvents[slug], a == b, old.eventHref(slug) == eventHref(slug)
-            else {
-                events.insert(slug)
-                continue
-            }
+        for linked in after.events {
+            let slug = linked.event.slug
+            if old.index.event(slug) != linked || old.eventHref(slug) != eventHref(slug) { events.insert(slug) }
         }
+        for linked in before.events where index.event(linked.event.slug) == nil { events.insert(linked.event.slug) }
         let articles = Set(
             zip(before.articles, after.articles).filter { $0 != $1 }.map(\.1.article.slug))
 
@@ -64,8 +60,16 @@ extension PageRenderer {
                 articlePages.formUnion(linked.citations.map(\.article))
                 partyPages.formUnion(linked.parties)
             }
-            for linked in site.terms where linked.events.contains(where: events.contains) {
-                termPages.insert(linked.term.slug)
+            // A term lists the events citing a paragraph that names it.
+            for slug in events {
+                for citation in renderer.index.event(slug)?.citations ?? [] {
+                    guard let article = renderer.index.article(citation.article),
+                        let paragraph = article.paragraphs.first(where: { $0.paragraph.number == citation.paragraph })
+                    else { continue }
+                    for mention in paragraph.mentions {
+                        if case .term(let term) = mention.target { termPages.insert(term) }
+                    }
+                }
             }
             // Related parties are counted from the paragraphs of the changed articles.
             for linked in site.articles where articles.contains(linked.article.slug) {
