@@ -74,7 +74,11 @@ public enum PartyExtractor {
                         continue
                     }
                     let joins = separator == " " || separator == "'s " || separator == "\u{2019}s "
-                    if !joins || separator.contains("'") || separator.contains("\u{2019}") { break }
+                    if !joins || separator.utf8.contains(UInt8(ascii: "'"))
+                        || separator.unicodeScalars.contains("\u{2019}")
+                    {
+                        break
+                    }
                     if isCapitalised(words[end].text) {
                         end += 1
                     } else if ["bin", "al", "de", "da", "van", "von", "del"].contains(words[end].text)

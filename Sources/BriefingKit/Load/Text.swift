@@ -51,7 +51,8 @@ public enum Text {
         var slug = ""
         var pendingDash = false
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+            // ASCII letters and digits, by range: the Unicode property tables are slow for plain text.
+            if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingDash && !slug.isEmpty { slug.append("-") }
                 slug.unicodeScalars.append(
                     ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(scalar.value | 0x20)) : scalar)

@@ -128,15 +128,16 @@ public enum LinkChecker {
 
     /// A link's part before `#` and its fragment, percent-decoded, with `&amp;` read as `&`.
     static func split(_ rawHref: String) -> (path: String, fragment: String?) {
-        let href = rawHref.contains("&") ? rawHref.replacingOccurrences(of: "&amp;", with: "&") : rawHref
+        let href =
+            rawHref.utf8.contains(UInt8(ascii: "&")) ? rawHref.replacingOccurrences(of: "&amp;", with: "&") : rawHref
         guard let hash = href.firstIndex(of: "#") else { return (href, nil) }
         let raw = String(href[href.index(after: hash)...])
-        return (String(href[..<hash]), raw.contains("%") ? raw.removingPercentEncoding : raw)
+        return (String(href[..<hash]), raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding : raw)
     }
 
     /// The output path a link's part before `#` points at, from `page`; nil when it leaves the site.
     static func target(of href: String, from page: String, sitePath: String) -> String? {
-        if let colon = href.firstIndex(of: ":"), !href[..<colon].contains("/") { return nil }
+        if let colon = href.firstIndex(of: ":"), !href[..<colon].utf8.contains(UInt8(ascii: "/")) { return nil }
         if href.hasPrefix("//") { return nil }
         var pathPart = href
         if let query = pathPart.firstIndex(of: "?") { pathPart = String(pathPart[..<query]) }
@@ -162,7 +163,7 @@ public enum LinkChecker {
         }
         var target = segments.joined(separator: "/")
         if pathPart.hasSuffix("/") || target.isEmpty { target += target.isEmpty ? "index.html" : "/index.html" }
-        return target.contains("%") ? target.removingPercentEncoding ?? target : target
+        return target.utf8.contains(UInt8(ascii: "%")) ? target.removingPercentEncoding ?? target : target
     }
 
     /// Values of an attribute in the page's tags, whatever the quoting, spacing or letter case.
