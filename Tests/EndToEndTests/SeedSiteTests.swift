@@ -207,6 +207,37 @@ struct SeedSiteTests {
         #expect(article.contains("../../timeline/2/index.html#event-\(event.slug)"))
     }
 
+    @Test func manyArticlesGoToAPagedArchiveAndTheHomePageListsTheNewest() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        // 230 short articles, one a day: the home page lists 20, the archive 100 a page.
+        var files: [String: String] = [:]
+        for number in 1...230 {
+            let day = Calendar(identifier: .gregorian).date(
+                byAdding: .day, value: number, to: Date(timeIntervalSince1970: 1_735_689_600))!
+            let date = ISO8601DateFormatter.string(from: day, timeZone: .gmt, formatOptions: [.withFullDate])
+            files[String(format: "report-%03d.md", number)] =
+                "---\ntitle: Report \(number)\ndate: \(date)\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow.\n"
+        }
+        let options = try Self.rawOptions(fixture, files)
+        _ = try Builder.build(options)
+        let home = Fixture.text(options.output + "/index.html")
+        #expect(home.components(separatedBy: "<li><a href=\"articles/").count - 1 == PageRenderer.homeArticleLimit)
+        #expect(home.contains(">Report 230</a>") && !home.contains(">Report 210</a>"))
+        #expect(home.contains("<a href=\"archive/index.html\">All 230 articles</a>"))
+        let pages = ["archive/index.html", "archive/2/index.html", "archive/3/index.html"].map {
+            Fixture.text(options.output + "/" + $0)
+        }
+        #expect(pages.map { $0.components(separatedBy: "/articles/report-").count - 1 } == [100, 100, 30])
+        #expect(pages[0].contains(">Report 230</a>") && pages[2].contains(">Report 1</a>"))
+        #expect(pages[1].contains("<a href=\"../../archive/index.html\" rel=\"prev\">Newer articles</a>"))
+        #expect(pages[1].contains("<a href=\"../../archive/3/index.html\" rel=\"next\">Older articles</a>"))
+        #expect(!FileManager.default.fileExists(atPath: options.output + "/archive/4/index.html"))
+        var crawler = Crawler(folder: options.output)
+        crawler.crawl(from: "index.html")
+        #expect(crawler.broken == [] && crawler.visited.contains("articles/report-001/index.html"))
+    }
+
     @Test func aPublicationDateDatesTheFoundTimeline() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -16,6 +16,7 @@ extension PageRenderer {
             before.parties.map(\.party.slug) == after.parties.map(\.party.slug),
             before.terms.map(\.term.slug) == after.terms.map(\.term.slug),
             old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
+            old.archivePageCount == archivePageCount,
             zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
                 Self.sameHeading($0.article, $1.article)
             }),
@@ -89,7 +90,9 @@ extension PageRenderer {
             if changed { timelinePages.insert(page) }
         }
 
+        // The archive, like the home page, lists every article's length.
         var pages: [Page] = [.home, .parties, .terms, .search, .notFound]
+        pages += (0..<archivePageCount).map { Page.archive($0 + 1) }
         pages += after.articles.indices.filter { articlePages.contains(after.articles[$0].article.slug) }
             .map(Page.article)
         pages += timelinePages.sorted().map(Page.timeline)

@@ -14,6 +14,10 @@ public struct PageRenderer: Sendable {
 
     /// Events per timeline page; a briefing of many articles pages its timeline.
     static let timelinePageSize = 200
+    /// Articles the home page lists, newest first; more go to the archive.
+    static let homeArticleLimit = 20
+    /// Articles per archive page.
+    static let archivePageSize = 100
     /// The timeline page of the event at `position` in the site's order, counted from 1.
     static func timelinePage(ofEventAt position: Int) -> Int { position / timelinePageSize + 1 }
 
@@ -42,7 +46,7 @@ public struct PageRenderer: Sendable {
 
     /// One page of the site.
     enum Page: Sendable {
-        case home, article(Int), timeline(Int), parties, party(Int), terms, term(Int), search, notFound
+        case home, article(Int), archive(Int), timeline(Int), parties, party(Int), terms, term(Int), search, notFound
     }
 
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
@@ -85,6 +89,7 @@ public struct PageRenderer: Sendable {
     var pages: [Page] {
         var pages: [Page] = [.home]
         pages += site.articles.indices.map(Page.article)
+        pages += (0..<archivePageCount).map { Page.archive($0 + 1) }
         pages += (1...timelinePageCount).map(Page.timeline)
         pages.append(.parties)
         pages += site.parties.indices.map(Page.party)
@@ -100,6 +105,7 @@ public struct PageRenderer: Sendable {
         switch page {
         case .home: Routes.home
         case .article(let index): Routes.article(site.articles[index].article.slug)
+        case .archive(let number): Routes.archive(page: number)
         case .timeline(let number): Routes.timeline(page: number)
         case .parties: Routes.parties
         case .party(let index): Routes.party(site.parties[index].party.slug)
@@ -176,6 +182,9 @@ public struct PageRenderer: Sendable {
             let article = site.articles[index]
             let path = Routes.article(article.article.slug)
             return OutputFile(path: path, text: try templates.render("article", self.article(article, path: path)))
+        case .archive(let page):
+            return OutputFile(
+                path: Routes.archive(page: page), text: try templates.render("archive", archive(page: page)))
         case .timeline(let page):
             return OutputFile(
                 path: Routes.timeline(page: page), text: try templates.render("timeline", timeline(page: page)))
@@ -267,14 +276,10 @@ public struct PageRenderer: Sendable {
                 return f
             }(),
             headline: lead?.title ?? siteTitle, summary: lead?.summary, dek: lead?.dek,
-            articles: site.articles.map {
-                LinkView(
-                    label: $0.article.title, href: root + Routes.article($0.article.slug),
-                    detail: [DateLabel.text($0.article.date), $0.article.source].compactMap { $0 }
-                        .joined(separator: " · ").nilIfEmpty,
-                    count: $0.paragraphs.count)
-            },
-            multipleArticles: site.articles.count > 1, keyParties: Array(keyParties), keyTerms: Array(keyTerms),
+            articles: site.articles.prefix(Self.homeArticleLimit).map { articleLink($0, root: root) },
+            multipleArticles: site.articles.count > 1,
+            archiveHref: archivePageCount > 0 ? root + Routes.archive(page: 1) : nil, articleCount: site.articles.count,
+            keyParties: Array(keyParties), keyTerms: Array(keyTerms),
             latestEvents: latest.map { eventLink($0, root: root) },
             partyCount: site.parties.count, termCount: site.terms.count, eventCount: site.events.count)
     }
@@ -379,6 +384,47 @@ public struct PageRenderer: Sendable {
         Array(Set([1, count] + ((page - 3)...(page + 3)).filter { (1...count).contains($0) })).sorted()
     }
 
+    /// An article as the home page and the archive list it: headline, date, source, length.
+    private func articleLink(_ linked: LinkedArticle, root: String) -> LinkView {
+        LinkView(
+            label: linked.article.title, href: root + Routes.article(linked.article.slug),
+            detail: [DateLabel.text(linked.article.date), linked.article.source].compactMap { $0 }
+                .joined(separator: " · ").nilIfEmpty,
+            count: linked.paragraphs.count)
+    }
+
+    /// Archive pages: none while the home page lists every article.
+    var archivePageCount: Int {
+        site.articles.count <= Self.homeArticleLimit
+            ? 0 : (site.articles.count + Self.archivePageSize - 1) / Self.archivePageSize
+    }
+
+    func archive(page: Int) -> ArchiveView {
+        let path = Routes.archive(page: page)
+        let root = Routes.root(of: path)
+        let start = min((page - 1) * Self.archivePageSize, site.articles.count)
+        let slice = site.articles[start..<min(start + Self.archivePageSize, site.articles.count)]
+        let count = archivePageCount
+        let f = frame(path, title: count > 1 ? "All articles, page \(page) of \(count)" : "All articles")
+        return ArchiveView(
+            frame: f, articles: slice.map { articleLink($0, root: root) }, articleCount: site.articles.count,
+            pagination: pagination(page: page, of: count, root: root, route: Routes.archive(page:)))
+    }
+
+    /// Links between the pages of a list that has more than one ("Page 2 of 9", a window of numbers).
+    private func pagination(page: Int, of count: Int, root: String, route: (Int) -> String) -> PaginationView? {
+        guard count > 1 else { return nil }
+        let window = Self.pageWindow(page, of: count)
+        return PaginationView(
+            page: page, pageCount: count, previous: page > 1 ? root + route(page - 1) : nil,
+            next: page < count ? root + route(page + 1) : nil,
+            pages: window.map {
+                PageLinkView(
+                    number: $0, href: root + route($0), isCurrent: $0 == page,
+                    followsGap: $0 > 1 && !window.contains($0 - 1))
+            })
+    }
+
     func timeline(page: Int = 1) -> TimelineView {
         let path = Routes.timeline(page: page)
         let root = Routes.root(of: path)
@@ -401,19 +447,9 @@ public struct PageRenderer: Sendable {
         let count = timelinePageCount
         let f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
         f.isTimeline = true
-        let pagination =
-            count > 1
-            ? PaginationView(
-                page: page, pageCount: count, previous: page > 1 ? root + Routes.timeline(page: page - 1) : nil,
-                next: page < count ? root + Routes.timeline(page: page + 1) : nil,
-                pages: Self.pageWindow(page, of: count).map {
-                    PageLinkView(
-                        number: $0, href: root + Routes.timeline(page: $0), isCurrent: $0 == page,
-                        followsGap: $0 > 1 && !Self.pageWindow(page, of: count).contains($0 - 1))
-                }) : nil
         return TimelineView(
             frame: f, events: Array(events), hasPlanned: hasPlannedEvents,
-            pagination: pagination)
+            pagination: pagination(page: page, of: count, root: root, route: Routes.timeline(page:)))
     }
 
     /// The editor's definition, or, for a term found in the text and not yet defined, the sentence

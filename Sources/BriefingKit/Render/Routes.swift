@@ -21,6 +21,9 @@ enum Routes {
     /// The timeline's pages: the first at `timeline/`, the next at `timeline/2/` and so on.
     static func timeline(page: Int) -> String { page <= 1 ? timeline : "timeline/\(page)/index.html" }
     static func event(_ slug: String, page: Int) -> String { timeline(page: page) + "#event-\(slug)" }
+    /// Every article, newest first, when there are more than the home page lists: `archive/`,
+    /// then `archive/2/` and so on. A folder of its own, so no article's slug can take its place.
+    static func archive(page: Int) -> String { page <= 1 ? "archive/index.html" : "archive/\(page)/index.html" }
 
     static func entity(_ ref: EntityRef) -> String {
         switch ref {

@@ -309,12 +309,26 @@ extension HomeView: MustacheParent {
         case "dek": self.dek
         case "articles": self.articles
         case "multipleArticles": self.multipleArticles
+        case "archiveHref": self.archiveHref
+        case "articleCount": self.articleCount
         case "keyParties": self.keyParties
         case "keyTerms": self.keyTerms
         case "latestEvents": self.latestEvents
         case "partyCount": self.partyCount
         case "termCount": self.termCount
         case "eventCount": self.eventCount
+        default: nil
+        }
+    }
+}
+
+extension ArchiveView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "frame": self.frame
+        case "articles": self.articles
+        case "articleCount": self.articleCount
+        case "pagination": self.pagination
         default: nil
         }
     }

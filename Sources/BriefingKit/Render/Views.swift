@@ -422,8 +422,12 @@ final class HomeView {
     var headline: String
     var summary: String?
     var dek: String?
+    /// The newest articles, at most `PageRenderer.homeArticleLimit`.
     var articles: [LinkView]
     var multipleArticles: Bool
+    /// The archive listing every article, when the home page cannot.
+    var archiveHref: String?
+    var articleCount: Int
     var keyParties: [LinkView]
     var keyTerms: [LinkView]
     var latestEvents: [EventLinkView]
@@ -433,7 +437,8 @@ final class HomeView {
 
     init(
         frame: PageFrame, headline: String, summary: String? = nil, dek: String? = nil, articles: [LinkView],
-        multipleArticles: Bool, keyParties: [LinkView], keyTerms: [LinkView], latestEvents: [EventLinkView],
+        multipleArticles: Bool, archiveHref: String? = nil, articleCount: Int, keyParties: [LinkView],
+        keyTerms: [LinkView], latestEvents: [EventLinkView],
         partyCount: Int, termCount: Int, eventCount: Int
     ) {
         self.frame = frame
@@ -442,6 +447,8 @@ final class HomeView {
         self.dek = dek
         self.articles = articles
         self.multipleArticles = multipleArticles
+        self.archiveHref = archiveHref
+        self.articleCount = articleCount
         self.keyParties = keyParties
         self.keyTerms = keyTerms
         self.latestEvents = latestEvents
@@ -479,5 +486,21 @@ final class RobotsView {
 
     init(sitemap: String) {
         self.sitemap = sitemap
+    }
+}
+
+/// One page of the archive: every article, newest first, a hundred to a page.
+final class ArchiveView {
+    var frame: PageFrame
+    var articles: [LinkView]
+    var articleCount: Int
+    /// Links between the archive's pages, when it has more than one.
+    var pagination: PaginationView?
+
+    init(frame: PageFrame, articles: [LinkView], articleCount: Int, pagination: PaginationView? = nil) {
+        self.frame = frame
+        self.articles = articles
+        self.articleCount = articleCount
+        self.pagination = pagination
     }
 }
