@@ -12,9 +12,10 @@ N articles as raw text for Briefing and as an equivalent Hugo site (kept in DIR,
 - the floor: libcmark's `cmark` over all article bodies in one file, plus `cp -r` of
   Briefing's output folder to a new folder.
 
-Each timed command runs under /usr/bin/time for its peak RSS; wall time is the best of R runs.
-It prints, per N: our wall time, Hugo's, their ratio, peak RSS of each and their ratio,
-pages written by each, and our time against the floor. At N = 1,000 it also times a rebuild
+Each timed command runs under /usr/bin/time for its peak RSS and CPU time; wall time is the best
+of R runs. It prints, per N: our wall time, Hugo's, their ratio, peak RSS of each and their ratio,
+pages written by each, our time against the floor, and the CPU time (user and system) of each
+and their ratio, which moves less than wall time when the machine is busy. At N = 1,000 it also times a rebuild
 after a word of one article's last paragraph is edited, as `briefing serve` does it (keeping
 what the last build computed):
 from the write to the server's "Built" line, and the rebuild's own time as the server reports it
@@ -38,20 +39,20 @@ GENERATOR = os.path.join(os.path.dirname(REPOSITORY), "shared", "bench", "make-c
 
 
 def timed(command, cwd=None):
-    """Runs `command` under /usr/bin/time: (wall seconds, peak RSS in MiB)."""
+    """Runs `command` under /usr/bin/time: (wall seconds, peak RSS in MiB, CPU seconds, user and system)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
         start = time.perf_counter()
-        result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name] + command, cwd=cwd,
+        result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", report.name] + command, cwd=cwd,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - start
         if result.returncode != 0:
             sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-        rss_kib = int(report.read().split()[-1])
-    return wall, rss_kib / 1024
+        rss_kib, user, system = report.read().split()[-3:]
+    return wall, int(rss_kib) / 1024, float(user) + float(system)
 
 
 def best(command, runs, output=None):
-    """Best wall time and the peak RSS of that run, each run into a removed output folder."""
+    """Best wall time, with the peak RSS and CPU time of that run, each run into a removed output folder."""
     results = []
     for _ in range(runs):
         if output:
@@ -152,8 +153,8 @@ def main():
         hugo_out = os.path.join(options.work, f"hugo{n}")
         build = [binary, "build", "--content", os.path.join(folder, "briefing", "Content"), "--output", ours_out,
                  "--templates", templates, "--config", no_config]
-        ours_wall, ours_rss = best(build, options.runs, ours_out)
-        hugo_wall, hugo_rss = best(["hugo", "--quiet", "-s", os.path.join(folder, "hugo"), "-d", hugo_out],
+        ours_wall, ours_rss, ours_cpu = best(build, options.runs, ours_out)
+        hugo_wall, hugo_rss, hugo_cpu = best(["hugo", "--quiet", "-s", os.path.join(folder, "hugo"), "-d", hugo_out],
                                    options.runs, hugo_out)
         bodies = os.path.join(options.work, f"bodies{n}.md")
         markdown_bodies(folder, bodies)
@@ -161,18 +162,19 @@ def main():
         copy = os.path.join(options.work, f"copy{n}")
         copy_wall = best(["cp", "-r", ours_out, copy], options.runs, copy)[0]
         rows.append((n, ours_wall, hugo_wall, ours_rss, hugo_rss, pages(ours_out), pages(hugo_out),
-                     cmark_wall + copy_wall))
+                     cmark_wall + copy_wall, ours_cpu, hugo_cpu))
         if n == 1000:
             content = os.path.join(folder, "briefing", "Content")
             article = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
             incremental = served_rebuild(binary, content, templates, no_config, article)
 
     print(f"{'N':>6} {'ours s':>8} {'Hugo s':>8} {'ratio':>6} {'ours MiB':>9} {'Hugo MiB':>9} {'ratio':>6} "
-          f"{'our pages':>10} {'Hugo pages':>11} {'floor s':>8} {'ours/floor':>11}")
-    for n, ours_wall, hugo_wall, ours_rss, hugo_rss, ours_pages, hugo_pages, floor in rows:
+          f"{'our pages':>10} {'Hugo pages':>11} {'floor s':>8} {'ours/floor':>11} {'ours CPU s':>11} {'Hugo CPU s':>11} "
+          f"{'ratio':>6}")
+    for n, ours_wall, hugo_wall, ours_rss, hugo_rss, ours_pages, hugo_pages, floor, ours_cpu, hugo_cpu in rows:
         print(f"{n:>6} {ours_wall:8.2f} {hugo_wall:8.2f} {ours_wall / hugo_wall:6.2f} {ours_rss:9.0f} "
               f"{hugo_rss:9.0f} {ours_rss / hugo_rss:6.2f} {ours_pages:>10} {hugo_pages:>11} {floor:8.2f} "
-              f"{ours_wall / floor:11.1f}")
+              f"{ours_wall / floor:11.1f} {ours_cpu:11.2f} {hugo_cpu:11.2f} {ours_cpu / hugo_cpu:6.2f}")
     if incremental is not None:
         wall, own, stages = incremental
         print(f"rebuild after editing one article at N = 1,000 in briefing serve: {wall * 1000:.0f} ms from the "
