@@ -21,6 +21,21 @@ struct EventExtractionTests {
         return nil
     }
 
+    @Test func eventsOpeningAlikeKeepTheirSlugsWhenAnotherArticleChanges() {
+        func article(_ slug: String, _ text: String) -> Article {
+            Article(slug: slug, title: "Talks", paragraphs: [Paragraph(number: 1, markdown: text, line: 3)], path: slug)
+        }
+        let said = "President Vladimir Putin met the envoy in Moscow on Monday."
+        let articles = [article("a", said), article("b", said), article("c", said + " " + said)]
+        let slugs = EventExtractor.events(in: articles, parties: []).map(\.slug)
+        let base = "president-vladimir-putin-met-the-envoy-in"
+        #expect(slugs == [base, base + "-b", base + "-c", base + "-c-2"])
+        // The first article's event changes: only the event that takes over its slug is renamed.
+        let edited = [article("a", "The envoy left Moscow on Tuesday.")] + articles.dropFirst()
+        let after = EventExtractor.events(in: edited, parties: []).map(\.slug)
+        #expect(after == ["the-envoy-left-moscow-on-tuesday", base, base + "-c", base + "-c-2"])
+    }
+
     @Test func calendarArithmetic() throws {
         let day = try #require(Day(iso: "2025-03-18"))
         #expect(day.iso == "2025-03-18")

@@ -61,21 +61,26 @@ public enum EventExtractor {
         }
         let matcher = MentionMatcher(names)
         let perArticle = memo.map(articles, key: \.path, context: parties) { events(in: $0, matcher: matcher) }
-        // Two events, in one article or two, may open with the same words: the later gets a number.
+        // Two events, in one article or two, may open with the same words. The first, in the
+        // articles' order, keeps the words as its slug; a later one adds its article's slug (and a
+        // number within that article). Numbering across articles would rename every later event
+        // of the same opening when one article is edited; this way an edit renames at most the
+        // event that takes over a slug the edited one gave up or took.
         var slugs = Set<String>()
-        // The next number to try after each slug, so a thousand sentences opening alike do not
-        // each count up from 2.
-        var nextSuffix: [String: Int] = [:]
-        return perArticle.flatMap { events in
-            events.map { event in
+        return zip(articles, perArticle).flatMap { article, events in
+            var nextNumber: [String: Int] = [:]
+            return events.map { event in
                 var event = event
-                let base = event.slug
-                var suffix = nextSuffix[base] ?? 2
-                while !slugs.insert(event.slug).inserted {
-                    event.slug = "\(base)-\(suffix)"
-                    suffix += 1
+                guard !slugs.insert(event.slug).inserted else { return event }
+                let qualified = event.slug + "-" + article.slug
+                var number = nextNumber[qualified] ?? 1
+                var slug = number == 1 ? qualified : "\(qualified)-\(number)"
+                while !slugs.insert(slug).inserted {
+                    number += 1
+                    slug = "\(qualified)-\(number)"
                 }
-                nextSuffix[base] = suffix
+                nextNumber[qualified] = number + 1
+                event.slug = slug
                 return event
             }
         }
