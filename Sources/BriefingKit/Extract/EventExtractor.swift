@@ -71,7 +71,7 @@ public enum EventExtractor {
             var nextNumber: [String: Int] = [:]
             return events.map { event in
                 var event = event
-                guard !slugs.insert(event.slug).inserted else { return event }
+                if slugs.insert(event.slug).inserted { return event }
                 let qualified = event.slug + "-" + article.slug
                 var number = nextNumber[qualified] ?? 1
                 var slug = number == 1 ? qualified : "\(qualified)-\(number)"
