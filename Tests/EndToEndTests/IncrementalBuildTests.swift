@@ -114,6 +114,54 @@ struct IncrementalBuildTests {
         _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a paragraph removed")
     }
 
+    /// A party named in many articles has pages listing them; an edit renders again the list
+    /// page whose counts it changes, and every one when the articles naming the party change.
+    @Test func editsReachAPartysPagesOfArticlesAsFarAsTheyChangeThem() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var files: [String: String] = [:]
+        for number in 1...230 {
+            files[String(format: "report-%03d.md", number)] =
+                "---\ntitle: Report \(number)\ndate: 2025-01-01\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow.\n\nThe talks were long.\n"
+        }
+        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let templates = try TemplateSet.load(from: options.templatesFolder, requireFolder: false)
+        let cache = BuildCache()
+        var site = try #require(try Self.expectSameAsFreshBuild(options, cache: cache, "first build").site)
+        /// The pages a rebuild renders again after `change` to report 100, checked against a fresh build.
+        func edit(_ what: String, _ change: (String) -> String) throws -> Set<String> {
+            try Self.edit(options.content + "/report-100.md", change)
+            let after = try #require(try Self.expectSameAsFreshBuild(options, cache: cache, what).site)
+            let renderer = PageRenderer(site: after, templates: templates)
+            let pages = try #require(renderer.pagesChanged(since: PageRenderer(site: site, templates: templates)))
+            site = after
+            return Set(pages.map(renderer.path(of:)))
+        }
+        let list = "parties/vladimir-putin/articles/"
+
+        // No party page shows the paragraph.
+        var pages = try edit("a paragraph naming no party edited") {
+            $0.replacingOccurrences(of: "long", with: "short")
+        }
+        #expect(pages.contains("articles/report-100/index.html"))
+        #expect(!pages.contains { $0.hasPrefix("parties/vladimir-putin/") })
+
+        // Its page and the one list page the article is on (by slug among articles of one date: the first).
+        pages = try edit("a second mention of the party") {
+            $0.replacingOccurrences(of: "The talks", with: "Putin's talks")
+        }
+        #expect(
+            Set(pages.filter { $0.hasPrefix("parties/vladimir-putin/") })
+                == ["parties/vladimir-putin/index.html", list + "index.html"])
+
+        // One article fewer changes the count every list page gives.
+        pages = try edit("an article no longer naming the party") {
+            $0.replacingOccurrences(of: "President Vladimir Putin met", with: "The minister met")
+                .replacingOccurrences(of: "Putin's talks", with: "The talks")
+        }
+        #expect(pages.isSuperset(of: [list + "index.html", list + "2/index.html", list + "3/index.html"]))
+    }
+
     /// Without a site description, the lead article's summary describes every page that has
     /// none of its own, so editing it reaches those pages.
     @Test func theLeadArticlesSummaryIsEveryPlainPagesDescription() throws {

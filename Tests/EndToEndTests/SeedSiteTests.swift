@@ -233,9 +233,31 @@ struct SeedSiteTests {
         #expect(pages[1].contains("<a href=\"../../archive/index.html\" rel=\"prev\">Newer articles</a>"))
         #expect(pages[1].contains("<a href=\"../../archive/3/index.html\" rel=\"next\">Older articles</a>"))
         #expect(!FileManager.default.fileExists(atPath: options.output + "/archive/4/index.html"))
+        // A party named in all of them lists the 20 newest on its page and every one on pages of 100.
+        let putin = Fixture.text(options.output + "/parties/vladimir-putin/index.html")
+        #expect(putin.components(separatedBy: "<li><a href=\"../../articles/").count - 1 == 20)
+        #expect(putin.contains(">Report 230</a>") && !putin.contains(">Report 210</a>"))
+        #expect(
+            putin.contains(
+                "<a href=\"../../parties/vladimir-putin/articles/index.html\">All 230 articles naming Vladimir Putin</a>"
+            ))
+        let lists = ["", "2/", "3/"].map {
+            Fixture.text(options.output + "/parties/vladimir-putin/articles/\($0)index.html")
+        }
+        #expect(lists.map { $0.components(separatedBy: "/articles/report-").count - 1 } == [100, 100, 30])
+        #expect(lists[0].contains("<h1>Articles naming Vladimir Putin</h1>") && lists[0].contains(">Report 230</a>"))
+        #expect(lists[2].contains(">Report 1</a> <span class=\"count\">1 mention</span>"))
+        #expect(
+            lists[1].contains(
+                "<a href=\"../../../../parties/vladimir-putin/articles/3/index.html\" rel=\"next\">Older articles</a>"))
+        #expect(
+            !FileManager.default.fileExists(atPath: options.output + "/parties/vladimir-putin/articles/4/index.html"))
+        // A party named in one article has its list on its page alone.
+        #expect(!FileManager.default.fileExists(atPath: options.output + "/parties/moscow/articles/index.html"))
         var crawler = Crawler(folder: options.output)
         crawler.crawl(from: "index.html")
         #expect(crawler.broken == [] && crawler.visited.contains("articles/report-001/index.html"))
+        #expect(crawler.visited.contains("parties/vladimir-putin/articles/3/index.html"))
     }
 
     @Test func aPublicationDateDatesTheFoundTimeline() throws {

@@ -5,7 +5,7 @@
 /// and summaries of the parties and terms it mentions and the events citing it; a party or term
 /// page its mentions, events and related parties; a timeline page its slice of events with their
 /// parties and sources. A change that reaches further than these (site settings, an article's
-/// headline or date, which articles, parties and terms exist, the number of timeline pages)
+/// headline or date, which articles, parties and terms exist, the number of timeline, archive or article-list pages)
 /// renders every page.
 extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
@@ -17,6 +17,8 @@ extension PageRenderer {
             before.terms.map(\.term.slug) == after.terms.map(\.term.slug),
             old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
             old.archivePageCount == archivePageCount,
+            old.partyArticleCounts.map(entityArticlePages) == partyArticleCounts.map(entityArticlePages),
+            old.termArticleCounts.map(entityArticlePages) == termArticleCounts.map(entityArticlePages),
             zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
                 Self.sameHeading($0.article, $1.article)
             }),
@@ -72,10 +74,22 @@ extension PageRenderer {
                     }
                 }
             }
-            // Related parties are counted from the paragraphs of the changed articles.
-            for linked in site.articles where articles.contains(linked.article.slug) {
-                partyPages.formUnion(linked.parties)
-                termPages.formUnion(linked.terms)
+        }
+        // A party's or term's page quotes its sentences, counts its mentions in each article and
+        // the paragraphs it shares with other parties: only the changed paragraphs change these.
+        for slug in articles {
+            guard let was = old.index.article(slug), let now = index.article(slug) else { continue }
+            var changed: [LinkedParagraph] = []
+            if was.paragraphs.count == now.paragraphs.count {
+                for (a, b) in zip(was.paragraphs, now.paragraphs) where a != b { changed += [a, b] }
+            } else {
+                changed = was.paragraphs + now.paragraphs
+            }
+            for mention in changed.lazy.flatMap(\.mentions) {
+                switch mention.target {
+                case .party(let party): partyPages.insert(party)
+                case .term(let term): termPages.insert(term)
+                }
             }
         }
         var timelinePages = Set<Int>()
@@ -96,9 +110,41 @@ extension PageRenderer {
         pages += after.articles.indices.filter { articlePages.contains(after.articles[$0].article.slug) }
             .map(Page.article)
         pages += timelinePages.sorted().map(Page.timeline)
-        pages += after.parties.indices.filter { partyPages.contains(after.parties[$0].party.slug) }.map(Page.party)
-        pages += after.terms.indices.filter { termPages.contains(after.terms[$0].term.slug) }.map(Page.term)
+        // A party's or term's pages of articles list each article's title and mention count.
+        for index in after.parties.indices where partyPages.contains(after.parties[index].party.slug) {
+            pages.append(.party(index))
+            pages += listPagesChanged(
+                old: old, before.parties[index].mentions, after.parties[index].mentions,
+                renamed: before.parties[index].party.name != after.parties[index].party.name
+            ).map { Page.partyArticles(index, page: $0) }
+        }
+        for index in after.terms.indices where termPages.contains(after.terms[index].term.slug) {
+            pages.append(.term(index))
+            pages += listPagesChanged(
+                old: old, before.terms[index].mentions, after.terms[index].mentions,
+                renamed: before.terms[index].term.name != after.terms[index].term.name
+            ).map { Page.termArticles(index, page: $0) }
+        }
         return pages
+    }
+
+    /// The pages of a party's or term's list of articles whose articles or counts differ: every
+    /// page when the party or term was `renamed` or the number of articles changed, since each
+    /// page gives both.
+    private func listPagesChanged(old: PageRenderer, _ before: [Mention], _ after: [Mention], renamed: Bool)
+        -> [Int]
+    {
+        let pages = entityArticlePages(Self.articleCount(after))
+        guard !pages.isEmpty else { return [] }
+        let (was, now) = (old.articleCounts(before), articleCounts(after))
+        if renamed || was.count != now.count { return Array(pages) }
+        return pages.filter { page in
+            let start = (page - 1) * Self.archivePageSize
+            func slice(_ list: [(rank: Int, count: Int)]) -> ArraySlice<(rank: Int, count: Int)> {
+                list[min(start, list.count)..<min(start + Self.archivePageSize, list.count)]
+            }
+            return !slice(was).elementsEqual(slice(now), by: ==)
+        }
     }
 
     /// What pages other than an article's own, the home page and the site files show of every

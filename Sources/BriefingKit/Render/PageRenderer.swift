@@ -8,9 +8,12 @@ public struct PageRenderer: Sendable {
     /// Each article's place in the site's order, newest first.
     private let articleRank: [String: Int]
 
-    /// At most this many quoted sentences, and events, on a party or term page; the page lists
-    /// every article that names it, so nothing becomes unreachable.
+    /// At most this many quoted sentences, and events, on a party or term page; every article
+    /// that names it is listed, so nothing becomes unreachable.
     static let entityListLimit = 60
+    /// Articles a party or term page lists, newest first; when more name it, they are all listed
+    /// on pages of their own, `archivePageSize` to a page, as the home page and the archive do.
+    static let entityArticleLimit = homeArticleLimit
 
     /// Events per timeline page; a briefing of many articles pages its timeline.
     static let timelinePageSize = 200
@@ -27,6 +30,9 @@ public struct PageRenderer: Sendable {
     let relations: Relations
     private let structured: StructuredData
     private let termSummaries: [String: String]
+    /// How many articles name each party and term, by their place in the site's lists.
+    let partyArticleCounts: [Int]
+    let termArticleCounts: [Int]
 
     public init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -42,11 +48,27 @@ public struct PageRenderer: Sendable {
             site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first })
         self.articleRank = Dictionary(
             site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        self.partyArticleCounts = site.parties.map { Self.articleCount($0.mentions) }
+        self.termArticleCounts = site.terms.map { Self.articleCount($0.mentions) }
+    }
+
+    /// How many articles the mentions come from.
+    static func articleCount(_ mentions: [Mention]) -> Int {
+        // A linked site keeps each article's mentions together; a set catches any other order.
+        var seen = Set<String>()
+        var last: String?
+        for mention in mentions where mention.citation.article != last {
+            last = mention.citation.article
+            seen.insert(mention.citation.article)
+        }
+        return seen.count
     }
 
     /// One page of the site.
     enum Page: Sendable {
         case home, article(Int), archive(Int), timeline(Int), parties, party(Int), terms, term(Int), search, notFound
+        /// A page of the articles naming the party or term at that place in the site's list.
+        case partyArticles(Int, page: Int), termArticles(Int, page: Int)
     }
 
     /// Every page, `sitemap.xml`, `robots.txt`, `briefing.json` and the theme's assets. Pages
@@ -92,9 +114,15 @@ public struct PageRenderer: Sendable {
         pages += (0..<archivePageCount).map { Page.archive($0 + 1) }
         pages += (1...timelinePageCount).map(Page.timeline)
         pages.append(.parties)
-        pages += site.parties.indices.map(Page.party)
+        for index in site.parties.indices {
+            pages.append(.party(index))
+            pages += entityArticlePages(partyArticleCounts[index]).map { Page.partyArticles(index, page: $0) }
+        }
         pages.append(.terms)
-        pages += site.terms.indices.map(Page.term)
+        for index in site.terms.indices {
+            pages.append(.term(index))
+            pages += entityArticlePages(termArticleCounts[index]).map { Page.termArticles(index, page: $0) }
+        }
         pages.append(.search)
         pages.append(.notFound)
         return pages
@@ -111,6 +139,9 @@ public struct PageRenderer: Sendable {
         case .party(let index): Routes.party(site.parties[index].party.slug)
         case .terms: Routes.terms
         case .term(let index): Routes.term(site.terms[index].term.slug)
+        case .partyArticles(let index, let page):
+            Routes.entityArticles(.party(site.parties[index].party.slug), page: page)
+        case .termArticles(let index, let page): Routes.entityArticles(.term(site.terms[index].term.slug), page: page)
         case .search: Routes.search
         case .notFound: Routes.notFound
         }
@@ -200,6 +231,22 @@ public struct PageRenderer: Sendable {
             let term = site.terms[index]
             let path = Routes.term(term.term.slug)
             return OutputFile(path: path, text: try templates.render("term", self.term(term, path: path)))
+        case .partyArticles(let index, let page):
+            let party = site.parties[index]
+            let entity = EntityRef.party(party.party.slug)
+            let view = entityArticles(
+                entity, name: party.party.name, mentions: party.mentions, page: page,
+                of: entityArticlePages(partyArticleCounts[index]).count)
+            return OutputFile(
+                path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
+        case .termArticles(let index, let page):
+            let term = site.terms[index]
+            let entity = EntityRef.term(term.term.slug)
+            let view = entityArticles(
+                entity, name: term.term.name, mentions: term.mentions, page: page,
+                of: entityArticlePages(termArticleCounts[index]).count)
+            return OutputFile(
+                path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
         case .search:
             return OutputFile(path: Routes.search, text: try templates.render("search", search()))
         case .notFound:
@@ -513,15 +560,46 @@ public struct PageRenderer: Sendable {
     }
 
     private func entityArticles(_ mentions: [Mention], root: String) -> [LinkView] {
+        articleCounts(mentions).map { rank, count in
+            let slug = site.articles[rank].article.slug
+            return LinkView(label: site.articles[rank].article.title, href: root + Routes.article(slug), count: count)
+        }
+    }
+
+    /// The articles the mentions come from, by their place in the site's order, with how many each has.
+    func articleCounts(_ mentions: [Mention]) -> [(rank: Int, count: Int)] {
         var counts: [String: Int] = [:]
         for mention in mentions { counts[mention.citation.article, default: 0] += 1 }
         // In the site's order, found by rank rather than by walking every article of the site.
-        return counts.compactMap { slug, count in articleRank[slug].map { ($0, slug, count) } }
-            .sorted { $0.0 < $1.0 }
-            .map { rank, slug, count in
-                LinkView(
-                    label: site.articles[rank].article.title, href: root + Routes.article(slug), count: count)
-            }
+        return counts.compactMap { slug, count in articleRank[slug].map { ($0, count) } }.sorted { $0.rank < $1.rank }
+    }
+
+    /// The pages listing every article that names a party or term: none when its own page lists them all.
+    func entityArticlePages(_ articleCount: Int) -> Range<Int> {
+        guard articleCount > Self.entityArticleLimit else { return 1..<1 }
+        return 1..<((articleCount + Self.archivePageSize - 1) / Self.archivePageSize + 1)
+    }
+
+    /// A page of the articles naming a party or term, newest first, with their mention counts.
+    func entityArticles(_ entity: EntityRef, name: String, mentions: [Mention], page: Int, of count: Int)
+        -> EntityArticlesView
+    {
+        let path = Routes.entityArticles(entity, page: page)
+        let root = Routes.root(of: path)
+        let all = entityArticles(mentions, root: root)
+        let start = min((page - 1) * Self.archivePageSize, all.count)
+        let f = frame(
+            path, title: "Articles naming \(name)" + (count > 1 ? ", page \(page) of \(count)" : ""))
+        switch entity {
+        case .party: f.isParties = true
+        case .term: f.isTerms = true
+        }
+        let kindLabel: String
+        if case .party = entity { kindLabel = "Party" } else { kindLabel = "Key term" }
+        return EntityArticlesView(
+            frame: f, name: name, href: root + Routes.entity(entity), kindLabel: kindLabel,
+            articles: Array(all[start..<min(start + Self.archivePageSize, all.count)]), articleCount: all.count,
+            pagination: pagination(page: page, of: count, root: root) { Routes.entityArticles(entity, page: $0) })
     }
 
     func party(_ linked: LinkedParty, path: String) -> EntityView {
@@ -533,6 +611,7 @@ public struct PageRenderer: Sendable {
         f.isParties = true
         let (related, moreRelated) = relatedParties(.party(party.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
+        let articles = entityArticles(linked.mentions, root: root)
         let events = linked.events.prefix(Self.entityListLimit).compactMap { index.event($0) }.map {
             eventLink($0, root: root)
         }
@@ -543,7 +622,10 @@ public struct PageRenderer: Sendable {
             mentions: quotes, moreMentions: moreMentions,
             events: events,
             moreEvents: linked.events.count > Self.entityListLimit ? linked.events.count - Self.entityListLimit : nil,
-            articles: entityArticles(linked.mentions, root: root), related: related, moreRelated: moreRelated)
+            articles: Array(articles.prefix(Self.entityArticleLimit)), articleCount: articles.count,
+            allArticlesHref: articles.count > Self.entityArticleLimit
+                ? root + Routes.entityArticles(.party(party.slug), page: 1) : nil,
+            related: related, moreRelated: moreRelated)
     }
 
     /// The parties named in the same paragraphs as a party or term, most related first, at most
@@ -570,6 +652,7 @@ public struct PageRenderer: Sendable {
         f.isTerms = true
         let (related, moreRelated) = relatedParties(.term(term.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
+        let articles = entityArticles(linked.mentions, root: root)
         let events = linked.events.prefix(Self.entityListLimit).compactMap { index.event($0) }.map {
             eventLink($0, root: root)
         }
@@ -581,7 +664,10 @@ public struct PageRenderer: Sendable {
             mentions: quotes, moreMentions: moreMentions,
             events: events,
             moreEvents: linked.events.count > Self.entityListLimit ? linked.events.count - Self.entityListLimit : nil,
-            articles: entityArticles(linked.mentions, root: root), related: related, moreRelated: moreRelated)
+            articles: Array(articles.prefix(Self.entityArticleLimit)), articleCount: articles.count,
+            allArticlesHref: articles.count > Self.entityArticleLimit
+                ? root + Routes.entityArticles(.term(term.slug), page: 1) : nil,
+            related: related, moreRelated: moreRelated)
     }
 
     func partyList() -> PartiesView {

@@ -25,6 +25,13 @@ enum Routes {
     /// then `archive/2/` and so on. A folder of its own, so no article's slug can take its place.
     static func archive(page: Int) -> String { page <= 1 ? "archive/index.html" : "archive/\(page)/index.html" }
 
+    /// Every article naming a party or term, when there are more than its page lists: in the
+    /// entity's own folder, `parties/SLUG/articles/`, then `parties/SLUG/articles/2/` and so on.
+    static func entityArticles(_ ref: EntityRef, page: Int) -> String {
+        let folder = entity(ref).dropLast("index.html".count) + "articles/"
+        return page <= 1 ? folder + "index.html" : folder + "\(page)/index.html"
+    }
+
     static func entity(_ ref: EntityRef) -> String {
         switch ref {
         case .party(let slug): party(slug)

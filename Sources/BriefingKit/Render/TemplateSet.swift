@@ -11,7 +11,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Templates every build renders.
     public static let required = [
-        "index", "article", "archive", "timeline", "parties", "party", "terms", "term", "search", "404", "sitemap.xml",
+        "index", "article", "archive", "timeline", "parties", "party", "terms", "term", "entity-articles", "search",
+        "404", "sitemap.xml",
         "robots.txt",
         "feed.xml",
     ]

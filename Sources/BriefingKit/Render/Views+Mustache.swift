@@ -128,6 +128,8 @@ extension EntityView: MustacheParent {
         case "events": self.events
         case "moreEvents": self.moreEvents
         case "articles": self.articles
+        case "articleCount": self.articleCount
+        case "allArticlesHref": self.allArticlesHref
         case "related": self.related
         case "moreRelated": self.moreRelated
         default: nil
@@ -317,6 +319,21 @@ extension HomeView: MustacheParent {
         case "partyCount": self.partyCount
         case "termCount": self.termCount
         case "eventCount": self.eventCount
+        default: nil
+        }
+    }
+}
+
+extension EntityArticlesView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "frame": self.frame
+        case "name": self.name
+        case "href": self.href
+        case "kindLabel": self.kindLabel
+        case "articles": self.articles
+        case "articleCount": self.articleCount
+        case "pagination": self.pagination
         default: nil
         }
     }

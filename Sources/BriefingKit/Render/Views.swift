@@ -176,7 +176,11 @@ final class EntityView {
     var moreMentions: Int?
     var events: [EventLinkView]
     var moreEvents: Int?
+    /// The newest articles naming it; `articleCount` is all of them.
     var articles: [LinkView]
+    var articleCount: Int
+    /// The paged list of every article naming it, when the page cannot list them all.
+    var allArticlesHref: String?
     /// Parties named in the same paragraphs, most related first; `count` is the paragraphs.
     var related: [LinkView]
     var moreRelated: Int?
@@ -185,7 +189,7 @@ final class EntityView {
         frame: PageFrame, name: String, kindLabel: String? = nil, role: String? = nil, aliases: String? = nil,
         definition: String? = nil, descriptionHTML: String? = nil, mentionCount: Int, mentions: [QuoteView],
         moreMentions: Int? = nil, events: [EventLinkView], moreEvents: Int? = nil, articles: [LinkView],
-        related: [LinkView], moreRelated: Int? = nil
+        articleCount: Int? = nil, allArticlesHref: String? = nil, related: [LinkView], moreRelated: Int? = nil
     ) {
         self.frame = frame
         self.name = name
@@ -200,6 +204,8 @@ final class EntityView {
         self.events = events
         self.moreEvents = moreEvents
         self.articles = articles
+        self.articleCount = articleCount ?? articles.count
+        self.allArticlesHref = allArticlesHref
         self.related = related
         self.moreRelated = moreRelated
     }
@@ -486,6 +492,32 @@ final class RobotsView {
 
     init(sitemap: String) {
         self.sitemap = sitemap
+    }
+}
+
+/// One page of the list of every article naming a party or term, newest first, a hundred to a page.
+final class EntityArticlesView {
+    var frame: PageFrame
+    /// The party or term, and its page.
+    var name: String
+    var href: String
+    /// "Party" or "Key term", for the link back.
+    var kindLabel: String
+    var articles: [LinkView]
+    var articleCount: Int
+    var pagination: PaginationView?
+
+    init(
+        frame: PageFrame, name: String, href: String, kindLabel: String, articles: [LinkView], articleCount: Int,
+        pagination: PaginationView? = nil
+    ) {
+        self.frame = frame
+        self.name = name
+        self.href = href
+        self.kindLabel = kindLabel
+        self.articles = articles
+        self.articleCount = articleCount
+        self.pagination = pagination
     }
 }
 
