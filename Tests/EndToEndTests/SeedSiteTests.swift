@@ -239,6 +239,10 @@ struct SeedSiteTests {
         #expect(putin.contains(">Report 230</a>") && !putin.contains(">Report 210</a>"))
         #expect(
             putin.contains(
+                "more sentences, in the articles <a href=\"../../parties/vladimir-putin/articles/index.html\">naming Vladimir Putin</a>."
+            ))
+        #expect(
+            putin.contains(
                 "<a href=\"../../parties/vladimir-putin/articles/index.html\">All 230 articles naming Vladimir Putin</a>"
             ))
         let lists = ["", "2/", "3/"].map {

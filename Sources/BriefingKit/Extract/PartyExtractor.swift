@@ -32,18 +32,34 @@ public enum PartyExtractor {
         return parties(in: articles, memo: &memo)
     }
 
-    /// Each article's name runs, kept between builds: they depend on the article alone.
-    typealias NameRuns = Memo<String, Article, NoContext, [Run]>
+    /// Each article's name runs, kept between builds: they depend on the article alone; and the
+    /// parties made of them all, kept while every article's runs are the same.
+    struct NameRuns: Sendable {
+        var runs: Memo<String, Article, NoContext, [Run]>
+        var parties: LastResult<[ArticleRuns], [Party]>
+
+        init(keeps: Bool = true) {
+            runs = .init(keeps: keeps)
+            parties = .init(keeps: keeps)
+        }
+    }
+
+    struct ArticleRuns: Equatable, Sendable {
+        var path: String
+        var runs: [Run]
+    }
 
     static func parties(in articles: [Article], memo: inout NameRuns) -> [Party] {
-        var builder = PartyTable()
-        let runsByArticle = memo.map(articles, key: \.path, context: NoContext()) { article in
+        let runsByArticle = memo.runs.map(articles, key: \.path, context: NoContext()) { article in
             article.paragraphs.flatMap { Self.runs(in: Markdown.plainText(of: $0.markdown)) }
         }
-        for (article, runs) in zip(articles, runsByArticle) {
-            builder.add(runs, path: article.path)
+        // An edit that changes no name leaves every article's runs as they were, and the table too.
+        let input = zip(articles, runsByArticle).map { ArticleRuns(path: $0.path, runs: $1) }
+        return memo.parties.value(for: input) { input in
+            var builder = PartyTable()
+            for article in input { builder.add(article.runs, path: article.path) }
+            return builder.parties()
         }
-        return builder.parties()
     }
 
     // MARK: - Finding names

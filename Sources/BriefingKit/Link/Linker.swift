@@ -9,8 +9,19 @@ public enum Linker {
         return try link(content, config: config, memo: &memo)
     }
 
-    /// Each article linked, kept between builds while the names that are matched are the same.
-    typealias LinkedArticles = Memo<String, Article, [MatchedName], LinkedArticle>
+    /// Each article linked, kept between builds while the names that are matched are the same;
+    /// and each article as the last build finished it, with its paragraphs' events, so that an
+    /// article that comes out the same is that very value, which later steps compare at once.
+    struct LinkedArticles: Sendable {
+        var linked: Memo<String, Article, [MatchedName], LinkedArticle>
+        var finished: [String: LinkedArticle] = [:]
+        let keeps: Bool
+
+        init(keeps: Bool = true) {
+            linked = .init(keeps: keeps)
+            self.keeps = keeps
+        }
+    }
 
     /// A name the matcher looks for, and what it stands for.
     struct MatchedName: Equatable, Sendable {
@@ -27,7 +38,9 @@ public enum Linker {
         let events = linkEvents(content, log: &log)
         try log.check(stage: "link")
 
-        var articles = memo.map(content.articles, key: \.path, context: names) { linkArticle($0, matcher: matcher) }
+        var articles = memo.linked.map(content.articles, key: \.path, context: names) {
+            linkArticle($0, matcher: matcher)
+        }
 
         // Backlinks from paragraphs to the events citing them, in timeline order.
         var citing: [Citation: [String]] = [:]
@@ -37,8 +50,17 @@ public enum Linker {
         for (articleIndex, article) in articles.enumerated() {
             for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
                 let citation = Citation(article: article.article.slug, paragraph: paragraph.paragraph.number)
-                articles[articleIndex].paragraphs[paragraphIndex].events = citing[citation] ?? []
+                let events = citing[citation] ?? []
+                // Assigned only when they differ, so that an article linked in the last build
+                // keeps sharing its storage with it and compares with it at once.
+                if paragraph.events != events { articles[articleIndex].paragraphs[paragraphIndex].events = events }
             }
+            if let last = memo.finished[article.article.path], last == articles[articleIndex] {
+                articles[articleIndex] = last
+            }
+        }
+        if memo.keeps {
+            memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
         let allMentions = articles.flatMap { $0.paragraphs.flatMap(\.mentions) }

@@ -47,6 +47,26 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     }
 }
 
+/// The result of a computation over a whole list, reused while the list is equal to the last
+/// build's. Elements carried over from the last build share their storage with the kept ones, so
+/// comparing a list where one element changed costs about one comparison per element.
+struct LastResult<Input: Equatable & Sendable, Output: Sendable>: Sendable {
+    private var last: (input: Input, output: Output)?
+    /// Whether the result is kept for the next build.
+    private let keeps: Bool
+
+    init(keeps: Bool = true) {
+        self.keeps = keeps
+    }
+
+    mutating func value(for input: Input, _ compute: (Input) -> Output) -> Output {
+        if let last, last.input == input { return last.output }
+        let output = compute(input)
+        if keeps { last = (input, output) }
+        return output
+    }
+}
+
 /// A context for computations that read nothing beyond their element.
 struct NoContext: Equatable, Sendable {}
 
