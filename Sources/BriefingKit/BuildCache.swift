@@ -14,7 +14,7 @@ public final class BuildCache: Sendable {
         var nameRuns: PartyExtractor.NameRuns
         var selections: TermExtractor.Selections
         var events: EventExtractor.FoundEvents
-        var linkedArticles: Linker.LinkedArticles
+        var linkedArticles: Linker.Kept
         var rendered: RenderedSite?
         var siteFiles: PageRenderer.SiteFilesMemo
 

@@ -150,8 +150,8 @@ public enum Builder {
             )
         }
         let site = try stage("link") { () throws(BuildFailure) in
-            let site = try Linker.link(content, config: config, memo: &memo.linkedArticles)
-                .relativizingPaths(to: options.content)
+            let site = try Linker.link(
+                content, config: config, relativeTo: options.content, memo: &memo.linkedArticles)
             let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
             return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
         }
@@ -161,7 +161,7 @@ public enum Builder {
             return (templates, templates.summary)
         }
         let sitePath = URLComponents(string: config.normalizedBaseURL)?.percentEncodedPath ?? "/"
-        let renderer = PageRenderer(site: site, templates: templates)
+        let renderer = PageRenderer(site: site, templates: templates, updating: memo.rendered?.renderer)
         if write {
             // Pages go to a staging folder as they are rendered, keeping only their ids and links
             // in memory; the links are checked before the staging folder replaces the output.

@@ -33,11 +33,18 @@ public struct ServedFile: Sendable {
         self.fields = fields
     }
 
-    /// 64-bit FNV-1a of the bytes, in hex: cheap, stable across runs, and enough to tell versions apart.
+    /// FNV-1a over the bytes eight at a time (then the rest one by one), 64 bits, in hex: stable
+    /// across runs, enough to tell versions apart, and quick over the tens of megabytes of
+    /// `briefing.json` and the search index a large briefing rewrites on every edit.
     static func digest(_ data: Data) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         data.withUnsafeBytes { bytes in
-            for byte in bytes {
+            let words = bytes.count / 8
+            for index in 0..<words {
+                hash ^= bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            for byte in bytes[(words * 8)...] {
                 hash ^= UInt64(byte)
                 hash &*= 0x0000_0100_0000_01b3
             }

@@ -134,6 +134,12 @@ struct IncrementalBuildTests {
             let after = try #require(try Self.expectSameAsFreshBuild(options, cache: cache, what).site)
             let renderer = PageRenderer(site: after, templates: templates)
             let pages = try #require(renderer.pagesChanged(since: PageRenderer(site: site, templates: templates)))
+            // Who is named with whom, updated from the last build, is what counting afresh gives.
+            let updated = Relations(after, updating: Relations(site), from: site)
+            let entities =
+                after.parties.map { EntityRef.party($0.party.slug) } + after.terms.map { .term($0.term.slug) }
+            #expect(entities.allSatisfy { updated.ties(of: $0) == renderer.relations.ties(of: $0) }, "\(what)")
+            #expect(updated.partyPairs().map { "\($0)" } == renderer.relations.partyPairs().map { "\($0)" })
             site = after
             return Set(pages.map(renderer.path(of:)))
         }

@@ -5,22 +5,35 @@ import Foundation
 /// The result is the immutable `Site` that rendering reads; nothing after this step looks a name up again.
 public enum Linker {
     public static func link(_ content: Content, config: SiteConfig) throws(BuildFailure) -> Site {
-        var memo = LinkedArticles(keeps: false)
+        var memo = Kept(keeps: false)
         return try link(content, config: config, memo: &memo)
     }
 
-    /// Each article linked, kept between builds while the names that are matched are the same;
-    /// and each article as the last build finished it, with its paragraphs' events, so that an
-    /// article that comes out the same is that very value, which later steps compare at once.
-    struct LinkedArticles: Sendable {
+    /// What linking keeps between builds: each article linked, while the names that are matched
+    /// are the same; each article as the last build finished it, with its paragraphs' events, so
+    /// that an article that comes out the same is that very value, which later steps compare at
+    /// once; and each event linked, with what linking it reported, while the articles' paragraph
+    /// counts and the parties are the same.
+    struct Kept: Sendable {
         var linked: Memo<String, Article, [MatchedName], LinkedArticle>
         var finished: [String: LinkedArticle] = [:]
+        var events: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>
         let keeps: Bool
 
         init(keeps: Bool = true) {
             linked = .init(keeps: keeps)
+            events = .init(keeps: keeps)
             self.keeps = keeps
         }
+    }
+
+    /// What linking an event reads besides the event.
+    struct EventContext: Equatable, Sendable {
+        var paragraphCounts: [String: Int]
+        var partySlugs: Set<String>
+        /// A party merged with same_as is still a valid name for the party it joined.
+        var mergedInto: [String: String]
+        var paths: SourcePaths
     }
 
     /// A name the matcher looks for, and what it stands for.
@@ -29,13 +42,17 @@ public enum Linker {
         var target: EntityRef
     }
 
-    static func link(_ content: Content, config: SiteConfig, memo: inout LinkedArticles) throws(BuildFailure) -> Site {
+    /// The site, with source paths relative to `contentDirectory` when it is given.
+    static func link(
+        _ content: Content, config: SiteConfig, relativeTo contentDirectory: String? = nil, memo: inout Kept
+    ) throws(BuildFailure) -> Site {
         var log = DiagnosticLog()
+        let paths = SourcePaths(relativeTo: contentDirectory)
         let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
         let names = matchedNames(content, log: &log)
         let matcher = MentionMatcher(names.map { ($0.name, $0.target) })
-        let events = linkEvents(content, log: &log)
+        let events = linkEvents(content, paths: paths, memo: &memo.events, log: &log)
         try log.check(stage: "link")
 
         var articles = memo.linked.map(content.articles, key: \.path, context: names) {
@@ -88,7 +105,9 @@ public enum Linker {
         let sortedArticles = articles.sorted { (a: LinkedArticle, b: LinkedArticle) in
             (a.article.date ?? "", b.article.slug) > (b.article.date ?? "", a.article.slug)
         }
-        return Site(config: config, articles: sortedArticles, parties: parties, terms: terms, events: events)
+        var site = Site(config: config, articles: sortedArticles, parties: parties, terms: terms, events: events)
+        site.relativizePaths(paths)
+        return site
     }
 
     // MARK: - Merges
@@ -241,39 +260,54 @@ public enum Linker {
 
     // MARK: - Events
 
-    private static func linkEvents(_ content: Content, log: inout DiagnosticLog) -> [LinkedEvent] {
-        let paragraphCounts = Dictionary(uniqueKeysWithValues: content.articles.map { ($0.slug, $0.paragraphs.count) })
-        let partySlugs = Set(content.parties.map(\.slug))
-        // A party merged with same_as is still a valid name for the party it joined.
-        let mergedInto = Dictionary(
-            content.mergedParties.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-        var events: [LinkedEvent] = []
-        for event in content.events {
-            var citations: [Citation] = []
-            for source in event.sources {
-                if let citation = resolveCitation(source, paragraphCounts: paragraphCounts, log: &log) {
-                    citations.append(citation)
-                }
-            }
-            var parties: [String] = []
-            for party in event.parties {
-                let slug = mergedInto[party.value] ?? party.value
-                if partySlugs.contains(slug) {
-                    if !parties.contains(slug) { parties.append(slug) }
-                } else {
-                    log.record(
-                        Diagnostic(
-                            .error, at: party.location,
-                            "unknown party '\(party.value)': no file parties/\(party.value).md (known: \(partySlugs.sorted().joined(separator: ", ")))"
-                        ))
-                }
-            }
-            events.append(LinkedEvent(event: event, citations: citations, parties: parties))
-        }
+    private static func linkEvents(
+        _ content: Content, paths: SourcePaths,
+        memo: inout Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>,
+        log: inout DiagnosticLog
+    ) -> [LinkedEvent] {
+        let context = EventContext(
+            paragraphCounts: Dictionary(
+                content.articles.map { ($0.slug, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first }),
+            partySlugs: Set(content.parties.map(\.slug)),
+            mergedInto: Dictionary(
+                content.mergedParties.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            paths: paths)
+        let results = memo.map(content.events, key: \.slug, context: context) { linkEvent($0, context: context) }
+        // What an event kept from the last build reported is reported again: it is still wrong.
+        for result in results { log.record(contentsOf: result.problems) }
+        let events = results.map(\.linked)
         // Sorted by key, then gathered: a linked event is a large value, and moving it at every
         // comparison made sorting a long timeline slow.
         let keys = events.map(timelineKey)
         return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
+    }
+
+    private static func linkEvent(_ event: Event, context: EventContext) -> (
+        linked: LinkedEvent, problems: [Diagnostic]
+    ) {
+        var log = DiagnosticLog()
+        var citations: [Citation] = []
+        for source in event.sources {
+            if let citation = resolveCitation(source, paragraphCounts: context.paragraphCounts, log: &log) {
+                citations.append(citation)
+            }
+        }
+        var parties: [String] = []
+        for party in event.parties {
+            let slug = context.mergedInto[party.value] ?? party.value
+            if context.partySlugs.contains(slug) {
+                if !parties.contains(slug) { parties.append(slug) }
+            } else {
+                log.record(
+                    Diagnostic(
+                        .error, at: party.location,
+                        "unknown party '\(party.value)': no file parties/\(party.value).md (known: \(context.partySlugs.sorted().joined(separator: ", ")))"
+                    ))
+            }
+        }
+        return (
+            LinkedEvent(event: context.paths.relative(event), citations: citations, parties: parties), log.entries
+        )
     }
 
     /// Dated events by date; undated past events before them and undated planned ones after; then `order`.

@@ -1,31 +1,46 @@
+/// Source paths relative to the content folder, so what is published (`briefing.json`) does not
+/// depend on where the content was checked out.
+struct SourcePaths: Equatable, Sendable {
+    /// The content folder with a trailing slash; nil leaves every path as it is.
+    let prefix: String?
+
+    init(relativeTo contentDirectory: String?) {
+        prefix = contentDirectory.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    }
+
+    func relative(_ path: String) -> String {
+        guard let prefix, path.hasPrefix(prefix) else { return path }
+        return String(path.dropFirst(prefix.count))
+    }
+
+    func relative(_ located: Located<String>) -> Located<String> {
+        var copy = located
+        copy.location.path = relative(copy.location.path)
+        return copy
+    }
+
+    func relative(_ event: Event) -> Event {
+        guard prefix != nil else { return event }
+        var copy = event
+        copy.path = relative(event.path)
+        copy.sources = event.sources.map(relative)
+        copy.parties = event.parties.map(relative)
+        return copy
+    }
+}
+
 extension Site {
-    /// The same site with source paths relative to the content folder, so what is published
-    /// (`briefing.json`) does not depend on where the content was checked out.
-    public func relativizingPaths(to contentDirectory: String) -> Site {
-        let prefix = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
-        func relative(_ path: String) -> String {
-            path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    /// Articles', parties' and terms' paths made relative, in place.
+    mutating func relativizePaths(_ paths: SourcePaths) {
+        guard paths.prefix != nil else { return }
+        for index in articles.indices {
+            articles[index].article.path = paths.relative(articles[index].article.path)
         }
-        func relative(_ located: Located<String>) -> Located<String> {
-            var copy = located
-            copy.location.path = relative(copy.location.path)
-            return copy
+        for index in parties.indices {
+            parties[index].party.path = paths.relative(parties[index].party.path)
         }
-        var site = self
-        for index in site.articles.indices {
-            site.articles[index].article.path = relative(site.articles[index].article.path)
+        for index in terms.indices {
+            terms[index].term.path = paths.relative(terms[index].term.path)
         }
-        for index in site.parties.indices {
-            site.parties[index].party.path = relative(site.parties[index].party.path)
-        }
-        for index in site.terms.indices {
-            site.terms[index].term.path = relative(site.terms[index].term.path)
-        }
-        for index in site.events.indices {
-            site.events[index].event.path = relative(site.events[index].event.path)
-            site.events[index].event.sources = site.events[index].event.sources.map(relative)
-            site.events[index].event.parties = site.events[index].event.parties.map(relative)
-        }
-        return site
     }
 }

@@ -121,10 +121,28 @@ public struct LinkedTerm: Hashable, Sendable, Codable {
     public var events: [String]
 }
 
-public struct LinkedEvent: Hashable, Sendable, Codable {
-    public var event: Event
-    public var citations: [Citation]
-    public var parties: [String]
+/// An event with its citations and parties resolved. A class, never changed once made: a site
+/// of many articles holds tens of thousands, and every list of them copied each field by field.
+public final class LinkedEvent: Hashable, Sendable, Codable {
+    public let event: Event
+    public let citations: [Citation]
+    public let parties: [String]
+
+    public init(event: Event, citations: [Citation], parties: [String]) {
+        self.event = event
+        self.citations = citations
+        self.parties = parties
+    }
+
+    public static func == (a: LinkedEvent, b: LinkedEvent) -> Bool {
+        a === b || (a.event == b.event && a.citations == b.citations && a.parties == b.parties)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(event)
+        hasher.combine(citations)
+        hasher.combine(parties)
+    }
 }
 
 /// The fully linked briefing: every reference resolved once; rendering only reads it.

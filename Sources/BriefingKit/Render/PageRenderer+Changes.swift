@@ -32,12 +32,21 @@ extension PageRenderer {
             zip(before.terms, after.terms).filter { $0.term != $1.term || old.summary(of: $0) != summary(of: $1) }
                 .map(\.1.term.slug))
         // Events added, removed, changed or moved to another timeline page.
-        var events = Set<String>()
-        for linked in after.events {
-            let slug = linked.event.slug
-            if old.index.event(slug) != linked || old.eventHref(slug) != eventHref(slug) { events.insert(slug) }
+        // Most events are the very value they were, at the same place: on the same timeline page.
+        func samePlace(_ position: Int, _ a: [LinkedEvent], _ b: [LinkedEvent]) -> Bool {
+            position < b.count && a[position] === b[position]
         }
-        for linked in before.events where index.event(linked.event.slug) == nil { events.insert(linked.event.slug) }
+        var events = Set<String>()
+        for (position, linked) in after.events.enumerated() where !samePlace(position, after.events, before.events) {
+            let slug = linked.event.slug
+            if old.index.event(slug) != linked || old.eventPage[slug] != Self.timelinePage(ofEventAt: position) {
+                events.insert(slug)
+            }
+        }
+        for (position, linked) in before.events.enumerated()
+        where !samePlace(position, before.events, after.events) && index.event(linked.event.slug) == nil {
+            events.insert(linked.event.slug)
+        }
         let articles = Set(
             zip(before.articles, after.articles).filter { $0 != $1 }.map(\.1.article.slug))
 
@@ -55,11 +64,14 @@ extension PageRenderer {
                 articlePages.formUnion(linked.mentions.map(\.citation.article))
             }
             for linked in site.terms
-            where renderer.relations.ties(of: .term(linked.term.slug)).contains(where: { parties.contains($0.party) }) {
+            where !parties.isEmpty
+                && renderer.relations.ties(of: .term(linked.term.slug)).contains(where: { parties.contains($0.party) })
+            {
                 termPages.insert(linked.term.slug)
             }
             // Pages listing an event that changed.
-            for linked in site.events where events.contains(linked.event.slug) {
+            for slug in events {
+                guard let linked = renderer.index.event(slug) else { continue }
                 articlePages.formUnion(linked.citations.map(\.article))
                 partyPages.formUnion(linked.parties)
             }
@@ -97,10 +109,12 @@ extension PageRenderer {
             let range = Self.timelineRange(page: page, count: after.events.count)
             let oldRange = Self.timelineRange(page: page, count: before.events.count)
             let changed =
-                before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
-                || after.events[range].contains {
-                    events.contains($0.event.slug) || $0.parties.contains(where: parties.contains)
-                }
+                !before.events[oldRange].elementsEqual(after.events[range], by: { $0 === $1 })
+                && before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
+                || (!events.isEmpty || !parties.isEmpty)
+                    && after.events[range].contains {
+                        events.contains($0.event.slug) || $0.parties.contains(where: parties.contains)
+                    }
             if changed { timelinePages.insert(page) }
         }
 

@@ -25,7 +25,7 @@ public struct PageRenderer: Sendable {
     static func timelinePage(ofEventAt position: Int) -> Int { position / timelinePageSize + 1 }
 
     /// The timeline page each event is on.
-    private let eventPage: [String: Int]
+    let eventPage: [String: Int]
     let hasPlannedEvents: Bool
     let relations: Relations
     private let structured: StructuredData
@@ -35,11 +35,18 @@ public struct PageRenderer: Sendable {
     let termArticleCounts: [Int]
 
     public init(site: Site, templates: TemplateSet) {
+        self.init(site: site, templates: templates, updating: nil)
+    }
+
+    /// A renderer of `site`; given the last build's renderer, the counts that only the changed
+    /// articles can change are updated from its own instead of counted again.
+    init(site: Site, templates: TemplateSet, updating previous: PageRenderer?) {
         self.site = site
         self.templates = templates
         self.index = Site.Index(site)
         self.hasPlannedEvents = site.events.contains { $0.event.status == .planned }
-        self.relations = Relations(site)
+        self.relations =
+            previous.map { Relations(site, updating: $0.relations, from: $0.site) } ?? Relations(site)
         self.structured = StructuredData(baseURL: site.config.baseURL == nil ? nil : site.config.normalizedBaseURL)
         self.eventPage = Dictionary(
             site.events.enumerated().map { ($1.event.slug, Self.timelinePage(ofEventAt: $0)) },

@@ -4,14 +4,19 @@ import Foundation
 /// to the one they were computed from, as long as everything else the computation reads (its
 /// `context`) is equal too.
 ///
-/// Elements are told apart by a key (an article's path, a party's slug), and compared with `==`
-/// before a result is reused: a value carried over from the last build shares its storage with
-/// the cached one, so the comparison is cheap exactly when the reuse pays.
+/// Elements are compared with `==` before a result is reused: a value carried over from the last
+/// build shares its storage with the kept one, so the comparison is cheap exactly when the reuse
+/// pays. Most elements sit where they sat last time and are compared there; an element that
+/// moved is found by its key (an article's path, an event's slug) among the ones that did not
+/// match in place, so an edit that changes one element of tens of thousands hashes a few keys,
+/// not all of them.
 struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Equatable & Sendable, Value: Sendable>:
     Sendable
 {
     private var context: Context?
-    private var entries: [Key: (element: Element, value: Value)] = [:]
+    /// The last build's elements and results, in its order.
+    private var elements: [Element] = []
+    private var values: [Value] = []
     /// How many elements the last `map` had to compute.
     private(set) var computed = 0
     /// Whether results are kept for the next build; a one-off build keeps none, so what it no
@@ -26,24 +31,49 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     var keepsResults: Bool { keeps }
 
     /// `compute` applied to every element on all cores, or the result kept from last time.
-    /// Entries of elements no longer present are dropped.
+    /// Results of elements no longer present are dropped.
     mutating func map(
         _ elements: [Element], key: @Sendable (Element) -> Key, context: Context,
         _ compute: @Sendable (Element) -> Value
     ) -> [Value] {
-        let reusable = context == self.context ? entries : [:]
-        let results = Parallel.map(elements) { element -> (value: Value, fresh: Bool) in
-            if let entry = reusable[key(element)], entry.element == element { return (entry.value, false) }
-            return (compute(element), true)
+        let (last, lastValues) = context == self.context ? (self.elements, self.values) : ([], [])
+        var results = [Value?](repeating: nil, count: elements.count)
+        var unmatched: [Int] = []
+        for index in elements.indices {
+            if index < last.count, last[index] == elements[index] {
+                results[index] = lastValues[index]
+            } else {
+                unmatched.append(index)
+            }
         }
-        computed = results.filter(\.fresh).count
-        guard keeps else { return results.map(\.value) }
-        var next: [Key: (element: Element, value: Value)] = [:]
-        next.reserveCapacity(elements.count)
-        for (element, result) in zip(elements, results) { next[key(element)] = (element, result.value) }
-        entries = next
-        self.context = context
-        return results.map(\.value)
+        // Elements that moved, by key, among the last build's elements that found no match in place.
+        let moved: [Key: Int] = {
+            var moved: [Key: Int] = [:]
+            for index in unmatched where index < last.count { moved[key(last[index])] = index }
+            for index in last.indices.dropFirst(elements.count) { moved[key(last[index])] = index }
+            return moved
+        }()
+        let fresh = Parallel.map(unmatched) { index -> Value? in
+            let element = elements[index]
+            if let position = moved[key(element)], last[position] == element { return nil }
+            return compute(element)
+        }
+        computed = 0
+        for (index, value) in zip(unmatched, fresh) {
+            if let value {
+                results[index] = value
+                computed += 1
+            } else if let position = moved[key(elements[index])] {
+                results[index] = lastValues[position]
+            }
+        }
+        let values = results.map { $0! }
+        if keeps {
+            self.elements = elements
+            self.values = values
+            self.context = context
+        }
+        return values
     }
 }
 
