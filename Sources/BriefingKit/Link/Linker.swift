@@ -18,11 +18,14 @@ public enum Linker {
         var linked: Memo<String, Article, [MatchedName], LinkedArticle>
         var finished: [String: LinkedArticle] = [:]
         var events: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>
+        /// Each article's mentions by party and term, in the article's order.
+        var mentions: Memo<String, LinkedArticle, NoContext, [(target: EntityRef, mentions: [Mention])]>
         let keeps: Bool
 
         init(keeps: Bool = true) {
             linked = .init(keeps: keeps)
             events = .init(keeps: keeps)
+            mentions = .init(keeps: keeps)
             self.keeps = keeps
         }
     }
@@ -62,7 +65,7 @@ public enum Linker {
         // Backlinks from paragraphs to the events citing them, in timeline order.
         var citing: [Citation: [String]] = [:]
         for event in events {
-            for citation in Set(event.citations) { citing[citation, default: []].append(event.event.slug) }
+            for citation in distinct(event.citations) { citing[citation, default: []].append(event.event.slug) }
         }
         for (articleIndex, article) in articles.enumerated() {
             for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
@@ -80,26 +83,38 @@ public enum Linker {
             memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
-        let allMentions = articles.flatMap { $0.paragraphs.flatMap(\.mentions) }
-        let mentionsByTarget = Dictionary(grouping: allMentions, by: \.target)
+        // Grouped article by article, then joined in the articles' order.
+        var mentionsByTarget: [EntityRef: [Mention]] = [:]
+        let grouped = memo.mentions.map(articles, key: \.article.path, context: NoContext()) { article in
+            Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target).map { ($0.key, $0.value) }
+        }
+        for groups in grouped {
+            for (target, mentions) in groups { mentionsByTarget[target, default: []] += mentions }
+        }
         // Events by party and by cited paragraph, in timeline order, so that no party or term
         // scans every event.
         var eventsByParty: [String: [String]] = [:]
         var eventsByCitation: [Citation: [Int]] = [:]
         for (position, event) in events.enumerated() {
             for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
-            for citation in Set(event.citations) { eventsByCitation[citation, default: []].append(position) }
+            for citation in distinct(event.citations) { eventsByCitation[citation, default: []].append(position) }
         }
         let parties = content.parties.map { party in
             LinkedParty(
                 party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
                 events: eventsByParty[party.slug] ?? [])
-        }.sorted { ($0.party.name.lowercased(), $0.party.slug) < ($1.party.name.lowercased(), $1.party.slug) }
+        }.sortedByName { $0.party }
         let terms = content.terms.map { (term: Term) -> LinkedTerm in
             let mentions = mentionsByTarget[.term(term.slug)] ?? []
-            let positions = Set(Set(mentions.map(\.citation)).flatMap { eventsByCitation[$0] ?? [] })
+            // A term's mentions come paragraph by paragraph, so a paragraph's are next to each other.
+            var positions = Set<Int>()
+            var last: Citation?
+            for mention in mentions where mention.citation != last {
+                last = mention.citation
+                positions.formUnion(eventsByCitation[mention.citation] ?? [])
+            }
             return LinkedTerm(term: term, mentions: mentions, events: positions.sorted().map { events[$0].event.slug })
-        }.sorted { ($0.term.name.lowercased(), $0.term.slug) < ($1.term.name.lowercased(), $1.term.slug) }
+        }.sortedByName { $0.term }
 
         // Newest first; among articles of one date, by slug.
         let sortedArticles = articles.sorted { (a: LinkedArticle, b: LinkedArticle) in
@@ -108,6 +123,13 @@ public enum Linker {
         var site = Site(config: config, articles: sortedArticles, parties: parties, terms: terms, events: events)
         site.relativizePaths(paths)
         return site
+    }
+
+    /// Each citation once, in order; most events cite one paragraph.
+    static func distinct(_ citations: [Citation]) -> [Citation] {
+        guard citations.count > 1 else { return citations }
+        var seen = Set<Citation>()
+        return citations.filter { seen.insert($0).inserted }
     }
 
     // MARK: - Merges
@@ -168,7 +190,9 @@ public enum Linker {
         check("article", content.articles.map { ($0.slug, $0.path) })
         check("party", content.parties.map { ($0.slug, $0.path) })
         check("term", content.terms.map { ($0.slug, $0.path) })
-        check("event", content.events.map { ($0.slug, $0.path) })
+        // Found events never share a slug: extraction numbers them apart and leaves out any that
+        // an editor's event already has, so only the editors' files are checked.
+        check("event", content.events.filter { !$0.path.hasSuffix(" (extracted)") }.map { ($0.slug, $0.path) })
     }
 
     /// The names and aliases the matcher looks for; a name claimed by two files is an error.
@@ -353,5 +377,22 @@ public enum Linker {
             return nil
         }
         return Citation(article: parts[0], paragraph: number)
+    }
+}
+
+/// Something with a name and a slug: parties and terms, listed by name.
+protocol NamedEntity {
+    var name: String { get }
+    var slug: String { get }
+}
+
+extension Party: NamedEntity {}
+extension Term: NamedEntity {}
+
+extension Array {
+    /// Sorted by the entity's name, ignoring case, then by slug; each key made once.
+    func sortedByName(_ entity: (Element) -> some NamedEntity) -> [Element] {
+        let keys = map { (entity($0).name.lowercased(), entity($0).slug) }
+        return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
     }
 }
