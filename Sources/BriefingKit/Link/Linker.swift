@@ -91,29 +91,39 @@ public enum Linker {
         for groups in grouped {
             for (target, mentions) in groups { mentionsByTarget[target, default: []] += mentions }
         }
-        // Events by party and by cited paragraph, in timeline order, so that no party or term
-        // scans every event.
+        // Events by party, in timeline order, so that no party scans every event.
         var eventsByParty: [String: [String]] = [:]
-        var eventsByCitation: [Citation: [Int]] = [:]
-        for (position, event) in events.enumerated() {
+        for event in events {
             for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
-            for citation in distinct(event.citations) { eventsByCitation[citation, default: []].append(position) }
         }
         let parties = content.parties.map { party in
             LinkedParty(
                 party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
                 events: eventsByParty[party.slug] ?? [])
         }.sortedByName { $0.party }
-        let terms = content.terms.map { (term: Term) -> LinkedTerm in
-            let mentions = mentionsByTarget[.term(term.slug)] ?? []
+        // A term's events are those citing a paragraph that names it: the events are walked once,
+        // in timeline order, through the terms each cited paragraph names.
+        var termsNamedIn: [Citation: [Int]] = [:]
+        for (index, term) in content.terms.enumerated() {
             // A term's mentions come paragraph by paragraph, so a paragraph's are next to each other.
-            var positions = Set<Int>()
             var last: Citation?
-            for mention in mentions where mention.citation != last {
+            for mention in mentionsByTarget[.term(term.slug)] ?? [] where mention.citation != last {
                 last = mention.citation
-                positions.formUnion(eventsByCitation[mention.citation] ?? [])
+                termsNamedIn[mention.citation, default: []].append(index)
             }
-            return LinkedTerm(term: term, mentions: mentions, events: positions.sorted().map { events[$0].event.slug })
+        }
+        var termEvents = [[String]](repeating: [], count: content.terms.count)
+        var lastAdded = [Int](repeating: -1, count: content.terms.count)
+        for (position, event) in events.enumerated() {
+            for citation in distinct(event.citations) {
+                for term in termsNamedIn[citation] ?? [] where lastAdded[term] != position {
+                    lastAdded[term] = position
+                    termEvents[term].append(event.event.slug)
+                }
+            }
+        }
+        let terms = content.terms.enumerated().map { index, term in
+            LinkedTerm(term: term, mentions: mentionsByTarget[.term(term.slug)] ?? [], events: termEvents[index])
         }.sortedByName { $0.term }
 
         // Newest first; among articles of one date, by slug.
