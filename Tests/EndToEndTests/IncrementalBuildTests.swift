@@ -150,6 +150,8 @@ struct IncrementalBuildTests {
             $0.replacingOccurrences(of: "long", with: "short")
         }
         #expect(pages.contains("articles/report-100/index.html"))
+        // Of the archive, only the page listing it (by slug among articles of one date: the first).
+        #expect(pages.filter { $0.hasPrefix("archive/") } == ["archive/index.html"])
         #expect(!pages.contains { $0.hasPrefix("parties/vladimir-putin/") })
 
         // Its page and the one list page the article is on (by slug among articles of one date: the first).

@@ -118,9 +118,13 @@ extension PageRenderer {
             if changed { timelinePages.insert(page) }
         }
 
-        // The archive, like the home page, lists every article's length.
+        // The archive lists each article's length and source: its pages with a changed article.
         var pages: [Page] = [.home, .parties, .terms, .search, .notFound]
-        pages += (0..<archivePageCount).map { Page.archive($0 + 1) }
+        pages += (0..<archivePageCount).map { $0 + 1 }.filter { page in
+            let start = (page - 1) * Self.archivePageSize
+            return after.articles[start..<min(start + Self.archivePageSize, after.articles.count)]
+                .contains { articles.contains($0.article.slug) }
+        }.map(Page.archive)
         pages += after.articles.indices.filter { articlePages.contains(after.articles[$0].article.slug) }
             .map(Page.article)
         pages += timelinePages.sorted().map(Page.timeline)

@@ -10,43 +10,54 @@ import Foundation
 enum SearchIndex {
     static let variable = "briefingSearchIndex"
 
-    static func rows(_ site: Site) -> [[String]] {
-        var rows: [[String]] = []
-        for linked in site.parties {
-            let party = linked.party
-            rows.append([
-                "party", party.name, party.role ?? party.kind.rawValue.capitalized, Routes.party(party.slug),
-                party.aliases.joined(separator: "; "),
-            ])
-        }
-        for linked in site.terms {
-            let term = linked.term
-            rows.append([
-                "term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; "),
-            ])
-        }
-        for (position, linked) in site.events.enumerated() {
-            let event = linked.event
-            rows.append([
-                "event", event.summary, DateLabel.event(event),
-                Routes.event(event.slug, page: PageRenderer.timelinePage(ofEventAt: position)), "",
-            ])
-        }
-        for linked in site.articles {
-            for paragraph in linked.paragraphs {
-                rows.append([
-                    "paragraph", "\(linked.article.title), ¶\(paragraph.paragraph.number)",
-                    DateLabel.text(linked.article.date) ?? "",
-                    Routes.paragraph(Citation(article: linked.article.slug, paragraph: paragraph.paragraph.number)),
-                    paragraph.text,
-                ])
-            }
-        }
-        return rows
+    static func partyRow(_ party: Party) -> [String] {
+        [
+            "party", party.name, party.role ?? party.kind.rawValue.capitalized, Routes.party(party.slug),
+            party.aliases.joined(separator: "; "),
+        ]
     }
 
-    /// Each row as encoded by an earlier build, by its address, kept while the row is the same.
-    typealias Encoded = Memo<String, [String], NoContext, Data>
+    static func termRow(_ term: Term) -> [String] {
+        ["term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; ")]
+    }
+
+    /// An event and the timeline page it is on.
+    struct EventPlace: Equatable, Sendable {
+        var event: LinkedEvent
+        var page: Int
+    }
+
+    static func eventRow(_ place: EventPlace) -> [String] {
+        let event = place.event.event
+        return ["event", event.summary, DateLabel.event(event), Routes.event(event.slug, page: place.page), ""]
+    }
+
+    static func paragraphRows(_ linked: LinkedArticle) -> [[String]] {
+        linked.paragraphs.map { paragraph in
+            [
+                "paragraph", "\(linked.article.title), ¶\(paragraph.paragraph.number)",
+                DateLabel.text(linked.article.date) ?? "",
+                Routes.paragraph(Citation(article: linked.article.slug, paragraph: paragraph.paragraph.number)),
+                paragraph.text,
+            ]
+        }
+    }
+
+    /// Each part of the index as encoded by an earlier build, kept while what it is made from is
+    /// the same: an article's paragraphs are encoded together, as one part.
+    struct Encoded: Sendable {
+        var parties: Memo<String, Party, NoContext, Data>
+        var terms: Memo<String, Term, NoContext, Data>
+        var events: Memo<String, EventPlace, NoContext, Data>
+        var articles: Memo<String, LinkedArticle, NoContext, Data>
+
+        init(keeps: Bool = true) {
+            parties = .init(keeps: keeps)
+            terms = .init(keeps: keeps)
+            events = .init(keeps: keeps)
+            articles = .init(keeps: keeps)
+        }
+    }
 
     static func script(_ site: Site) throws(BuildFailure) -> Data {
         var memo = Encoded(keeps: false)
@@ -58,8 +69,23 @@ enum SearchIndex {
     static func script(_ site: Site, memo: inout Encoded, into sink: ByteSink) throws(BuildFailure) {
         // An array of strings always encodes; an empty row would show it did not.
         @Sendable func encode(_ row: [String]) -> Data { (try? JSONEncoder().encode(row)) ?? Data("[]".utf8) }
-        try sink.append(Data("window.\(variable) = ".utf8))
-        try memo.appendJSONArray(rows(site), key: { $0[3] }, to: sink, encode)
-        try sink.append(Data(";\n".utf8))
+        try sink.append(Data("window.\(variable) = [".utf8))
+        var first = true
+        try memo.parties.appendJSONElements(site.parties.map(\.party), key: \.slug, to: sink, first: &first) {
+            encode(partyRow($0))
+        }
+        try memo.terms.appendJSONElements(site.terms.map(\.term), key: \.slug, to: sink, first: &first) {
+            encode(termRow($0))
+        }
+        let events = site.events.enumerated().map {
+            EventPlace(event: $1, page: PageRenderer.timelinePage(ofEventAt: $0))
+        }
+        try memo.events.appendJSONElements(events, key: \.event.event.slug, to: sink, first: &first) {
+            encode(eventRow($0))
+        }
+        try memo.articles.appendJSONElements(site.articles, key: \.article.slug, to: sink, first: &first) {
+            Data(paragraphRows($0).map(encode).joined(separator: Data(",".utf8)))
+        }
+        try sink.append(Data("];\n".utf8))
     }
 }

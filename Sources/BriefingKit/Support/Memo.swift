@@ -111,9 +111,20 @@ extension Memo where Context == NoContext, Value == Data {
     ) throws(BuildFailure) {
         try sink.append(Data("[".utf8))
         var first = true
+        try appendJSONElements(elements, key: key, to: sink, first: &first, encode)
+        try sink.append(Data("]".utf8))
+    }
+
+    /// The same without the brackets, for an array made of several lists; `first` says whether
+    /// nothing has been written into the array yet. An element may encode as several
+    /// comma-separated values, or as none (no bytes).
+    mutating func appendJSONElements(
+        _ elements: [Element], key: @escaping @Sendable (Element) -> Key, to sink: ByteSink, first: inout Bool,
+        _ encode: @escaping @Sendable (Element) -> Data
+    ) throws(BuildFailure) {
         func add(_ parts: [Data]) throws(BuildFailure) {
             var chunk = Data()
-            for part in parts {
+            for part in parts where !part.isEmpty {
                 if !first { chunk.append(UInt8(ascii: ",")) }
                 chunk.append(part)
                 first = false
@@ -127,6 +138,5 @@ extension Memo where Context == NoContext, Value == Data {
                 try add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encode))
             }
         }
-        try sink.append(Data("]".utf8))
     }
 }
