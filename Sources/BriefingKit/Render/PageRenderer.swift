@@ -62,13 +62,7 @@ public struct PageRenderer: Sendable {
     /// How many articles the mentions come from.
     static func articleCount(_ mentions: [Mention]) -> Int {
         // A linked site keeps each article's mentions together; a set catches any other order.
-        var seen = Set<String>()
-        var last: String?
-        for mention in mentions where mention.citation.article != last {
-            last = mention.citation.article
-            seen.insert(mention.citation.article)
-        }
-        return seen.count
+        Set(articleRuns(mentions).map(\.article)).count
     }
 
     /// One page of the site.
@@ -538,21 +532,25 @@ public struct PageRenderer: Sendable {
 
     /// The quotes of the newest articles first, at most `entityListLimit`, and how many more there are.
     private func limitedQuotes(_ mentions: [Mention], root: String) -> ([QuoteView], Int?) {
-        let ordered = mentions.enumerated().sorted {
-            (articleRank[$0.element.citation.article] ?? 0, $0.offset)
-                < (articleRank[$1.element.citation.article] ?? 0, $1.offset)
-        }.map(\.element)
-        // One quote per sentence: a sentence naming a party twice is shown once.
-        struct Sentence: Hashable {
-            var citation: Citation
-            var text: String
-        }
-        var seen = Set<Sentence>()
+        // Newest article first, each article's mentions in their order: the runs of one article
+        // are sorted, not the mentions, so a term named thousands of times costs a lookup per article.
+        let runs = Self.articleRuns(mentions).map { (rank: articleRank[$0.article] ?? 0, range: $0.range) }
+        let ordered = runs.indices.sorted { (runs[$0].rank, $0) < (runs[$1].rank, $1) }.lazy.flatMap { runs[$0].range }
+        // One quote per sentence: a sentence naming a party twice is shown once. A paragraph's
+        // mentions are next to each other, so its sentences are compared with each other only.
+        var paragraph: Citation?
+        var sentences: [String] = []
         var shown: [QuoteView] = []
         var more = 0
-        for mention in ordered {
+        for position in ordered {
+            let mention = mentions[position]
             let sentence = mention.quote
-            guard seen.insert(Sentence(citation: mention.citation, text: sentence.sentence)).inserted else { continue }
+            if mention.citation != paragraph {
+                paragraph = mention.citation
+                sentences.removeAll(keepingCapacity: true)
+            }
+            guard !sentences.contains(sentence.sentence) else { continue }
+            sentences.append(sentence.sentence)
             guard shown.count < Self.entityListLimit else {
                 more += 1
                 continue
@@ -566,6 +564,20 @@ public struct PageRenderer: Sendable {
         return (shown, more > 0 ? more : nil)
     }
 
+    /// The mentions in runs from one article, in their order.
+    static func articleRuns(_ mentions: [Mention]) -> [(article: String, range: Range<Int>)] {
+        var runs: [(article: String, range: Range<Int>)] = []
+        var start = 0
+        while start < mentions.count {
+            let article = mentions[start].citation.article
+            var end = start + 1
+            while end < mentions.count, mentions[end].citation.article == article { end += 1 }
+            runs.append((article, start..<end))
+            start = end
+        }
+        return runs
+    }
+
     private func entityArticles(_ mentions: [Mention], root: String) -> [LinkView] {
         articleCounts(mentions).map { rank, count in
             let slug = site.articles[rank].article.slug
@@ -576,7 +588,7 @@ public struct PageRenderer: Sendable {
     /// The articles the mentions come from, by their place in the site's order, with how many each has.
     func articleCounts(_ mentions: [Mention]) -> [(rank: Int, count: Int)] {
         var counts: [String: Int] = [:]
-        for mention in mentions { counts[mention.citation.article, default: 0] += 1 }
+        for run in Self.articleRuns(mentions) { counts[run.article, default: 0] += run.range.count }
         // In the site's order, found by rank rather than by walking every article of the site.
         return counts.compactMap { slug, count in articleRank[slug].map { ($0, count) } }.sorted { $0.rank < $1.rank }
     }
