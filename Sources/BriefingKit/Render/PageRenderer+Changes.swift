@@ -11,14 +11,17 @@ extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
     func pagesChanged(since old: PageRenderer) -> [Page]? {
         let (before, after) = (old.site, site)
+        func articlePages(_ lists: [[ArticleCount]]) -> [Range<Int>] { lists.map { entityArticlePages($0.count) } }
+        let sameArticlePages =
+            articlePages(old.partyArticles) == articlePages(partyArticles)
+            && articlePages(old.termArticles) == articlePages(termArticles)
         guard before.config == after.config,
             before.articles.map(\.article.slug) == after.articles.map(\.article.slug),
             before.parties.map(\.party.slug) == after.parties.map(\.party.slug),
             before.terms.map(\.term.slug) == after.terms.map(\.term.slug),
             old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
             old.archivePageCount == archivePageCount,
-            old.partyArticleCounts.map(entityArticlePages) == partyArticleCounts.map(entityArticlePages),
-            old.termArticleCounts.map(entityArticlePages) == termArticleCounts.map(entityArticlePages),
+            sameArticlePages,
             zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
                 Self.sameHeading($0.article, $1.article)
             }),
@@ -132,14 +135,14 @@ extension PageRenderer {
         for index in after.parties.indices where partyPages.contains(after.parties[index].party.slug) {
             pages.append(.party(index))
             pages += listPagesChanged(
-                old: old, before.parties[index].mentions, after.parties[index].mentions,
+                old.partyArticles[index], partyArticles[index],
                 renamed: before.parties[index].party.name != after.parties[index].party.name
             ).map { Page.partyArticles(index, page: $0) }
         }
         for index in after.terms.indices where termPages.contains(after.terms[index].term.slug) {
             pages.append(.term(index))
             pages += listPagesChanged(
-                old: old, before.terms[index].mentions, after.terms[index].mentions,
+                old.termArticles[index], termArticles[index],
                 renamed: before.terms[index].term.name != after.terms[index].term.name
             ).map { Page.termArticles(index, page: $0) }
         }
@@ -149,19 +152,14 @@ extension PageRenderer {
     /// The pages of a party's or term's list of articles whose articles or counts differ: every
     /// page when the party or term was `renamed` or the number of articles changed, since each
     /// page gives both.
-    private func listPagesChanged(old: PageRenderer, _ before: [Mention], _ after: [Mention], renamed: Bool)
-        -> [Int]
-    {
-        let pages = entityArticlePages(Self.articleCount(after))
+    private func listPagesChanged(_ was: [ArticleCount], _ now: [ArticleCount], renamed: Bool) -> [Int] {
+        let pages = entityArticlePages(now.count)
         guard !pages.isEmpty else { return [] }
-        let (was, now) = (old.articleCounts(before), articleCounts(after))
         if renamed || was.count != now.count { return Array(pages) }
         return pages.filter { page in
             let start = (page - 1) * Self.archivePageSize
-            func slice(_ list: [(rank: Int, count: Int)]) -> ArraySlice<(rank: Int, count: Int)> {
-                list[min(start, list.count)..<min(start + Self.archivePageSize, list.count)]
-            }
-            return !slice(was).elementsEqual(slice(now), by: ==)
+            let range = start..<min(start + Self.archivePageSize, now.count)
+            return was[range] != now[range]
         }
     }
 

@@ -30,9 +30,19 @@ public struct PageRenderer: Sendable {
     let relations: Relations
     private let structured: StructuredData
     private let termSummaries: [String: String]
-    /// How many articles name each party and term, by their place in the site's lists.
-    let partyArticleCounts: [Int]
-    let termArticleCounts: [Int]
+    /// The articles naming each party and term, newest first, with how often each names it, by
+    /// the party's or term's place in the site's lists: made once, read by its page and by each
+    /// of its pages of articles.
+    let partyArticles: [[ArticleCount]]
+    let termArticles: [[ArticleCount]]
+    private let partyPosition: [String: Int]
+    private let termPosition: [String: Int]
+
+    /// An article, by its place in the site's order, and how many mentions of one party or term it has.
+    struct ArticleCount: Equatable, Sendable {
+        var rank: Int32
+        var count: Int32
+    }
 
     public init(site: Site, templates: TemplateSet) {
         self.init(site: site, templates: templates, updating: nil)
@@ -55,14 +65,22 @@ public struct PageRenderer: Sendable {
             site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first })
         self.articleRank = Dictionary(
             site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        self.partyArticleCounts = site.parties.map { Self.articleCount($0.mentions) }
-        self.termArticleCounts = site.terms.map { Self.articleCount($0.mentions) }
+        let rank = articleRank
+        self.partyArticles = Parallel.map(site.parties) { Self.articleCounts($0.mentions, rank: rank) }
+        self.termArticles = Parallel.map(site.terms) { Self.articleCounts($0.mentions, rank: rank) }
+        func positions(_ slugs: [String]) -> [String: Int] {
+            Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        self.partyPosition = positions(site.parties.map(\.party.slug))
+        self.termPosition = positions(site.terms.map(\.term.slug))
     }
 
-    /// How many articles the mentions come from.
-    static func articleCount(_ mentions: [Mention]) -> Int {
-        // A linked site keeps each article's mentions together; a set catches any other order.
-        Set(articleRuns(mentions).map(\.article)).count
+    /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.
+    func articles(naming entity: EntityRef) -> [ArticleCount] {
+        switch entity {
+        case .party(let slug): partyPosition[slug].map { partyArticles[$0] } ?? []
+        case .term(let slug): termPosition[slug].map { termArticles[$0] } ?? []
+        }
     }
 
     /// One page of the site.
@@ -117,12 +135,12 @@ public struct PageRenderer: Sendable {
         pages.append(.parties)
         for index in site.parties.indices {
             pages.append(.party(index))
-            pages += entityArticlePages(partyArticleCounts[index]).map { Page.partyArticles(index, page: $0) }
+            pages += entityArticlePages(partyArticles[index].count).map { Page.partyArticles(index, page: $0) }
         }
         pages.append(.terms)
         for index in site.terms.indices {
             pages.append(.term(index))
-            pages += entityArticlePages(termArticleCounts[index]).map { Page.termArticles(index, page: $0) }
+            pages += entityArticlePages(termArticles[index].count).map { Page.termArticles(index, page: $0) }
         }
         pages.append(.search)
         pages.append(.notFound)
@@ -236,16 +254,16 @@ public struct PageRenderer: Sendable {
             let party = site.parties[index]
             let entity = EntityRef.party(party.party.slug)
             let view = entityArticles(
-                entity, name: party.party.name, mentions: party.mentions, page: page,
-                of: entityArticlePages(partyArticleCounts[index]).count)
+                entity, name: party.party.name, articles: partyArticles[index], page: page,
+                of: entityArticlePages(partyArticles[index].count).count)
             return OutputFile(
                 path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
         case .termArticles(let index, let page):
             let term = site.terms[index]
             let entity = EntityRef.term(term.term.slug)
             let view = entityArticles(
-                entity, name: term.term.name, mentions: term.mentions, page: page,
-                of: entityArticlePages(termArticleCounts[index]).count)
+                entity, name: term.term.name, articles: termArticles[index], page: page,
+                of: entityArticlePages(termArticles[index].count).count)
             return OutputFile(
                 path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
         case .search:
@@ -578,19 +596,21 @@ public struct PageRenderer: Sendable {
         return runs
     }
 
-    private func entityArticles(_ mentions: [Mention], root: String) -> [LinkView] {
-        articleCounts(mentions).map { rank, count in
-            let slug = site.articles[rank].article.slug
-            return LinkView(label: site.articles[rank].article.title, href: root + Routes.article(slug), count: count)
+    private func entityArticles(_ articles: ArraySlice<ArticleCount>, root: String) -> [LinkView] {
+        articles.map { article in
+            let linked = site.articles[Int(article.rank)].article
+            return LinkView(label: linked.title, href: root + Routes.article(linked.slug), count: Int(article.count))
         }
     }
 
-    /// The articles the mentions come from, by their place in the site's order, with how many each has.
-    func articleCounts(_ mentions: [Mention]) -> [(rank: Int, count: Int)] {
+    /// The articles the mentions come from, by their place in the site's order (`rank`), with how many each has.
+    static func articleCounts(_ mentions: [Mention], rank: [String: Int]) -> [ArticleCount] {
         var counts: [String: Int] = [:]
-        for run in Self.articleRuns(mentions) { counts[run.article, default: 0] += run.range.count }
+        for run in articleRuns(mentions) { counts[run.article, default: 0] += run.range.count }
         // In the site's order, found by rank rather than by walking every article of the site.
-        return counts.compactMap { slug, count in articleRank[slug].map { ($0, count) } }.sorted { $0.rank < $1.rank }
+        return counts.compactMap { slug, count in rank[slug].map { ArticleCount(rank: Int32($0), count: Int32(count)) }
+        }
+        .sorted { $0.rank < $1.rank }
     }
 
     /// The pages listing every article that names a party or term: none when its own page lists them all.
@@ -600,12 +620,11 @@ public struct PageRenderer: Sendable {
     }
 
     /// A page of the articles naming a party or term, newest first, with their mention counts.
-    func entityArticles(_ entity: EntityRef, name: String, mentions: [Mention], page: Int, of count: Int)
+    func entityArticles(_ entity: EntityRef, name: String, articles all: [ArticleCount], page: Int, of count: Int)
         -> EntityArticlesView
     {
         let path = Routes.entityArticles(entity, page: page)
         let root = Routes.root(of: path)
-        let all = entityArticles(mentions, root: root)
         let start = min((page - 1) * Self.archivePageSize, all.count)
         let f = frame(
             path, title: "Articles naming \(name)" + (count > 1 ? ", page \(page) of \(count)" : ""))
@@ -617,7 +636,8 @@ public struct PageRenderer: Sendable {
         if case .party = entity { kindLabel = "Party" } else { kindLabel = "Key term" }
         return EntityArticlesView(
             frame: f, name: name, href: root + Routes.entity(entity), kindLabel: kindLabel,
-            articles: Array(all[start..<min(start + Self.archivePageSize, all.count)]), articleCount: all.count,
+            articles: entityArticles(all[start..<min(start + Self.archivePageSize, all.count)], root: root),
+            articleCount: all.count,
             pagination: pagination(page: page, of: count, root: root) { Routes.entityArticles(entity, page: $0) })
     }
 
@@ -630,7 +650,7 @@ public struct PageRenderer: Sendable {
         f.isParties = true
         let (related, moreRelated) = relatedParties(.party(party.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
-        let articles = entityArticles(linked.mentions, root: root)
+        let articles = self.articles(naming: .party(party.slug))
         let events = linked.events.prefix(Self.entityListLimit).compactMap { index.event($0) }.map {
             eventLink($0, root: root)
         }
@@ -641,7 +661,8 @@ public struct PageRenderer: Sendable {
             mentions: quotes, moreMentions: moreMentions,
             events: events,
             moreEvents: linked.events.count > Self.entityListLimit ? linked.events.count - Self.entityListLimit : nil,
-            articles: Array(articles.prefix(Self.entityArticleLimit)), articleCount: articles.count,
+            articles: entityArticles(articles.prefix(Self.entityArticleLimit), root: root),
+            articleCount: articles.count,
             allArticlesHref: articles.count > Self.entityArticleLimit
                 ? root + Routes.entityArticles(.party(party.slug), page: 1) : nil,
             related: related, moreRelated: moreRelated)
@@ -671,7 +692,7 @@ public struct PageRenderer: Sendable {
         f.isTerms = true
         let (related, moreRelated) = relatedParties(.term(term.slug), root: root)
         let (quotes, moreMentions) = limitedQuotes(linked.mentions, root: root)
-        let articles = entityArticles(linked.mentions, root: root)
+        let articles = self.articles(naming: .term(term.slug))
         let events = linked.events.prefix(Self.entityListLimit).compactMap { index.event($0) }.map {
             eventLink($0, root: root)
         }
@@ -683,7 +704,8 @@ public struct PageRenderer: Sendable {
             mentions: quotes, moreMentions: moreMentions,
             events: events,
             moreEvents: linked.events.count > Self.entityListLimit ? linked.events.count - Self.entityListLimit : nil,
-            articles: Array(articles.prefix(Self.entityArticleLimit)), articleCount: articles.count,
+            articles: entityArticles(articles.prefix(Self.entityArticleLimit), root: root),
+            articleCount: articles.count,
             allArticlesHref: articles.count > Self.entityArticleLimit
                 ? root + Routes.entityArticles(.term(term.slug), page: 1) : nil,
             related: related, moreRelated: moreRelated)
