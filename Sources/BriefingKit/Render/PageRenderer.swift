@@ -251,21 +251,11 @@ public struct PageRenderer: Sendable {
             let path = Routes.term(term.term.slug)
             return OutputFile(path: path, text: try templates.render("term", self.term(term, path: path)))
         case .partyArticles(let index, let page):
-            let party = site.parties[index]
-            let entity = EntityRef.party(party.party.slug)
-            let view = entityArticles(
-                entity, name: party.party.name, articles: partyArticles[index], page: page,
-                of: entityArticlePages(partyArticles[index].count).count)
-            return OutputFile(
-                path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
+            let party = site.parties[index].party
+            return try entityArticlesPage(.party(party.slug), name: party.name, partyArticles[index], page: page)
         case .termArticles(let index, let page):
-            let term = site.terms[index]
-            let entity = EntityRef.term(term.term.slug)
-            let view = entityArticles(
-                entity, name: term.term.name, articles: termArticles[index], page: page,
-                of: entityArticlePages(termArticles[index].count).count)
-            return OutputFile(
-                path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
+            let term = site.terms[index].term
+            return try entityArticlesPage(.term(term.slug), name: term.name, termArticles[index], page: page)
         case .search:
             return OutputFile(path: Routes.search, text: try templates.render("search", search()))
         case .notFound:
@@ -617,6 +607,15 @@ public struct PageRenderer: Sendable {
     func entityArticlePages(_ articleCount: Int) -> Range<Int> {
         guard articleCount > Self.entityArticleLimit else { return 1..<1 }
         return 1..<((articleCount + Self.archivePageSize - 1) / Self.archivePageSize + 1)
+    }
+
+    private func entityArticlesPage(_ entity: EntityRef, name: String, _ articles: [ArticleCount], page: Int)
+        throws(BuildFailure) -> OutputFile
+    {
+        let view = entityArticles(
+            entity, name: name, articles: articles, page: page, of: entityArticlePages(articles.count).count)
+        return OutputFile(
+            path: Routes.entityArticles(entity, page: page), text: try templates.render("entity-articles", view))
     }
 
     /// A page of the articles naming a party or term, newest first, with their mention counts.
