@@ -5,8 +5,8 @@
 /// and summaries of the parties and terms it mentions and the events citing it; a party or term
 /// page its mentions, events and related parties; a timeline page its slice of events with their
 /// parties and sources. A change that reaches further than these (site settings, an article's
-/// headline or date, which articles, parties and terms exist, the number of timeline, archive or article-list pages)
-/// renders every page.
+/// headline or date, which articles, parties and terms exist, the number of timeline, archive
+/// or article-list pages) renders every page.
 extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
     func pagesChanged(since old: PageRenderer) -> [Page]? {
