@@ -14,6 +14,8 @@ public final class BuildCache: Sendable {
         var nameRuns: PartyExtractor.NameRuns
         var selections: TermExtractor.Selections
         var events: EventExtractor.FoundEvents
+        var repeatedEvents: LastResult<[Event], (events: [Event], merged: Int)>
+        var eventMerge: LastResult<EventMerge, ([Event], Extraction.Summary)>
         var linkedArticles: Linker.Kept
         var rendered: RenderedSite?
         var siteFiles: PageRenderer.SiteFilesMemo
@@ -24,6 +26,8 @@ public final class BuildCache: Sendable {
             nameRuns = .init(keeps: keeping)
             selections = .init(keeps: keeping)
             events = .init(keeps: keeping)
+            repeatedEvents = .init(keeps: keeping)
+            eventMerge = .init(keeps: keeping)
             linkedArticles = .init(keeps: keeping)
             siteFiles = PageRenderer.SiteFilesMemo(keeping: keeping)
         }
@@ -66,4 +70,10 @@ extension BuildCache {
         }
         return stamps
     }
+}
+
+/// The found events and the editors' events, joined by `Extraction.merge`.
+struct EventMerge: Equatable, Sendable {
+    var found: [Event]
+    var editorial: [Event]
 }

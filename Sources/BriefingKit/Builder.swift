@@ -140,9 +140,13 @@ public enum Builder {
                 into: content.terms,
                 parties: parties)
             content.terms = terms
-            let (found, repeats) = RepeatedEvents.merge(
-                EventExtractor.events(in: content.articles, parties: parties, memo: &memo.events))
-            let (events, eventSummary) = Extraction.merge(extracted: found, into: content.events)
+            let extracted = EventExtractor.events(in: content.articles, parties: parties, memo: &memo.events)
+            // Unchanged events are the very array the last build merged, so these compare at once.
+            let (found, repeats) = memo.repeatedEvents.value(for: extracted, RepeatedEvents.merge)
+            let (events, eventSummary) = memo.eventMerge.value(for: EventMerge(found: found, editorial: content.events))
+            {
+                Extraction.merge(extracted: $0.found, into: $0.editorial)
+            }
             content.events = events
             return (
                 content,

@@ -51,8 +51,22 @@ public enum EventExtractor {
         return events(in: articles, parties: parties, memo: &memo)
     }
 
-    /// Each article's events, kept between builds while the parties are the same.
-    typealias FoundEvents = Memo<String, Article, [Party], [Event]>
+    /// Each article's events, kept between builds while the parties are the same; and all of them
+    /// with their slugs told apart, kept while every article's events are the same.
+    struct FoundEvents: Sendable {
+        var perArticle: Memo<String, Article, [Party], [Event]>
+        var all: LastResult<[ArticleEvents], [Event]>
+
+        init(keeps: Bool = true) {
+            perArticle = .init(keeps: keeps)
+            all = .init(keeps: keeps)
+        }
+    }
+
+    struct ArticleEvents: Equatable, Sendable {
+        var slug: String
+        var events: [Event]
+    }
 
     static func events(in articles: [Article], parties: [Party], memo: inout FoundEvents) -> [Event] {
         var names: [(String, EntityRef)] = []
@@ -60,16 +74,24 @@ public enum EventExtractor {
             for name in [party.name] + party.aliases { names.append((name, .party(party.slug))) }
         }
         let matcher = MentionMatcher(names)
-        let perArticle = memo.map(articles, key: \.path, context: parties) { events(in: $0, matcher: matcher) }
+        let perArticle = memo.perArticle.map(articles, key: \.path, context: parties) {
+            events(in: $0, matcher: matcher)
+        }
+        // An edit that changes no event's wording, date or parties leaves them all as they were.
+        let input = zip(articles, perArticle).map { ArticleEvents(slug: $0.slug, events: $1) }
+        return memo.all.value(for: input, namedApart)
+    }
+
+    private static func namedApart(_ articles: [ArticleEvents]) -> [Event] {
         // Two events, in one article or two, may open with the same words. The first, in the
         // articles' order, keeps the words as its slug; a later one adds its article's slug (and a
         // number within that article). Numbering across articles would rename every later event
         // of the same opening when one article is edited; this way an edit renames at most the
         // event that takes over a slug the edited one gave up or took.
         var slugs = Set<String>()
-        return zip(articles, perArticle).flatMap { article, events in
+        return articles.flatMap { article in
             var nextNumber: [String: Int] = [:]
-            return events.map { event in
+            return article.events.map { event in
                 var event = event
                 if slugs.insert(event.slug).inserted { return event }
                 let qualified = event.slug + "-" + article.slug

@@ -37,6 +37,11 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         _ compute: @Sendable (Element) -> Value
     ) -> [Value] {
         let (last, lastValues) = context == self.context ? (self.elements, self.values) : ([], [])
+        // The very array of the last build (an earlier step reused its whole result): nothing to compare.
+        if !last.isEmpty, Self.sameStorage(elements, last) {
+            computed = 0
+            return lastValues
+        }
         var results = [Value?](repeating: nil, count: elements.count)
         var unmatched: [Int] = []
         for index in elements.indices {
@@ -74,6 +79,14 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             self.context = context
         }
         return values
+    }
+}
+
+extension Memo {
+    /// Whether two arrays are one storage, as an array kept and handed on unchanged is.
+    static func sameStorage(_ a: [Element], _ b: [Element]) -> Bool {
+        a.count == b.count
+            && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
     }
 }
 
