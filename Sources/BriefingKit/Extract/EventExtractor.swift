@@ -193,7 +193,7 @@ public enum EventExtractor {
                 slug: slug, summary: event.sentence, date: date, when: event.time?.text, order: rank + 1,
                 status: event.planned ? .planned : .past,
                 sources: [Located("\(article.slug)#\(event.paragraph.anchor)", at: location)],
-                parties: event.parties.map { Located($0, at: location) }, path: article.path + " (extracted)")
+                parties: event.parties.map { Located($0, at: location) }, path: article.path + Extraction.pathSuffix)
         }
     }
 

@@ -5,6 +5,9 @@
 /// removes itself and the extracted party it matches. Since any shared name makes a match,
 /// extraction never adds a name another party claims, and so never makes a build fail.
 public enum Extraction {
+    /// What a found party, term or event has after its article's path, where an editor's item has its file.
+    static let pathSuffix = " (extracted)"
+
     public struct Summary: Sendable, Equatable {
         public var found: Int
         public var matched: Int
@@ -123,4 +126,9 @@ public enum Extraction {
     static func keys(_ party: Party) -> [String] {
         ([party.name] + party.aliases).map(MentionMatcher.key).filter { !$0.isEmpty } + ["slug:" + party.slug]
     }
+}
+
+extension Event {
+    /// Found in an article's text rather than written by an editor.
+    var isExtracted: Bool { path.hasSuffix(Extraction.pathSuffix) }
 }

@@ -376,7 +376,7 @@ struct PartyTable {
             guard !slug.isEmpty else { return nil }
             return Party(
                 slug: slug, name: entry.name, kind: entry.kind, role: entry.role, aliases: entry.aliases,
-                description: "", path: entry.path + " (extracted)")
+                description: "", path: entry.path + Extraction.pathSuffix)
         }
     }
 }

@@ -147,7 +147,7 @@ public enum TermExtractor {
                 terms.append(
                     Term(
                         slug: slug, name: found.name, aliases: found.aliases, definition: "",
-                        path: article.path + " (extracted)"))
+                        path: article.path + Extraction.pathSuffix))
                 for name in names where owner[mergeKey(name)] == nil { owner[mergeKey(name)] = terms.count - 1 }
             }
         }

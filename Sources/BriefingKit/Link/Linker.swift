@@ -202,7 +202,7 @@ public enum Linker {
         check("term", content.terms.map { ($0.slug, $0.path) })
         // Found events never share a slug: extraction numbers them apart and leaves out any that
         // an editor's event already has, so only the editors' files are checked.
-        check("event", content.events.filter { !$0.path.hasSuffix(" (extracted)") }.map { ($0.slug, $0.path) })
+        check("event", content.events.filter { !$0.isExtracted }.map { ($0.slug, $0.path) })
     }
 
     /// The names and aliases the matcher looks for; a name claimed by two files is an error.
@@ -303,15 +303,13 @@ public enum Linker {
             paragraphCounts: Dictionary(
                 content.articles.map { ($0.slug, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first }),
             partySlugs: Set(content.parties.map(\.slug)),
-            mergedInto: Dictionary(
-                content.mergedParties.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first }),
+            mergedInto: content.mergedParties,
             paths: paths)
         let results = memo.map(content.events, key: \.slug, context: context) { linkEvent($0, context: context) }
         // What an event kept from the last build reported is reported again: it is still wrong.
         for result in results { log.record(contentsOf: result.problems) }
         let events = results.map(\.linked)
-        // Sorted by key, then gathered: a linked event is a large value, and moving it at every
-        // comparison made sorting a long timeline slow.
+        // Each key made once, not at every comparison of a long timeline's sort.
         let keys = events.map(timelineKey)
         return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
     }

@@ -185,5 +185,10 @@ public struct Site: Hashable, Sendable, Codable {
         public func party(_ slug: String) -> LinkedParty? { parties[slug].map { site.parties[$0] } }
         public func term(_ slug: String) -> LinkedTerm? { terms[slug].map { site.terms[$0] } }
         public func event(_ slug: String) -> LinkedEvent? { events[slug].map { site.events[$0] } }
+
+        /// Places in the site's lists: an article's in the site's order (newest first), a party's and a term's by name.
+        func position(ofArticle slug: String) -> Int? { articles[slug] }
+        func position(ofParty slug: String) -> Int? { parties[slug] }
+        func position(ofTerm slug: String) -> Int? { terms[slug] }
     }
 }

@@ -5,8 +5,6 @@ public struct PageRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     let index: Site.Index
-    /// Each article's place in the site's order, newest first.
-    private let articleRank: [String: Int]
 
     /// At most this many quoted sentences, and events, on a party or term page; every article
     /// that names it is listed, so nothing becomes unreachable.
@@ -35,8 +33,6 @@ public struct PageRenderer: Sendable {
     /// of its pages of articles.
     let partyArticles: [[ArticleCount]]
     let termArticles: [[ArticleCount]]
-    private let partyPosition: [String: Int]
-    private let termPosition: [String: Int]
 
     /// An article, by its place in the site's order, and how many mentions of one party or term it has.
     struct ArticleCount: Equatable, Sendable {
@@ -63,23 +59,16 @@ public struct PageRenderer: Sendable {
             uniquingKeysWith: { first, _ in first })
         self.termSummaries = Dictionary(
             site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first })
-        self.articleRank = Dictionary(
-            site.articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let rank = articleRank
-        self.partyArticles = Parallel.map(site.parties) { Self.articleCounts($0.mentions, rank: rank) }
-        self.termArticles = Parallel.map(site.terms) { Self.articleCounts($0.mentions, rank: rank) }
-        func positions(_ slugs: [String]) -> [String: Int] {
-            Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        }
-        self.partyPosition = positions(site.parties.map(\.party.slug))
-        self.termPosition = positions(site.terms.map(\.term.slug))
+        let index = self.index
+        self.partyArticles = Parallel.map(site.parties) { Self.articleCounts($0.mentions, index: index) }
+        self.termArticles = Parallel.map(site.terms) { Self.articleCounts($0.mentions, index: index) }
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.
     func articles(naming entity: EntityRef) -> [ArticleCount] {
         switch entity {
-        case .party(let slug): partyPosition[slug].map { partyArticles[$0] } ?? []
-        case .term(let slug): termPosition[slug].map { termArticles[$0] } ?? []
+        case .party(let slug): index.position(ofParty: slug).map { partyArticles[$0] } ?? []
+        case .term(let slug): index.position(ofTerm: slug).map { termArticles[$0] } ?? []
         }
     }
 
@@ -542,7 +531,9 @@ public struct PageRenderer: Sendable {
     private func limitedQuotes(_ mentions: [Mention], root: String) -> ([QuoteView], Int?) {
         // Newest article first, each article's mentions in their order: the runs of one article
         // are sorted, not the mentions, so a term named thousands of times costs a lookup per article.
-        let runs = Self.articleRuns(mentions).map { (rank: articleRank[$0.article] ?? 0, range: $0.range) }
+        let runs = Self.articleRuns(mentions).map {
+            (rank: index.position(ofArticle: $0.article) ?? 0, range: $0.range)
+        }
         let ordered = runs.indices.sorted { (runs[$0].rank, $0) < (runs[$1].rank, $1) }.lazy.flatMap { runs[$0].range }
         // One quote per sentence: a sentence naming a party twice is shown once. A paragraph's
         // mentions are next to each other, so its sentences are compared with each other only.
@@ -594,11 +585,12 @@ public struct PageRenderer: Sendable {
     }
 
     /// The articles the mentions come from, by their place in the site's order (`rank`), with how many each has.
-    static func articleCounts(_ mentions: [Mention], rank: [String: Int]) -> [ArticleCount] {
+    static func articleCounts(_ mentions: [Mention], index: Site.Index) -> [ArticleCount] {
         var counts: [String: Int] = [:]
         for run in articleRuns(mentions) { counts[run.article, default: 0] += run.range.count }
         // In the site's order, found by rank rather than by walking every article of the site.
-        return counts.compactMap { slug, count in rank[slug].map { ArticleCount(rank: Int32($0), count: Int32(count)) }
+        return counts.compactMap { slug, count in
+            index.position(ofArticle: slug).map { ArticleCount(rank: Int32($0), count: Int32(count)) }
         }
         .sorted { $0.rank < $1.rank }
     }
