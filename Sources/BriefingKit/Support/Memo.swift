@@ -147,8 +147,11 @@ extension Memo where Context == NoContext, Value == Data {
         if keepsResults {
             try add(map(elements, key: key, context: NoContext(), encode))
         } else {
-            for start in stride(from: 0, to: elements.count, by: 1000) {
-                try add(Parallel.map(Array(elements[start..<min(start + 1000, elements.count)]), encode))
+            // A few elements per core at a time: enough to keep every core busy, while what is
+            // held at once stays small (a batch of a thousand articles was 60 MB in flight).
+            let batch = 16 * Parallel.width
+            for start in stride(from: 0, to: elements.count, by: batch) {
+                try add(Parallel.map(Array(elements[start..<min(start + batch, elements.count)]), encode))
             }
         }
     }

@@ -1,9 +1,13 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// Work spread over all cores, with results in input order, for the stages that handle each
 /// article or page on its own.
 enum Parallel {
+    /// How many elements run at once: the cores this process may use.
+    static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     /// `transform` applied to every element on all cores; if any throw, the error of the first
     /// element in order is rethrown, whichever finished first, so failures read the same every run.
     static func map<Element: Sendable, Result: Sendable, Failure: Error>(
