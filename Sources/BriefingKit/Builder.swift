@@ -178,17 +178,24 @@ public enum Builder {
                 throw failure
             }
             do {
-                let (pages, paths) = try stage("render") { () throws(BuildFailure) in
-                    var pages: [LinkChecker.PageLinks] = []
+                let (pages, paths, tracker) = try stage("render") { () throws(BuildFailure) in
+                    // The pages' paths in order, for reading them again should a link fail.
+                    var pages: [String] = []
                     var paths = Set<String>()
+                    var tracker = LinkChecker.Tracker()
                     try renderer.render(
                         { (batch: [OutputFile]) throws(BuildFailure) in
-                            let links = try Parallel.map(batch) {
-                                (file: OutputFile) throws(BuildFailure) -> LinkChecker.PageLinks? in
+                            let targets = try Parallel.map(batch) {
+                                (file: OutputFile) throws(BuildFailure) -> LinkChecker.Tracker.Targets? in
                                 try staging.write(file)
-                                return LinkChecker.links(of: file)
+                                return LinkChecker.links(of: file).map {
+                                    LinkChecker.Tracker.targets(of: $0, sitePath: sitePath)
+                                }
                             }
-                            pages += links.compactMap { $0 }
+                            for page in targets.compactMap({ $0 }) {
+                                tracker.add(page)
+                                pages.append(page.path)
+                            }
                             paths.formUnion(batch.map(\.path))
                         },
                         stream: {
@@ -197,13 +204,21 @@ public enum Builder {
                             paths.insert(path)
                         })
                     return (
-                        (pages, paths),
+                        (pages, paths, tracker),
                         "\(pages.count) pages, \(paths.count) files, written to a staging folder as they render"
                     )
                 }
                 try stage("check") { () throws(BuildFailure) in
-                    let broken = LinkChecker.check(pages, paths: paths, sitePath: sitePath, outputName: options.output)
-                    if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
+                    if tracker.broken(paths: paths) {
+                        // Which links, on which pages: the staged pages are read again and checked together.
+                        let links = try Parallel.map(pages) {
+                            (path: String) throws(BuildFailure) -> LinkChecker.PageLinks? in
+                            try LinkChecker.links(of: OutputFile(path: path, contents: staging.read(path)))
+                        }
+                        let broken = LinkChecker.check(
+                            links.compactMap { $0 }, paths: paths, sitePath: sitePath, outputName: options.output)
+                        if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
+                    }
                     return ((), "all internal links and anchors resolve")
                 }
                 try stage("write") { () throws(BuildFailure) in

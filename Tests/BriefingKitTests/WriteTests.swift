@@ -30,6 +30,52 @@ struct WriteTests {
             ])
     }
 
+    /// Whether the tracker, given the pages one at a time in `files`' order, finds a broken link.
+    static func trackerFindsBroken(_ files: [OutputFile], sitePath: String = "/") -> Bool {
+        var tracker = LinkChecker.Tracker()
+        for file in files {
+            if let links = LinkChecker.links(of: file) {
+                tracker.add(LinkChecker.Tracker.targets(of: links, sitePath: sitePath))
+            }
+        }
+        return tracker.broken(paths: Set(files.map(\.path)))
+    }
+
+    @Test func theTrackerAgreesWithTheWholeCheckWhicheverWayALinkPoints() {
+        let target = Self.page("a/b/index.html", ##"<p id="p1"></p><a href="../../feed.xml">feed</a>"##)
+        let feed = OutputFile(path: "feed.xml", text: "<feed/>")
+        let cases: [(String, Bool)] = [
+            (##"<a href="../../a/b/index.html#p1">ok</a>"##, false),
+            (##"<a href="../../a/./b/index.html#p1">ok</a> <a href="../../a/b/">folder</a>"##, false),
+            (##"<a href="../y/../../a/b/index.html#p1">climbing back</a>"##, false),
+            (##"<a href="../../a/b/index.html#p2">no anchor</a>"##, true),
+            (##"<a href="../../a/c/index.html">no page</a>"##, true),
+            (##"<a href="../../feed.xml#x">not a page: the file is enough</a>"##, false),
+            (##"<a href="../../missing.xml">no file</a>"##, true),
+            (##"<a href="#here" id="here">self</a>"##, false),
+            (##"<a href="#gone">self</a>"##, true),
+            (##"<a href="../../a/b/index.html?v=1#p1">query</a> <a href="https://example.org/#x">out</a>"##, false),
+            (##"<a href="../../a/%62/index.html#p1">escaped</a>"##, false),
+        ]
+        for (links, broken) in cases {
+            let page = Self.page("x/y/index.html", links)
+            let whole = !LinkChecker.check([target, feed, page]).isEmpty
+            #expect(whole == broken, "\(links)")
+            // A link to a page already seen is checked at once; to one still to come, when it comes.
+            #expect(Self.trackerFindsBroken([target, feed, page]) == broken, "backward: \(links)")
+            #expect(Self.trackerFindsBroken([page, target, feed]) == broken, "forward: \(links)")
+        }
+    }
+
+    @Test func theTrackerReadsRootRelativeLinksAgainstTheSitePath() {
+        let files = [
+            Self.page("index.html", ##"<a href="/brief/a/index.html#p1">a</a>"##), Self.page("a/index.html", ""),
+        ]
+        #expect(Self.trackerFindsBroken(files, sitePath: "/brief/"))
+        #expect(
+            !Self.trackerFindsBroken([files[0], Self.page("a/index.html", ##"<p id="p1">"##)], sitePath: "/brief/"))
+    }
+
     @Test func attributesAreFoundWhateverTheirQuotingSpacingOrCase() {
         let html =
             "<a href='x.html'>x</a><a\nhref=\"y.html\">y</a><img src=z.png alt=z><A HREF=\"w.html\">"

@@ -52,6 +52,17 @@ public struct SiteWriter: Sendable {
             }
         }
 
+        /// A file written so far, read back.
+        func read(_ path: String) throws(BuildFailure) -> Data {
+            do {
+                return try Data(contentsOf: url.appendingPathComponent(path))
+            } catch {
+                throw BuildFailure(
+                    stage: "check",
+                    diagnostics: [.error(output, "cannot read back \(path): \(error.localizedDescription)")])
+            }
+        }
+
         /// Writes one file as `produce` makes it, a piece at a time; safe from several threads
         /// for different files.
         func stream(_ path: String, _ produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure) {
