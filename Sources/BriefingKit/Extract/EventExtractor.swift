@@ -178,6 +178,8 @@ public enum EventExtractor {
             }
         }
         order(&found, published: published)
+        // One copy of the path for all of the article's events.
+        let path = article.path + Extraction.pathSuffix
         return found.sorted { ($0.key, $0.textOrder) < ($1.key, $1.textOrder) }.enumerated().map { rank, event in
             var date: String?
             switch event.time?.anchor {
@@ -193,7 +195,7 @@ public enum EventExtractor {
                 slug: slug, summary: event.sentence, date: date, when: event.time?.text, order: rank + 1,
                 status: event.planned ? .planned : .past,
                 sources: [Located("\(article.slug)#\(event.paragraph.anchor)", at: location)],
-                parties: event.parties.map { Located($0, at: location) }, path: article.path + Extraction.pathSuffix)
+                parties: event.parties.map { Located($0, at: location) }, path: path)
         }
     }
 

@@ -304,7 +304,7 @@ public enum Linker {
                 content.articles.map { ($0.slug, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first }),
             partySlugs: Set(content.parties.map(\.slug)),
             mergedInto: content.mergedParties,
-            paths: paths)
+            paths: paths.knowing(content.articles.flatMap { [$0.path, $0.path + Extraction.pathSuffix] }))
         let results = memo.map(content.events, key: \.slug, context: context) { linkEvent($0, context: context) }
         // What an event kept from the last build reported is reported again: it is still wrong.
         for result in results { log.record(contentsOf: result.problems) }
@@ -369,7 +369,8 @@ public enum Linker {
                 ))
             return nil
         }
-        guard let count = paragraphCounts[parts[0]] else {
+        // The article's own slug, not the copy just split off: every event holds one.
+        guard let place = paragraphCounts.index(forKey: parts[0]) else {
             log.record(
                 Diagnostic(
                     .error, at: source.location,
@@ -377,6 +378,7 @@ public enum Linker {
                 ))
             return nil
         }
+        let (article, count) = paragraphCounts[place]
         guard (1...count).contains(number) else {
             log.record(
                 Diagnostic(
@@ -384,7 +386,7 @@ public enum Linker {
                     "source '\(source.value)': article '\(parts[0])' has paragraphs p1 to p\(count)"))
             return nil
         }
-        return Citation(article: parts[0], paragraph: number)
+        return Citation(article: article, paragraph: number)
     }
 }
 
