@@ -115,9 +115,9 @@ struct NoContext: Equatable, Sendable {}
 
 extension Memo where Context == NoContext, Value == Data {
     /// The elements encoded one by one and appended to `sink` as a JSON array, in order. With a
-    /// memo that keeps results they go through `map`; without, a thousand at a time on all cores,
-    /// each thousand handed to the sink before the next is encoded, so a sink writing to disk
-    /// never holds more than a thousand encoded elements.
+    /// memo that keeps results they go through `map`; without, a few per core at a time, each
+    /// few handed to the sink before the next are encoded, so a sink writing to disk never holds
+    /// more than those.
     mutating func appendJSONArray(
         _ elements: [Element], key: @escaping @Sendable (Element) -> Key, to sink: ByteSink,
         _ encode: @escaping @Sendable (Element) -> Data
