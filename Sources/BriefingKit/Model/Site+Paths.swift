@@ -4,8 +4,8 @@ struct SourcePaths: Equatable, Sendable {
     /// The content folder with a trailing slash; nil leaves every path as it is.
     let prefix: String?
     /// Paths made relative ahead, so that everything from one file shares one copy of its path:
-    /// the tens of thousands of events found in articles each held a copy of their article's path
-    /// in three or four places. Only a cache; two values with the same prefix give the same paths.
+    /// the tens of thousands of events found in articles would each hold their own. Only a
+    /// cache; two values with the same prefix give the same paths.
     private var known: [String: String] = [:]
 
     init(relativeTo contentDirectory: String?) {
@@ -26,21 +26,6 @@ struct SourcePaths: Equatable, Sendable {
         if let known = known[path] { return known }
         guard let prefix, path.hasPrefix(prefix) else { return path }
         return String(path.dropFirst(prefix.count))
-    }
-
-    func relative(_ located: Located<String>) -> Located<String> {
-        var copy = located
-        copy.location.path = relative(copy.location.path)
-        return copy
-    }
-
-    func relative(_ event: Event) -> Event {
-        guard prefix != nil else { return event }
-        var copy = event
-        copy.path = relative(event.path)
-        copy.sources = event.sources.map(relative)
-        copy.parties = event.parties.map(relative)
-        return copy
     }
 }
 

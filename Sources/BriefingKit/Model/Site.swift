@@ -124,6 +124,8 @@ public struct LinkedTerm: Hashable, Sendable, Codable {
 /// An event with its citations and parties resolved. A class, never changed once made: a site
 /// of many articles holds tens of thousands, and every list of them copied each field by field.
 public final class LinkedEvent: Hashable, Sendable, Codable {
+    /// The event, its path relative to the content folder; its `sources` and `parties` as
+    /// written are left empty, since `citations` and `parties` hold them resolved.
     public let event: Event
     public let citations: [Citation]
     public let parties: [String]
