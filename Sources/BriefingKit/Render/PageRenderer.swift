@@ -98,7 +98,7 @@ public struct PageRenderer: Sendable {
     /// go to `stream` a piece at a time. A batch is a few pages per core: a batch of 256 pages,
     /// each held as text, bytes and parsed links at once, was 30 MB of a 1,000-article build's peak.
     func render(
-        batchSize: Int = 16 * Parallel.width, _ consume: ([OutputFile]) throws(BuildFailure) -> Void, stream: StreamFile
+        batchSize: Int = Parallel.batchSize, _ consume: ([OutputFile]) throws(BuildFailure) -> Void, stream: StreamFile
     ) throws(BuildFailure) {
         let pages = self.pages
         var paths: [String] = []

@@ -147,9 +147,8 @@ extension Memo where Context == NoContext, Value == Data {
         if keepsResults {
             try add(map(elements, key: key, context: NoContext(), encode))
         } else {
-            // A few elements per core at a time: enough to keep every core busy, while what is
-            // held at once stays small (a batch of a thousand articles was 60 MB in flight).
-            let batch = 16 * Parallel.width
+            // A batch of a thousand articles was 60 MB in flight.
+            let batch = Parallel.batchSize
             for start in stride(from: 0, to: elements.count, by: batch) {
                 try add(Parallel.map(Array(elements[start..<min(start + batch, elements.count)]), encode))
             }

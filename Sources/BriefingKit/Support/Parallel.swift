@@ -8,6 +8,10 @@ enum Parallel {
     /// How many elements run at once: the cores this process may use.
     static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
+    /// How many elements a stage that streams its results takes at a time: a few per core,
+    /// enough to keep every core busy while what is held at once stays small.
+    static let batchSize = 16 * width
+
     /// `transform` applied to every element on all cores; if any throw, the error of the first
     /// element in order is rethrown, whichever finished first, so failures read the same every run.
     static func map<Element: Sendable, Result: Sendable, Failure: Error>(
