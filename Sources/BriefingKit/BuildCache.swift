@@ -18,7 +18,6 @@ public final class BuildCache: Sendable {
         var eventMerge: LastResult<EventMerge, ([Event], Extraction.Summary)>
         var linkedArticles: Linker.Kept
         var rendered: RenderedSite?
-        var siteFiles: PageRenderer.SiteFilesMemo
 
         /// Empty state; `keeping: false` for a build that runs once and should free as it goes.
         init(keeping: Bool = true) {
@@ -29,7 +28,6 @@ public final class BuildCache: Sendable {
             repeatedEvents = .init(keeps: keeping)
             eventMerge = .init(keeps: keeping)
             linkedArticles = .init(keeps: keeping)
-            siteFiles = PageRenderer.SiteFilesMemo(keeping: keeping)
         }
     }
 
@@ -43,6 +41,9 @@ public final class BuildCache: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The encoded parts of `briefing.json` and the search index, which a rebuild leaves to be
+    /// made when they are asked for: apart from `state`, since they are made outside a build.
+    let siteFiles = Mutex(PageRenderer.SiteFilesMemo())
 
     public init() {}
 

@@ -57,26 +57,28 @@ public enum Builder {
     }
 
     /// Builds the site in memory only, as the preview server does; nothing is written. With a
-    /// cache, what the last build with that cache computed is reused where nothing it read changed.
+    /// cache, what the last build with that cache computed is reused where nothing it read changed,
+    /// and `briefing.json` and the search index are left in `deferred`, made when asked for.
     public static func render(
         _ options: BuildOptions, cache: BuildCache? = nil, progress: (String) -> Void = { _ in }
-    ) throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
+    ) throws(BuildFailure) -> (files: [OutputFile], deferred: [DeferredFile], report: BuildReport) {
         var memo = cache?.take() ?? BuildCache.State(keeping: false)
         defer { cache?.restore(memo) }
-        return try run(options, write: false, memo: &memo, keepPages: cache != nil, progress: progress)
+        return try run(options, write: false, memo: &memo, cache: cache, progress: progress)
     }
 
     private static func run(_ options: BuildOptions, write: Bool, progress: (String) -> Void) throws(BuildFailure)
-        -> (files: [OutputFile], report: BuildReport)
+        -> (files: [OutputFile], deferred: [DeferredFile], report: BuildReport)
     {
         var memo = BuildCache.State(keeping: false)
-        return try run(options, write: write, memo: &memo, keepPages: false, progress: progress)
+        return try run(options, write: write, memo: &memo, cache: nil, progress: progress)
     }
 
     private static func run(
-        _ options: BuildOptions, write: Bool, memo: inout BuildCache.State, keepPages: Bool,
+        _ options: BuildOptions, write: Bool, memo: inout BuildCache.State, cache: BuildCache?,
         progress: (String) -> Void
-    ) throws(BuildFailure) -> (files: [OutputFile], report: BuildReport) {
+    ) throws(BuildFailure) -> (files: [OutputFile], deferred: [DeferredFile], report: BuildReport) {
+        let keepPages = cache != nil
         var report = BuildReport()
         func stage<T>(_ name: String, _ body: () throws(BuildFailure) -> (T, String)) throws(BuildFailure) -> T {
             let clock = ContinuousClock()
@@ -227,12 +229,26 @@ public enum Builder {
                 }
                 report.pages = pages.count
                 report.files = paths.count
-                return ([], report)
+                return ([], [], report)
             } catch {
                 staging.abandon()
                 throw error
             }
         }
+        // With a cache, the largest files are made from the cache's memo when first asked for.
+        let deferred =
+            cache.map { cache in
+                PageRenderer.streamedPaths.map { path in
+                    DeferredFile(path: path) { () throws(BuildFailure) -> Data in
+                        try cache.siteFiles.withLock { (memo) throws(BuildFailure) -> Data in
+                            let sink = ByteSink()
+                            try renderer.streamed(path, memo: &memo, into: sink)
+                            return sink.data
+                        }
+                    }
+                }
+            } ?? []
+        var siteFilesMemo = PageRenderer.SiteFilesMemo(keeping: false)
         let templateStamps = keepPages ? BuildCache.templateStamps(options.templatesFolder) : [:]
         let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
         memo.rendered = nil
@@ -243,7 +259,7 @@ public enum Builder {
                 let rendered = try Parallel.map(pages) { (page) throws(BuildFailure) -> OutputFile in
                     try renderer.render(page)
                 }
-                let other = try renderer.siteFiles(pagePaths: pagePaths, memo: &memo.siteFiles)
+                let other = try renderer.siteFiles(pagePaths: pagePaths, memo: &siteFilesMemo, deferring: true)
                 return (
                     (rendered, other),
                     "\(rendered.count) of \(pagePaths.count) pages rendered again, \(other.count) other files"
@@ -256,7 +272,8 @@ public enum Builder {
             for page in changedLinks { links[page.path] = page }
             try stage("check") { () throws(BuildFailure) in
                 let broken = LinkChecker.check(
-                    changedLinks, paths: Set(files.keys), ids: links.mapValues(\.ids), sitePath: sitePath,
+                    changedLinks, paths: Set(files.keys).union(deferred.map(\.path)), ids: links.mapValues(\.ids),
+                    sitePath: sitePath,
                     outputName: options.output)
                 if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
                 return ((), "links and anchors of the \(changedLinks.count) pages rendered again resolve")
@@ -264,17 +281,18 @@ public enum Builder {
             memo.rendered = BuildCache.RenderedSite(
                 renderer: renderer, templates: templateStamps, files: files, links: links)
             report.pages = pagePaths.count
-            report.files = files.count
-            return ((pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }, report)
+            report.files = files.count + deferred.count
+            return ((pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }, deferred, report)
         }
         let files = try stage("render") { () throws(BuildFailure) in
-            let files = try renderer.render(memo: &memo.siteFiles)
+            let files = try renderer.render(memo: &siteFilesMemo, deferring: cache != nil)
             return (files, "\(files.filter { $0.path.hasSuffix(".html") }.count) pages, \(files.count) files")
         }
         let links = Parallel.map(files) { LinkChecker.links(of: $0) }.compactMap { $0 }
         try stage("check") { () throws(BuildFailure) in
             let broken = LinkChecker.check(
-                links, paths: Set(files.map(\.path)), sitePath: sitePath, outputName: options.output)
+                links, paths: Set(files.map(\.path) + deferred.map(\.path)), sitePath: sitePath,
+                outputName: options.output)
             if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
             return ((), "all internal links and anchors resolve")
         }
@@ -285,8 +303,8 @@ public enum Builder {
                 links: Dictionary(links.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }))
         }
         report.pages = links.count
-        report.files = files.count
-        return (files, report)
+        report.files = files.count + deferred.count
+        return (files, deferred, report)
     }
 
     /// The output folder is replaced whole, so it must not hold or be the content or the theme.

@@ -88,16 +88,20 @@ public enum PreviewServer {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let (files, report) = try Builder.render(options.build, cache: state.cache) { line in
+            let (files, deferred, report) = try Builder.render(options.build, cache: state.cache) { line in
                 if options.timings { log(line) }
             }
-            if options.writeOutput { try SiteWriter(output: options.build.output).write(files) }
-            let site = ServedSite(files, injectReload: true, reusing: state.site)
+            if options.writeOutput {
+                var all = files
+                for file in deferred { all.append(try file.made()) }
+                try SiteWriter(output: options.build.output).write(all)
+            }
+            let site = ServedSite(files, deferred: deferred, injectReload: true, reusing: state.site)
             let changed = state.publish(site)
             for warning in report.warnings { log(warning.description) }
             let elapsed = start.duration(to: clock.now)
             log(
-                "Built \(report.pages) pages in \(milliseconds(elapsed)) ms; \(changed.count) of \(files.count) files changed"
+                "Built \(report.pages) pages in \(milliseconds(elapsed)) ms; \(changed.count) of \(site.paths.count) files changed"
                     + (changed.isEmpty || changed.count > 4 ? "" : ": " + changed.joined(separator: ", ")))
             return true
         } catch {

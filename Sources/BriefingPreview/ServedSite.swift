@@ -2,6 +2,7 @@ import BriefingKit
 import Foundation
 import HTTPTypes
 import NIOCore
+import Synchronization
 
 /// One file of the site as the preview serves it, with its response prepared once per build.
 public struct ServedFile: Sendable {
@@ -54,14 +55,43 @@ public struct ServedFile: Sendable {
     }
 }
 
+/// A file the preview makes when it is first asked for, then keeps for as long as its build is served.
+final class DeferredServedFile: Sendable {
+    let file: DeferredFile
+    let injectReload: Bool
+    private let made = Mutex<Result<ServedFile, BuildFailure>?>(nil)
+
+    init(_ file: DeferredFile, injectReload: Bool) {
+        self.file = file
+        self.injectReload = injectReload
+    }
+
+    /// The file, made on the first call; requests that come meanwhile wait for it.
+    func served() throws(BuildFailure) -> ServedFile {
+        try made.withLock { (made) throws(BuildFailure) -> ServedFile in
+            if let made { return try made.get() }
+            let result = Result { () throws(BuildFailure) -> ServedFile in
+                ServedFile(contents: try file.contents(), path: file.path, injectReload: injectReload)
+            }
+            made = result
+            return try result.get()
+        }
+    }
+}
+
 /// A complete built site held in memory; the preview swaps whole snapshots, never single files.
 public struct ServedSite: Sendable {
     public let files: [String: ServedFile]
+    /// Files made when first asked for (`briefing.json`, the search index), by path.
+    let deferred: [String: DeferredServedFile]
     public let paths: Set<String>
 
     /// The site from built files; `injectReload` adds the live-reload script to every HTML page.
     /// A file whose bytes are those it had in `previous` keeps its prepared response.
-    public init(_ outputFiles: [OutputFile], injectReload: Bool = false, reusing previous: ServedSite? = nil) {
+    public init(
+        _ outputFiles: [OutputFile], deferred: [DeferredFile] = [], injectReload: Bool = false,
+        reusing previous: ServedSite? = nil
+    ) {
         var files: [String: ServedFile] = [:]
         files.reserveCapacity(outputFiles.count)
         for file in outputFiles {
@@ -72,13 +102,27 @@ public struct ServedSite: Sendable {
             files[file.path] = ServedFile(contents: file.contents, path: file.path, injectReload: injectReload)
         }
         self.files = files
-        self.paths = Set(files.keys)
+        self.deferred = Dictionary(
+            deferred.map { ($0.path, DeferredServedFile($0, injectReload: injectReload)) },
+            uniquingKeysWith: { first, _ in first })
+        self.paths = Set(files.keys).union(self.deferred.keys)
     }
 
     public static let empty = ServedSite([])
 
-    /// Paths whose bytes differ from `other`, added or removed ones included.
+    /// The file at `path`, made now if it is one made when first asked for.
+    public func file(at path: String) throws(BuildFailure) -> ServedFile? {
+        if let file = files[path] { return file }
+        return try deferred[path]?.served()
+    }
+
+    /// Paths whose bytes differ from `other`, added or removed ones included. A file made when
+    /// asked for is not made to compare it: it is counted changed when a file made at once
+    /// changed (every edit of content shows in some page), or when it was not there before.
     public func changedPaths(since other: ServedSite) -> [String] {
-        paths.union(other.paths).filter { files[$0]?.etag != other.files[$0]?.etag }.sorted()
+        let changed = Set(files.keys).union(other.files.keys).filter { files[$0]?.etag != other.files[$0]?.etag }
+        var deferredChanged = Set(deferred.keys).symmetricDifference(other.deferred.keys)
+        if !changed.isEmpty { deferredChanged.formUnion(deferred.keys) }
+        return changed.union(deferredChanged).sorted()
     }
 }

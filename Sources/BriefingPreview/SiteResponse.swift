@@ -53,7 +53,15 @@ public struct SiteResponse: Sendable {
         var response: SiteResponse
         switch PathResolver.resolve(target, in: site.paths) {
         case .file(let path):
-            guard let file = site.files[path] else { return text(404, "Not Found") }
+            let found: ServedFile?
+            do {
+                found = try site.file(at: path)
+            } catch {
+                // Making a deferred file failed: the reason, as a build failure would give it.
+                return text(
+                    500, (error.diagnostics.map(\.description) + ["could not make \(path)"]).joined(separator: "\n"))
+            }
+            guard let file = found else { return text(404, "Not Found") }
             if let ifNoneMatch, matches(ifNoneMatch, etag: file.etag) {
                 return SiteResponse(
                     status: 304, headers: ["ETag": file.etag, "Cache-Control": "no-cache"], body: Data())

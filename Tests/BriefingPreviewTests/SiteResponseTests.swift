@@ -1,5 +1,6 @@
 import BriefingKit
 import Foundation
+import Synchronization
 import Testing
 
 @testable import BriefingPreview
@@ -89,5 +90,63 @@ struct SiteResponseTests {
         let (_, closed) = state.listen()
         var closedIterator = closed.makeAsyncIterator()
         #expect(await closedIterator.next() == nil)
+    }
+
+    /// How many times deferred files were made.
+    final class Count: Sendable {
+        private let count = Mutex(0)
+        func add() { count.withLock { $0 += 1 } }
+        var value: Int { count.withLock { $0 } }
+    }
+
+    /// A deferred file that counts how often it is made, and fails when `fails` is set.
+    static func deferred(_ path: String, _ text: String, made: Count, fails: Bool = false) -> DeferredFile {
+        DeferredFile(path: path) { () throws(BuildFailure) -> Data in
+            made.add()
+            if fails { throw BuildFailure(stage: "render", diagnostics: [.error(path, "no way to make it")]) }
+            return Data(text.utf8)
+        }
+    }
+
+    @Test func aDeferredFileIsMadeOnTheFirstRequestOnly() throws {
+        let made = Count()
+        let pages = [OutputFile(path: "index.html", text: "<html><body>Home</body></html>")]
+        let site = ServedSite(
+            pages, deferred: [Self.deferred("briefing.json", "{}", made: made)], injectReload: true)
+        #expect(site.paths == ["index.html", "briefing.json"])
+        #expect(made.value == 0)
+        let first = SiteResponse.respond(method: "GET", target: "/briefing.json", ifNoneMatch: nil, site: site)
+        #expect(first.status == 200)
+        #expect(String(decoding: first.body, as: UTF8.self) == "{}")
+        #expect(first.headers["Content-Type"] == "application/json; charset=utf-8")
+        let etag = try #require(first.headers["ETag"])
+        let again = SiteResponse.respond(method: "GET", target: "/briefing.json", ifNoneMatch: etag, site: site)
+        #expect(again.status == 304)
+        #expect(made.value == 1)
+    }
+
+    @Test func aDeferredFileThatCannotBeMadeSaysWhy() {
+        let made = Count()
+        let site = ServedSite([], deferred: [Self.deferred("briefing.json", "{}", made: made, fails: true)])
+        let answer = SiteResponse.respond(method: "GET", target: "/briefing.json", ifNoneMatch: nil, site: site)
+        #expect(answer.status == 500)
+        #expect(String(decoding: answer.body, as: UTF8.self).contains("briefing.json: error: no way to make it"))
+        // The failure is kept with the build, not retried on every request.
+        _ = SiteResponse.respond(method: "GET", target: "/briefing.json", ifNoneMatch: nil, site: site)
+        #expect(made.value == 1)
+    }
+
+    @Test func deferredFilesCountAsChangedWhenAPageChanged() {
+        let made = Count()
+        func site(_ home: String, deferring paths: [String] = ["briefing.json"]) -> ServedSite {
+            ServedSite(
+                [OutputFile(path: "index.html", text: home)],
+                deferred: paths.map { Self.deferred($0, "{}", made: made) })
+        }
+        #expect(site("a").changedPaths(since: site("a")) == [])
+        #expect(site("b").changedPaths(since: site("a")) == ["briefing.json", "index.html"])
+        #expect(site("a", deferring: []).changedPaths(since: site("a")) == ["briefing.json"])
+        // Nothing is made to compare.
+        #expect(made.value == 0)
     }
 }

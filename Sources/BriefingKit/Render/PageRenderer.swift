@@ -86,10 +86,11 @@ public struct PageRenderer: Sendable {
         return try render(memo: &memo)
     }
 
-    /// Every file, keeping the encoded parts of `briefing.json` and the search index in `memo`.
-    func render(memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {
+    /// Every file, keeping the encoded parts of `briefing.json` and the search index in `memo`;
+    /// with `deferring`, those two are left out, for the caller to make with `streamed` when asked.
+    func render(memo: inout SiteFilesMemo, deferring: Bool = false) throws(BuildFailure) -> [OutputFile] {
         var files = try Parallel.map(pages) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
-        files += try siteFiles(pagePaths: files.map(\.path), memo: &memo)
+        files += try siteFiles(pagePaths: files.map(\.path), memo: &memo, deferring: deferring)
         return files
     }
 
@@ -174,7 +175,9 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo) throws(BuildFailure) -> [OutputFile] {
+    func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo, deferring: Bool = false)
+        throws(BuildFailure) -> [OutputFile]
+    {
         var files: [OutputFile] = []
         func emit(_ file: OutputFile) { files.append(file) }
         try siteFiles(
@@ -183,7 +186,7 @@ public struct PageRenderer: Sendable {
                 let sink = ByteSink()
                 try produce(sink)
                 emit(OutputFile(path: path, contents: sink.data))
-            })
+            }, deferring: deferring)
         return files
     }
 
@@ -192,10 +195,10 @@ public struct PageRenderer: Sendable {
         -> Void
 
     /// The same files, each handed to `emit` as soon as it is built, or for the largest, made
-    /// straight into the sink `stream` gives.
+    /// straight into the sink `stream` gives; `deferring` leaves the largest out.
     func siteFiles(
         pagePaths paths: [String], memo: inout SiteFilesMemo, emit: (OutputFile) throws(BuildFailure) -> Void,
-        stream: StreamFile
+        stream: StreamFile, deferring: Bool = false
     ) throws(BuildFailure) {
         try emit(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
         try emit(
@@ -203,14 +206,27 @@ public struct PageRenderer: Sendable {
                 path: "robots.txt",
                 text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
         try emit(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
-        try stream("briefing.json") { (sink: ByteSink) throws(BuildFailure) in
-            try Export.json(site, title: siteTitle, memo: &memo.export, into: sink)
-        }
-        try stream(Routes.searchIndex) { (sink: ByteSink) throws(BuildFailure) in
-            try SearchIndex.script(site, memo: &memo.search, into: sink)
+        if !deferring {
+            for path in Self.streamedPaths {
+                try stream(path) { (sink: ByteSink) throws(BuildFailure) in
+                    try streamed(path, memo: &memo, into: sink)
+                }
+            }
         }
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try emit(OutputFile(path: path, contents: data))
+        }
+    }
+
+    /// The files made into a sink a piece at a time, tens of megabytes each in a large briefing.
+    static let streamedPaths = ["briefing.json", Routes.searchIndex]
+
+    /// Appends the file at one of `streamedPaths` to `sink`.
+    func streamed(_ path: String, memo: inout SiteFilesMemo, into sink: ByteSink) throws(BuildFailure) {
+        if path == Routes.searchIndex {
+            try SearchIndex.script(site, memo: &memo.search, into: sink)
+        } else {
+            try Export.json(site, title: siteTitle, memo: &memo.export, into: sink)
         }
     }
 
