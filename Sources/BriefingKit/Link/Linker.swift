@@ -62,15 +62,26 @@ public enum Linker {
             linkArticle($0, matcher: matcher)
         }
 
+        // Each event's cited paragraphs as (article position, paragraph number): the backlinks
+        // and the terms' events are then found through arrays, not by hashing each citation.
+        let articlePosition = Dictionary(
+            articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        let cited = events.map { event in
+            distinct(event.citations).compactMap { citation in
+                articlePosition[citation.article].map { (article: $0, paragraph: citation.paragraph) }
+            }
+        }
         // Backlinks from paragraphs to the events citing them, in timeline order.
-        var citing: [Citation: [String]] = [:]
-        for event in events {
-            for citation in distinct(event.citations) { citing[citation, default: []].append(event.event.slug) }
+        var citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
+        for (event, places) in zip(events, cited) {
+            for place in places where place.paragraph < citing[place.article].count {
+                citing[place.article][place.paragraph].append(event.event.slug)
+            }
         }
         for (articleIndex, article) in articles.enumerated() {
             for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
-                let citation = Citation(article: article.article.slug, paragraph: paragraph.paragraph.number)
-                let events = citing[citation] ?? []
+                let number = paragraph.paragraph.number
+                let events = number < citing[articleIndex].count ? citing[articleIndex][number] : []
                 // Assigned only when they differ, so that an article linked in the last build
                 // keeps sharing its storage with it and compares with it at once.
                 if paragraph.events != events { articles[articleIndex].paragraphs[paragraphIndex].events = events }
@@ -103,20 +114,29 @@ public enum Linker {
         }.sortedByName { $0.party }
         // A term's events are those citing a paragraph that names it: the events are walked once,
         // in timeline order, through the terms each cited paragraph names.
-        var termsNamedIn: [Citation: [Int]] = [:]
+        var termsNamedIn = articles.map { [[Int]](repeating: [], count: $0.paragraphs.count + 1) }
         for (index, term) in content.terms.enumerated() {
-            // A term's mentions come paragraph by paragraph, so a paragraph's are next to each other.
-            var last: Citation?
-            for mention in mentionsByTarget[.term(term.slug)] ?? [] where mention.citation != last {
-                last = mention.citation
-                termsNamedIn[mention.citation, default: []].append(index)
+            // A term's mentions come article by article and paragraph by paragraph, so an
+            // article's are next to each other, and a paragraph's too.
+            var article: (slug: String, position: Int)?
+            var lastParagraph = -1
+            for mention in mentionsByTarget[.term(term.slug)] ?? [] {
+                if mention.citation.article != article?.slug {
+                    article = articlePosition[mention.citation.article].map { (mention.citation.article, $0) }
+                    lastParagraph = -1
+                }
+                guard let position = article?.position, mention.citation.paragraph != lastParagraph,
+                    mention.citation.paragraph < termsNamedIn[position].count
+                else { continue }
+                lastParagraph = mention.citation.paragraph
+                termsNamedIn[position][lastParagraph].append(index)
             }
         }
         var termEvents = [[String]](repeating: [], count: content.terms.count)
         var lastAdded = [Int](repeating: -1, count: content.terms.count)
-        for (position, event) in events.enumerated() {
-            for citation in distinct(event.citations) {
-                for term in termsNamedIn[citation] ?? [] where lastAdded[term] != position {
+        for (position, (event, places)) in zip(events, cited).enumerated() {
+            for place in places where place.paragraph < termsNamedIn[place.article].count {
+                for term in termsNamedIn[place.article][place.paragraph] where lastAdded[term] != position {
                     lastAdded[term] = position
                     termEvents[term].append(event.event.slug)
                 }
