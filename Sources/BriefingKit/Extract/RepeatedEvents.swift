@@ -34,7 +34,7 @@ enum RepeatedEvents {
         // join the index once the article is done, as two sentences of one article are never merged.
         var byKey: [String: [Int]] = [:]
         var pending: [(key: String, index: Int)] = []
-        var currentArticle: String?
+        var currentArticle: Substring?
         var merged = 0
         for event in events {
             let source = event.sources.first.map { article(of: $0.value) }
@@ -51,7 +51,7 @@ enum RepeatedEvents {
                 articles.append([])
                 continue
             }
-            let eventArticles = Set(event.sources.map { article(of: $0.value) })
+            let eventArticles = Set(event.sources.map { String(article(of: $0.value)) })
             let eventWords = contentWords(event.summary)
             let eventNames = properNames(event.summary)
             let keys = Set(event.parties.map(\.value)).sorted().map { key + " " + $0 }
@@ -89,8 +89,10 @@ enum RepeatedEvents {
         event.date.map { "\(event.status.rawValue) \($0)" }
     }
 
-    private static func article(of citation: String) -> String {
-        String(citation.split(separator: "#", maxSplits: 1).first ?? Substring(citation))
+    /// The article slug of a source written `article-slug#pN`; found in its bytes, as this runs
+    /// for every event of every article on every rebuild.
+    private static func article(of citation: String) -> Substring {
+        citation.utf8.firstIndex(of: UInt8(ascii: "#")).map { citation[..<$0] } ?? citation[...]
     }
 
     static func contentWords(_ text: String) -> Set<String> {
