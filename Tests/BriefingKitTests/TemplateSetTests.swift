@@ -31,6 +31,23 @@ struct TemplateSetTests {
         #expect(try set.render("index", ["title": "A & B"]) == "<p>layout</p> A &amp; B")
     }
 
+    /// Views hand text and numbers to the templates wrapped (`PrintedText`, `PrintedNumber`);
+    /// a theme must see them as it would plain strings and numbers, transforms included.
+    @Test func viewTextAndNumbersRenderAsPlainValues() throws {
+        let template = """
+            {{label}}|{{{label}}}|{{uppercased(label)}}|{{#detail}}[{{.}}]{{/detail}}{{^detail}}none{{/detail}}\
+            |{{count}}|{{plusone(count)}}|{{#equalzero(count)}}zero{{/equalzero(count)}}|{{#detail}}{{href}}{{/detail}}
+            """
+        let directory = try Self.folder(Self.complete(["index.mustache": template]))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let set = try TemplateSet.load(from: directory, over: .empty)
+        #expect(
+            try set.render("index", LinkView(label: "A & b", href: "x.html", detail: "d", count: 0))
+                == "A &amp; b|A & b|A &amp; B|[d]|0|1|zero|x.html")
+        let bare = try set.render("index", LinkView(label: "c", href: "y.html"))
+        #expect(bare == "c|c|C|none||||")
+    }
+
     @Test func assetsAreCopiedButLinksLeadingOutOfTheThemeAreNot() throws {
         let directory = try Self.folder(Self.complete())
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -7,20 +7,20 @@ import Mustache
 extension PageFrame: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "root": self.root
-        case "siteTitle": self.siteTitle
-        case "language": self.language
-        case "pageTitle": self.pageTitle
-        case "description": self.description
-        case "canonical": self.canonical
-        case "ogType": self.ogType
-        case "jsonLD": self.jsonLD
-        case "isHome": self.isHome
-        case "isArticle": self.isArticle
-        case "isTimeline": self.isTimeline
-        case "isParties": self.isParties
-        case "isTerms": self.isTerms
-        case "isSearch": self.isSearch
+        case "root": printed(self.root)
+        case "siteTitle": printed(self.siteTitle)
+        case "language": printed(self.language)
+        case "pageTitle": printed(self.pageTitle)
+        case "description": printed(self.description)
+        case "canonical": printed(self.canonical)
+        case "ogType": printed(self.ogType)
+        case "jsonLD": printed(self.jsonLD)
+        case "isHome": printed(self.isHome)
+        case "isArticle": printed(self.isArticle)
+        case "isTimeline": printed(self.isTimeline)
+        case "isParties": printed(self.isParties)
+        case "isTerms": printed(self.isTerms)
+        case "isSearch": printed(self.isSearch)
         default: nil
         }
     }
@@ -29,10 +29,10 @@ extension PageFrame: MustacheParent {
 extension LinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": self.label
-        case "href": self.href
-        case "detail": self.detail
-        case "count": self.count
+        case "label": printed(self.label)
+        case "href": printed(self.href)
+        case "detail": printed(self.detail)
+        case "count": printed(self.count)
         // For "1 mention" against "2 mentions".
         case "isPlural": self.count != 1
         default: nil
@@ -43,11 +43,11 @@ extension LinkView: MustacheParent {
 extension ParagraphView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "number": self.number
-        case "anchor": self.anchor
-        case "html": self.html
-        case "section": self.section
-        case "events": self.events
+        case "number": printed(self.number)
+        case "anchor": printed(self.anchor)
+        case "html": printed(self.html)
+        case "section": printed(self.section)
+        case "events": printed(self.events)
         default: nil
         }
     }
@@ -56,20 +56,20 @@ extension ParagraphView: MustacheParent {
 extension ArticleView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "title": self.title
-        case "dek": self.dek
-        case "summary": self.summary
-        case "dateLabel": self.dateLabel
-        case "date": self.date
-        case "byline": self.byline
-        case "source": self.source
-        case "url": self.url
-        case "meta": self.meta
-        case "paragraphs": self.paragraphs
-        case "parties": self.parties
-        case "terms": self.terms
-        case "hasEntities": self.hasEntities
+        case "frame": printed(self.frame)
+        case "title": printed(self.title)
+        case "dek": printed(self.dek)
+        case "summary": printed(self.summary)
+        case "dateLabel": printed(self.dateLabel)
+        case "date": printed(self.date)
+        case "byline": printed(self.byline)
+        case "source": printed(self.source)
+        case "url": printed(self.url)
+        case "meta": printed(self.meta)
+        case "paragraphs": printed(self.paragraphs)
+        case "parties": printed(self.parties)
+        case "terms": printed(self.terms)
+        case "hasEntities": printed(self.hasEntities)
         default: nil
         }
     }
@@ -78,9 +78,9 @@ extension ArticleView: MustacheParent {
 extension MetaView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "text": self.text
-        case "datetime": self.datetime
-        case "href": self.href
+        case "text": printed(self.text)
+        case "datetime": printed(self.datetime)
+        case "href": printed(self.href)
         default: nil
         }
     }
@@ -89,12 +89,12 @@ extension MetaView: MustacheParent {
 extension QuoteView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "articleTitle": self.articleTitle
-        case "paragraph": self.paragraph
-        case "href": self.href
-        case "before": self.before
-        case "match": self.match
-        case "after": self.after
+        case "articleTitle": printed(self.articleTitle)
+        case "paragraph": printed(self.paragraph)
+        case "href": printed(self.href)
+        case "before": printed(self.before)
+        case "match": printed(self.match)
+        case "after": printed(self.after)
         default: nil
         }
     }
@@ -103,10 +103,10 @@ extension QuoteView: MustacheParent {
 extension EventLinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "summary": self.summary
-        case "dateLabel": self.dateLabel
-        case "href": self.href
-        case "isPlanned": self.isPlanned
+        case "summary": printed(self.summary)
+        case "dateLabel": printed(self.dateLabel)
+        case "href": printed(self.href)
+        case "isPlanned": printed(self.isPlanned)
         default: nil
         }
     }
@@ -115,23 +115,23 @@ extension EventLinkView: MustacheParent {
 extension EntityView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "name": self.name
-        case "kindLabel": self.kindLabel
-        case "role": self.role
-        case "aliases": self.aliases
-        case "definition": self.definition
-        case "descriptionHTML": self.descriptionHTML
-        case "mentionCount": self.mentionCount
-        case "mentions": self.mentions
-        case "moreMentions": self.moreMentions
-        case "events": self.events
-        case "moreEvents": self.moreEvents
-        case "articles": self.articles
-        case "articleCount": self.articleCount
-        case "allArticlesHref": self.allArticlesHref
-        case "related": self.related
-        case "moreRelated": self.moreRelated
+        case "frame": printed(self.frame)
+        case "name": printed(self.name)
+        case "kindLabel": printed(self.kindLabel)
+        case "role": printed(self.role)
+        case "aliases": printed(self.aliases)
+        case "definition": printed(self.definition)
+        case "descriptionHTML": printed(self.descriptionHTML)
+        case "mentionCount": printed(self.mentionCount)
+        case "mentions": printed(self.mentions)
+        case "moreMentions": printed(self.moreMentions)
+        case "events": printed(self.events)
+        case "moreEvents": printed(self.moreEvents)
+        case "articles": printed(self.articles)
+        case "articleCount": printed(self.articleCount)
+        case "allArticlesHref": printed(self.allArticlesHref)
+        case "related": printed(self.related)
+        case "moreRelated": printed(self.moreRelated)
         default: nil
         }
     }
@@ -140,15 +140,15 @@ extension EntityView: MustacheParent {
 extension EventView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "anchor": self.anchor
-        case "dateLabel": self.dateLabel
-        case "date": self.date
-        case "when": self.when
-        case "isPlanned": self.isPlanned
-        case "summary": self.summary
-        case "descriptionHTML": self.descriptionHTML
-        case "parties": self.parties
-        case "sources": self.sources
+        case "anchor": printed(self.anchor)
+        case "dateLabel": printed(self.dateLabel)
+        case "date": printed(self.date)
+        case "when": printed(self.when)
+        case "isPlanned": printed(self.isPlanned)
+        case "summary": printed(self.summary)
+        case "descriptionHTML": printed(self.descriptionHTML)
+        case "parties": printed(self.parties)
+        case "sources": printed(self.sources)
         default: nil
         }
     }
@@ -157,10 +157,10 @@ extension EventView: MustacheParent {
 extension TimelineView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "events": self.events
-        case "hasPlanned": self.hasPlanned
-        case "pagination": self.pagination
+        case "frame": printed(self.frame)
+        case "events": printed(self.events)
+        case "hasPlanned": printed(self.hasPlanned)
+        case "pagination": printed(self.pagination)
         default: nil
         }
     }
@@ -169,11 +169,11 @@ extension TimelineView: MustacheParent {
 extension PaginationView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": self.page
-        case "pageCount": self.pageCount
-        case "previous": self.previous
-        case "next": self.next
-        case "pages": self.pages
+        case "page": printed(self.page)
+        case "pageCount": printed(self.pageCount)
+        case "previous": printed(self.previous)
+        case "next": printed(self.next)
+        case "pages": printed(self.pages)
         default: nil
         }
     }
@@ -182,10 +182,10 @@ extension PaginationView: MustacheParent {
 extension PageLinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "number": self.number
-        case "href": self.href
-        case "isCurrent": self.isCurrent
-        case "followsGap": self.followsGap
+        case "number": printed(self.number)
+        case "href": printed(self.href)
+        case "isCurrent": printed(self.isCurrent)
+        case "followsGap": printed(self.followsGap)
         default: nil
         }
     }
@@ -194,8 +194,8 @@ extension PageLinkView: MustacheParent {
 extension PartyGroupView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": self.label
-        case "parties": self.parties
+        case "label": printed(self.label)
+        case "parties": printed(self.parties)
         default: nil
         }
     }
@@ -204,10 +204,10 @@ extension PartyGroupView: MustacheParent {
 extension PartiesView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "groups": self.groups
-        case "count": self.count
-        case "map": self.map
+        case "frame": printed(self.frame)
+        case "groups": printed(self.groups)
+        case "count": printed(self.count)
+        case "map": printed(self.map)
         default: nil
         }
     }
@@ -216,9 +216,9 @@ extension PartiesView: MustacheParent {
 extension RelationMapView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "viewBox": self.viewBox
-        case "nodes": self.nodes
-        case "edges": self.edges
+        case "viewBox": printed(self.viewBox)
+        case "nodes": printed(self.nodes)
+        case "edges": printed(self.edges)
         default: nil
         }
     }
@@ -227,15 +227,15 @@ extension RelationMapView: MustacheParent {
 extension MapNodeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": self.label
-        case "href": self.href
-        case "count": self.count
-        case "x": self.x
-        case "y": self.y
-        case "r": self.r
-        case "labelX": self.labelX
-        case "labelY": self.labelY
-        case "anchor": self.anchor
+        case "label": printed(self.label)
+        case "href": printed(self.href)
+        case "count": printed(self.count)
+        case "x": printed(self.x)
+        case "y": printed(self.y)
+        case "r": printed(self.r)
+        case "labelX": printed(self.labelX)
+        case "labelY": printed(self.labelY)
+        case "anchor": printed(self.anchor)
         default: nil
         }
     }
@@ -244,12 +244,12 @@ extension MapNodeView: MustacheParent {
 extension MapEdgeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "x1": self.x1
-        case "y1": self.y1
-        case "x2": self.x2
-        case "y2": self.y2
-        case "width": self.width
-        case "label": self.label
+        case "x1": printed(self.x1)
+        case "y1": printed(self.y1)
+        case "x2": printed(self.x2)
+        case "y2": printed(self.y2)
+        case "width": printed(self.width)
+        case "label": printed(self.label)
         default: nil
         }
     }
@@ -258,7 +258,7 @@ extension MapEdgeView: MustacheParent {
 extension SearchView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
+        case "frame": printed(self.frame)
         default: nil
         }
     }
@@ -267,12 +267,12 @@ extension SearchView: MustacheParent {
 extension FeedView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": self.title
-        case "subtitle": self.subtitle
-        case "href": self.href
-        case "selfHref": self.selfHref
-        case "updated": self.updated
-        case "entries": self.entries
+        case "title": printed(self.title)
+        case "subtitle": printed(self.subtitle)
+        case "href": printed(self.href)
+        case "selfHref": printed(self.selfHref)
+        case "updated": printed(self.updated)
+        case "entries": printed(self.entries)
         default: nil
         }
     }
@@ -281,11 +281,11 @@ extension FeedView: MustacheParent {
 extension FeedView.Entry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": self.title
-        case "href": self.href
-        case "updated": self.updated
-        case "summary": self.summary
-        case "author": self.author
+        case "title": printed(self.title)
+        case "href": printed(self.href)
+        case "updated": printed(self.updated)
+        case "summary": printed(self.summary)
+        case "author": printed(self.author)
         default: nil
         }
     }
@@ -294,9 +294,9 @@ extension FeedView.Entry: MustacheParent {
 extension TermsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "terms": self.terms
-        case "count": self.count
+        case "frame": printed(self.frame)
+        case "terms": printed(self.terms)
+        case "count": printed(self.count)
         default: nil
         }
     }
@@ -305,20 +305,20 @@ extension TermsView: MustacheParent {
 extension HomeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "headline": self.headline
-        case "summary": self.summary
-        case "dek": self.dek
-        case "articles": self.articles
-        case "multipleArticles": self.multipleArticles
-        case "archiveHref": self.archiveHref
-        case "articleCount": self.articleCount
-        case "keyParties": self.keyParties
-        case "keyTerms": self.keyTerms
-        case "latestEvents": self.latestEvents
-        case "partyCount": self.partyCount
-        case "termCount": self.termCount
-        case "eventCount": self.eventCount
+        case "frame": printed(self.frame)
+        case "headline": printed(self.headline)
+        case "summary": printed(self.summary)
+        case "dek": printed(self.dek)
+        case "articles": printed(self.articles)
+        case "multipleArticles": printed(self.multipleArticles)
+        case "archiveHref": printed(self.archiveHref)
+        case "articleCount": printed(self.articleCount)
+        case "keyParties": printed(self.keyParties)
+        case "keyTerms": printed(self.keyTerms)
+        case "latestEvents": printed(self.latestEvents)
+        case "partyCount": printed(self.partyCount)
+        case "termCount": printed(self.termCount)
+        case "eventCount": printed(self.eventCount)
         default: nil
         }
     }
@@ -327,13 +327,13 @@ extension HomeView: MustacheParent {
 extension EntityArticlesView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "name": self.name
-        case "href": self.href
-        case "kindLabel": self.kindLabel
-        case "articles": self.articles
-        case "articleCount": self.articleCount
-        case "pagination": self.pagination
+        case "frame": printed(self.frame)
+        case "name": printed(self.name)
+        case "href": printed(self.href)
+        case "kindLabel": printed(self.kindLabel)
+        case "articles": printed(self.articles)
+        case "articleCount": printed(self.articleCount)
+        case "pagination": printed(self.pagination)
         default: nil
         }
     }
@@ -342,10 +342,10 @@ extension EntityArticlesView: MustacheParent {
 extension ArchiveView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
-        case "articles": self.articles
-        case "articleCount": self.articleCount
-        case "pagination": self.pagination
+        case "frame": printed(self.frame)
+        case "articles": printed(self.articles)
+        case "articleCount": printed(self.articleCount)
+        case "pagination": printed(self.pagination)
         default: nil
         }
     }
@@ -354,7 +354,7 @@ extension ArchiveView: MustacheParent {
 extension NotFoundView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "frame": self.frame
+        case "frame": printed(self.frame)
         default: nil
         }
     }
@@ -363,7 +363,7 @@ extension NotFoundView: MustacheParent {
 extension SitemapView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "urls": self.urls
+        case "urls": printed(self.urls)
         default: nil
         }
     }
@@ -372,7 +372,7 @@ extension SitemapView: MustacheParent {
 extension SitemapView.Entry: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "loc": self.loc
+        case "loc": printed(self.loc)
         default: nil
         }
     }
@@ -381,8 +381,38 @@ extension SitemapView.Entry: MustacheParent {
 extension RobotsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "sitemap": self.sitemap
+        case "sitemap": printed(self.sitemap)
         default: nil
         }
     }
 }
+
+/// Text a template prints. The template library casts a value it prints to each of the kinds it
+/// knows (template, renderable, lambda, optional) before describing it, and each cast a value
+/// fails costs a lookup in the runtime's table of conformances: a `String` reached its text at
+/// the sixth. This one is a renderable, reached at the second; as a section's context it answers
+/// lookups of other names at once instead of being reflected; and it passes the library's
+/// string transforms (`uppercased(name)`…) on to its text.
+struct PrintedText: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let renderText: String
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { renderText.transform(name) }
+}
+
+/// A number a template prints, for the same reason; it passes on the library's number transforms.
+struct PrintedNumber: MustacheCustomRenderable, MustacheParent, MustacheTransformable {
+    let value: Int
+    var renderText: String { String(value) }
+    var isNull: Bool { false }
+    func child(named name: String) -> Any? { nil }
+    func transform(_ name: String) -> Any? { value.transform(name) }
+}
+
+func printed(_ text: String) -> Any? { PrintedText(renderText: text) }
+func printed(_ text: String?) -> Any? { text.map { PrintedText(renderText: $0) } }
+func printed(_ number: Int) -> Any? { PrintedNumber(value: number) }
+func printed(_ number: Int?) -> Any? { number.map { PrintedNumber(value: $0) } }
+/// Views, lists and flags go to the templates as they are; an absent one as nothing.
+func printed<Value>(_ value: Value?) -> Any? { value.map { $0 } }
+func printed<Value>(_ value: Value) -> Any? { value }
