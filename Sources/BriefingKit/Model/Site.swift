@@ -192,5 +192,7 @@ public struct Site: Hashable, Sendable, Codable {
         func position(ofArticle slug: String) -> Int? { articles[slug] }
         func position(ofParty slug: String) -> Int? { parties[slug] }
         func position(ofTerm slug: String) -> Int? { terms[slug] }
+        /// An event's place in the timeline.
+        func position(ofEvent slug: String) -> Int? { events[slug] }
     }
 }

@@ -42,7 +42,7 @@ extension PageRenderer {
         var events = Set<String>()
         for (position, linked) in after.events.enumerated() where !samePlace(position, after.events, before.events) {
             let slug = linked.event.slug
-            if old.index.event(slug) != linked || old.eventPage[slug] != Self.timelinePage(ofEventAt: position) {
+            if old.index.event(slug) != linked || old.eventPage(slug) != Self.timelinePage(ofEventAt: position) {
                 events.insert(slug)
             }
         }

@@ -22,8 +22,8 @@ public struct PageRenderer: Sendable {
     /// The timeline page of the event at `position` in the site's order, counted from 1.
     static func timelinePage(ofEventAt position: Int) -> Int { position / timelinePageSize + 1 }
 
-    /// The timeline page each event is on.
-    let eventPage: [String: Int]
+    /// The timeline page the event with this slug is on.
+    func eventPage(_ slug: String) -> Int? { index.position(ofEvent: slug).map(Self.timelinePage(ofEventAt:)) }
     let hasPlannedEvents: Bool
     let relations: Relations
     private let structured: StructuredData
@@ -54,9 +54,6 @@ public struct PageRenderer: Sendable {
         self.relations =
             previous.map { Relations(site, updating: $0.relations, from: $0.site) } ?? Relations(site)
         self.structured = StructuredData(baseURL: site.config.baseURL == nil ? nil : site.config.normalizedBaseURL)
-        self.eventPage = Dictionary(
-            site.events.enumerated().map { ($1.event.slug, Self.timelinePage(ofEventAt: $0)) },
-            uniquingKeysWith: { first, _ in first })
         self.termSummaries = Dictionary(
             site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first })
         let index = self.index
@@ -437,7 +434,7 @@ public struct PageRenderer: Sendable {
 
     /// Where an event is listed: its timeline page and anchor.
     func eventHref(_ slug: String) -> String {
-        Routes.event(slug, page: eventPage[slug] ?? 1)
+        Routes.event(slug, page: eventPage(slug) ?? 1)
     }
 
     /// The pages a page links to: the first, the last and the three either side of it, so that a
