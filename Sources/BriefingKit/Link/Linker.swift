@@ -74,8 +74,9 @@ public enum Linker {
         // Backlinks from paragraphs to the events citing them, in timeline order.
         var citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
         for (event, places) in zip(events, cited) {
+            let slug = event.event.slug
             for place in places where place.paragraph < citing[place.article].count {
-                citing[place.article][place.paragraph].append(event.event.slug)
+                citing[place.article][place.paragraph].append(slug)
             }
         }
         for (articleIndex, article) in articles.enumerated() {
@@ -118,27 +119,32 @@ public enum Linker {
         for (index, term) in content.terms.enumerated() {
             // A term's mentions come article by article and paragraph by paragraph, so an
             // article's are next to each other, and a paragraph's too.
+            // Read field by field: a whole mention copied is four strings retained and released.
             var article: (slug: String, position: Int)?
             var lastParagraph = -1
-            for mention in mentionsByTarget[.term(term.slug)] ?? [] {
-                if mention.citation.article != article?.slug {
-                    article = articlePosition[mention.citation.article].map { (mention.citation.article, $0) }
+            let mentions = mentionsByTarget[.term(term.slug)] ?? []
+            for mentionIndex in mentions.indices {
+                let paragraph = mentions[mentionIndex].citation.paragraph
+                if mentions[mentionIndex].citation.article != article?.slug {
+                    let slug = mentions[mentionIndex].citation.article
+                    article = articlePosition[slug].map { (slug, $0) }
                     lastParagraph = -1
                 }
-                guard let position = article?.position, mention.citation.paragraph != lastParagraph,
-                    mention.citation.paragraph < termsNamedIn[position].count
+                guard let position = article?.position, paragraph != lastParagraph,
+                    paragraph < termsNamedIn[position].count
                 else { continue }
-                lastParagraph = mention.citation.paragraph
-                termsNamedIn[position][lastParagraph].append(index)
+                lastParagraph = paragraph
+                termsNamedIn[position][paragraph].append(index)
             }
         }
         var termEvents = [[String]](repeating: [], count: content.terms.count)
         var lastAdded = [Int](repeating: -1, count: content.terms.count)
         for (position, (event, places)) in zip(events, cited).enumerated() {
+            let slug = event.event.slug
             for place in places where place.paragraph < termsNamedIn[place.article].count {
                 for term in termsNamedIn[place.article][place.paragraph] where lastAdded[term] != position {
                     lastAdded[term] = position
-                    termEvents[term].append(event.event.slug)
+                    termEvents[term].append(slug)
                 }
             }
         }
