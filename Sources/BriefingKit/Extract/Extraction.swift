@@ -96,8 +96,9 @@ public enum Extraction {
         var summary = Summary(found: extracted.count, matched: 0, added: 0, hidden: hiddenSlugs.count)
         var events = editorial.filter { $0.hidden != true }
         for event in extracted {
-            if hiddenSlugs.contains(event.slug) { continue }
-            if !cited.isDisjoint(with: event.sources.map(\.value)) || !taken.insert(event.slug).inserted {
+            if !hiddenSlugs.isEmpty, hiddenSlugs.contains(event.slug) { continue }
+            let citesAnEditorsParagraph = !cited.isEmpty && event.sources.contains { cited.contains($0.value) }
+            if citesAnEditorsParagraph || !taken.insert(event.slug).inserted {
                 summary.matched += 1
                 continue
             }
@@ -130,5 +131,6 @@ public enum Extraction {
 
 extension Event {
     /// Found in an article's text rather than written by an editor.
-    var isExtracted: Bool { path.hasSuffix(Extraction.pathSuffix) }
+    /// Compared as bytes: `hasSuffix` compares Characters, and this is asked of every event.
+    var isExtracted: Bool { path.utf8.reversed().starts(with: Extraction.pathSuffix.utf8.reversed()) }
 }
