@@ -389,4 +389,39 @@ struct SeedSiteTests {
             Fixture.text(options.output + "/sitemap.xml").contains(
                 "<loc>https://news.example/briefings/putin-trump/timeline/</loc>"))
     }
+
+    /// A party's or term's articles, by their place in the site, with how many mentions each has,
+    /// whatever order its mentions come in.
+    @Test func articleCountsAreTheMentionsCountedByArticleInTheSitesOrder() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let content = try IncrementalBuildTests.content(fixture)
+        let site = try #require(try Builder.render(fixture.seedOptions(content: content)).report.site)
+        let index = Site.Index(site)
+        // The term named in the most articles, with more than one mention in some of them.
+        let entity = try #require(
+            site.terms.filter { Set($0.mentions.map(\.citation.article)).count < $0.mentions.count }
+                .max { Set($0.mentions.map(\.citation.article)).count < Set($1.mentions.map(\.citation.article)).count }
+        )
+        #expect(
+            Set(entity.mentions.map(\.citation.article)).count > 1, "the test needs a term named in several articles")
+        func expected(_ mentions: [Mention]) -> [PageRenderer.ArticleCount] {
+            Dictionary(grouping: mentions, by: \.citation.article).map { article, named in
+                PageRenderer.ArticleCount(
+                    rank: Int32(index.position(ofArticle: article)!), count: Int32(named.count))
+            }.sorted { $0.rank < $1.rank }
+        }
+        #expect(PageRenderer.articleCounts(entity.mentions, index: index) == expected(entity.mentions))
+        // Runs of one article apart from each other are still one count: one mention of an
+        // article named twice, then another article's, then the rest.
+        let byArticle = Dictionary(grouping: entity.mentions, by: \.citation.article)
+        let twice = try #require(byArticle.first { $0.value.count > 1 }?.key)
+        let other = try #require(byArticle.keys.first { $0 != twice })
+        let first = try #require(entity.mentions.firstIndex { $0.citation.article == twice })
+        let apart =
+            [entity.mentions[first]] + byArticle[other]!
+            + entity.mentions.enumerated().filter { $0.offset != first && $0.element.citation.article != other }
+            .map(\.element)
+        #expect(PageRenderer.articleCounts(apart, index: index) == expected(entity.mentions))
+    }
 }

@@ -598,15 +598,31 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    /// The articles the mentions come from, by their place in the site's order (`rank`), with how many each has.
+    /// The articles the mentions come from, by their place in the site's order (`rank`), with how
+    /// many each has. Mentions come article by article, so each run of one article's is looked up
+    /// once; an article whose mentions make more than one run is still counted once, in full.
     static func articleCounts(_ mentions: [Mention], index: Site.Index) -> [ArticleCount] {
-        var counts: [String: Int] = [:]
-        for run in articleRuns(mentions) { counts[run.article, default: 0] += run.range.count }
-        // In the site's order, found by rank rather than by walking every article of the site.
-        return counts.compactMap { slug, count in
-            index.position(ofArticle: slug).map { ArticleCount(rank: Int32($0), count: Int32(count)) }
+        var runs: [ArticleCount] = []
+        var start = 0
+        while start < mentions.count {
+            var end = start + 1
+            while end < mentions.count, mentions[end].citation.article == mentions[start].citation.article { end += 1 }
+            if let rank = index.position(ofArticle: mentions[start].citation.article) {
+                runs.append(ArticleCount(rank: Int32(rank), count: Int32(end - start)))
+            }
+            start = end
         }
-        .sorted { $0.rank < $1.rank }
+        runs.sort { $0.rank < $1.rank }
+        var counts: [ArticleCount] = []
+        counts.reserveCapacity(runs.count)
+        for run in runs {
+            if counts.last?.rank == run.rank {
+                counts[counts.count - 1].count += run.count
+            } else {
+                counts.append(run)
+            }
+        }
+        return counts
     }
 
     /// The pages listing every article that names a party or term: none when its own page lists them all.
