@@ -107,6 +107,9 @@ extension PageRenderer {
                 }
             }
         }
+        // The timeline pages showing a changed event, found by the events' places rather than by
+        // looking every event of the timeline up among the changed ones.
+        let changedEventPages = Set(events.compactMap(eventPage))
         var timelinePages = Set<Int>()
         for page in 1...timelinePageCount {
             let range = Self.timelineRange(page: page, count: after.events.count)
@@ -114,10 +117,8 @@ extension PageRenderer {
             let changed =
                 !before.events[oldRange].elementsEqual(after.events[range], by: { $0 === $1 })
                 && before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
-                || (!events.isEmpty || !parties.isEmpty)
-                    && after.events[range].contains {
-                        events.contains($0.event.slug) || $0.parties.contains(where: parties.contains)
-                    }
+                || changedEventPages.contains(page)
+                || !parties.isEmpty && after.events[range].contains { $0.parties.contains(where: parties.contains) }
             if changed { timelinePages.insert(page) }
         }
 
