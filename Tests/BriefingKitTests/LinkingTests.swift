@@ -194,4 +194,33 @@ struct LinkingTests {
             ]), config: SiteConfig())
         #expect(site.events.map(\.event.slug) == ["earlier", "first", "second", "plan"])
     }
+
+    /// A rebuild sorts only the events it linked anew and puts each among the kept ones; the
+    /// timeline must come out as a whole sort gives it, whichever events come and go.
+    @Test func aTimelineMendedFromTheLastIsTheTimelineSortedWhole() {
+        var generator = SystemRandomNumberGenerator()
+        func event(_ number: Int) -> LinkedEvent {
+            let day = Int.random(in: 0..<40, using: &generator)
+            return LinkedEvent(
+                event: Event(
+                    slug: "event-\(number)", summary: "Event \(number).",
+                    date: day == 0 ? nil : "2025-03-\(String(format: "%02d", day % 28 + 1))",
+                    order: Int.random(in: 0..<3, using: &generator), status: day == 1 ? .planned : .past,
+                    sources: [], path: "a.txt"),
+                citations: [], parties: [])
+        }
+        func wholeSort(_ events: [LinkedEvent]) -> [String] {
+            events.sorted { Linker.timelineKey($0) < Linker.timelineKey($1) }.map(\.event.slug)
+        }
+        for round in 0..<50 {
+            let all = (0..<400).map(event)
+            let last = Linker.inTimelineOrder(all, last: [])
+            #expect(last.map(\.event.slug) == wholeSort(all))
+            // Some events gone, some new, the rest the very objects of the last build, in any order.
+            let gone = Set((0..<Int.random(in: 0...20, using: &generator)).map { _ in Int.random(in: 0..<400) })
+            let added = (0..<(round % 5 == 0 ? 0 : Int.random(in: 1...30, using: &generator))).map { event(1000 + $0) }
+            let now = (all.enumerated().filter { !gone.contains($0.offset) }.map(\.element) + added).shuffled()
+            #expect(Linker.inTimelineOrder(now, last: last).map(\.event.slug) == wholeSort(now))
+        }
+    }
 }

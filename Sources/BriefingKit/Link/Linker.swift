@@ -18,6 +18,8 @@ public enum Linker {
         var linked: Memo<String, Article, [MatchedName], LinkedArticle>
         var finished: [String: LinkedArticle] = [:]
         var events: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>
+        /// The timeline the last build linked, in order.
+        var timeline: [LinkedEvent] = []
         /// Each article's mentions by party and term, in the article's order.
         var mentions: Memo<String, LinkedArticle, NoContext, [(target: EntityRef, mentions: [Mention])]>
         let keeps: Bool
@@ -55,7 +57,8 @@ public enum Linker {
         checkUniqueSlugs(content, log: &log)
         let names = matchedNames(content, log: &log)
         let matcher = MentionMatcher(names.map { ($0.name, $0.target) })
-        let events = linkEvents(content, paths: paths, memo: &memo.events, log: &log)
+        let events = linkEvents(content, paths: paths, memo: &memo.events, last: memo.timeline, log: &log)
+        if memo.keeps { memo.timeline = events }
         try log.check(stage: "link")
 
         var articles = memo.linked.map(content.articles, key: \.path, context: names) {
@@ -323,7 +326,7 @@ public enum Linker {
     private static func linkEvents(
         _ content: Content, paths: SourcePaths,
         memo: inout Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>,
-        log: inout DiagnosticLog
+        last: [LinkedEvent], log: inout DiagnosticLog
     ) -> [LinkedEvent] {
         let context = EventContext(
             paragraphCounts: Dictionary(
@@ -334,7 +337,43 @@ public enum Linker {
         let results = memo.map(content.events, key: \.slug, context: context) { linkEvent($0, context: context) }
         // What an event kept from the last build reported is reported again: it is still wrong.
         for result in results { log.record(contentsOf: result.problems) }
-        let events = results.map(\.linked)
+        return inTimelineOrder(results.map(\.linked), last: last)
+    }
+
+    /// The events in timeline order. Events linked in the last build are the very objects it
+    /// sorted into `last`, in the same order still, so when few are new only those are sorted and
+    /// each put in its place among the rest by halving.
+    static func inTimelineOrder(_ events: [LinkedEvent], last: [LinkedEvent]) -> [LinkedEvent] {
+        if !last.isEmpty {
+            let now = Set(events.map(ObjectIdentifier.init))
+            let kept = last.filter { now.contains(ObjectIdentifier($0)) }
+            if kept.count >= events.count - events.count / 8 {
+                let keptIDs = Set(kept.map(ObjectIdentifier.init))
+                let fresh = inTimelineOrder(events.filter { !keptIDs.contains(ObjectIdentifier($0)) }, last: [])
+                // Where each new event goes among the kept ones, in order.
+                var places: [Int] = []
+                var low = 0
+                for event in fresh {
+                    let key = timelineKey(event)
+                    var high = kept.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if timelineKey(kept[middle]) < key { low = middle + 1 } else { high = middle }
+                    }
+                    places.append(low)
+                }
+                var ordered: [LinkedEvent] = []
+                ordered.reserveCapacity(events.count)
+                var next = 0
+                for (event, place) in zip(fresh, places) {
+                    ordered += kept[next..<place]
+                    ordered.append(event)
+                    next = place
+                }
+                ordered += kept[next...]
+                return ordered
+            }
+        }
         // Each key made once, not at every comparison of a long timeline's sort.
         let keys = events.map(timelineKey)
         return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
