@@ -92,13 +92,21 @@ public enum Extraction {
     public static func merge(extracted: [Event], into editorial: [Event]) -> ([Event], Summary) {
         let cited = Set(editorial.flatMap { $0.sources.map(\.value) })
         let hiddenSlugs = Set(editorial.filter { $0.hidden == true }.map(\.slug))
-        var taken = Set(editorial.map(\.slug))
+        // Found events never share a slug (extraction names them apart), so only the editors'
+        // slugs are looked up, not all 42,000 of a large briefing's put in a set.
+        let taken = Set(editorial.map(\.slug))
         var summary = Summary(found: extracted.count, matched: 0, added: 0, hidden: hiddenSlugs.count)
         var events = editorial.filter { $0.hidden != true }
+        #if DEBUG
+            var foundSlugs = Set<String>()
+        #endif
         for event in extracted {
             if !hiddenSlugs.isEmpty, hiddenSlugs.contains(event.slug) { continue }
             let citesAnEditorsParagraph = !cited.isEmpty && event.sources.contains { cited.contains($0.value) }
-            if citesAnEditorsParagraph || !taken.insert(event.slug).inserted {
+            #if DEBUG
+                precondition(foundSlugs.insert(event.slug).inserted, "two found events share the slug \(event.slug)")
+            #endif
+            if citesAnEditorsParagraph || !taken.isEmpty && taken.contains(event.slug) {
                 summary.matched += 1
                 continue
             }

@@ -557,7 +557,9 @@ public enum TermExtractor {
         let folded =
             name.hasCurlyApostrophe
             ? name.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : name.lowercased()
-        return mergeKey(words: folded.split(separator: " ").map(String.init))
+        // Split at the space byte: splitting Characters was a tenth of a rebuild's term step.
+        return mergeKey(
+            words: folded.utf8.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// The key of words already folded to lowercase.
