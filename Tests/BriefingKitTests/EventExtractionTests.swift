@@ -153,4 +153,38 @@ struct EventExtractionTests {
         #expect(back.sources.map(\.value) == event.sources.map(\.value))
         #expect(back.parties.map(\.value) == event.parties.map(\.value))
     }
+
+    /// A rebuild reuses the last naming when every event's slug as found is what it was; the
+    /// names must be those a naming from scratch gives, and a changed slug must name afresh.
+    @Test func eventsAreNamedAsANamingFromScratchNamesThem() {
+        func event(_ slug: String, _ summary: String) -> Event {
+            Event(slug: slug, summary: summary, sources: [], path: "a.txt (extracted)")
+        }
+        func article(_ slug: String, _ events: [(String, String)]) -> EventExtractor.ArticleEvents {
+            EventExtractor.ArticleEvents(slug: slug, events: events.map { event($0.0, $0.1) })
+        }
+        // Openings shared within and across articles, so that naming adds article slugs and numbers.
+        let before = [
+            article("a", [("talks-resume", "Talks resume."), ("talks-resume", "Talks resume again.")]),
+            article("b", [("talks-resume", "Talks resume in Riyadh."), ("strikes-stop", "Strikes stop.")]),
+            article("c", [("strikes-stop", "Strikes stop at dawn."), ("talks-resume", "Talks resume later.")]),
+        ]
+        var named = EventExtractor.NamedApart(keeps: true)
+        let first = named.value(for: before)
+        #expect(first.map(\.slug) == EventExtractor.namedApart(before).map(\.slug))
+        #expect(Set(first.map(\.slug)).count == first.count)
+
+        // New wording, the same slugs as found: named as before, with the new wording.
+        var reworded = before
+        reworded[1] = article("b", [("talks-resume", "Talks resumed in Riyadh."), ("strikes-stop", "Strikes end.")])
+        let again = named.value(for: reworded)
+        #expect(again == EventExtractor.namedApart(reworded))
+        #expect(again[2].summary == "Talks resumed in Riyadh.")
+
+        // A slug as found changed: named afresh, as from scratch.
+        var renamed = reworded
+        renamed[0] = article("a", [("strikes-stop", "Strikes stop."), ("talks-resume", "Talks resume again.")])
+        #expect(EventExtractor.namedAsBefore(renamed, last: reworded, named: again) == nil)
+        #expect(named.value(for: renamed) == EventExtractor.namedApart(renamed))
+    }
 }

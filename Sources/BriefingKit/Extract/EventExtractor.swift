@@ -55,12 +55,57 @@ public enum EventExtractor {
     /// with their slugs told apart, kept while every article's events are the same.
     struct FoundEvents: Sendable {
         var perArticle: Memo<String, Article, [Party], [Event]>
-        var all: LastResult<[ArticleEvents], [Event]>
+        var all: NamedApart
 
         init(keeps: Bool = true) {
             perArticle = .init(keeps: keeps)
             all = .init(keeps: keeps)
         }
+    }
+
+    /// The events as the last build named them apart, and what they were named from.
+    struct NamedApart: Sendable {
+        private var input: [ArticleEvents] = []
+        private var output: [Event] = []
+        private let keeps: Bool
+
+        init(keeps: Bool) {
+            self.keeps = keeps
+        }
+
+        mutating func value(for input: [ArticleEvents]) -> [Event] {
+            let output =
+                EventExtractor.namedAsBefore(input, last: self.input, named: self.output)
+                ?? EventExtractor.namedApart(input)
+            if keeps {
+                self.input = input
+                self.output = output
+            }
+            return output
+        }
+    }
+
+    /// The last build's naming with the changed articles' events put in, when the articles and
+    /// every event's slug as found are what they were: naming reads only those, so each event is
+    /// named as before, and the 42,000 slugs of a large briefing need not be put in a set again.
+    static func namedAsBefore(_ input: [ArticleEvents], last: [ArticleEvents], named: [Event]) -> [Event]? {
+        guard !last.isEmpty, input.count == last.count else { return nil }
+        var result = named
+        var offset = 0
+        for (now, was) in zip(input, last) {
+            guard now.slug == was.slug, now.events.count == was.events.count else { return nil }
+            if now.events != was.events {
+                for (index, (event, before)) in zip(now.events, was.events).enumerated() {
+                    guard event.slug == before.slug else { return nil }
+                    var renamed = event
+                    let slug = named[offset + index].slug
+                    if renamed.slug != slug { renamed.slug = slug }
+                    result[offset + index] = renamed
+                }
+            }
+            offset += now.events.count
+        }
+        return result
     }
 
     struct ArticleEvents: Equatable, Sendable {
@@ -79,10 +124,10 @@ public enum EventExtractor {
         }
         // An edit that changes no event's wording, date or parties leaves them all as they were.
         let input = zip(articles, perArticle).map { ArticleEvents(slug: $0.slug, events: $1) }
-        return memo.all.value(for: input, namedApart)
+        return memo.all.value(for: input)
     }
 
-    private static func namedApart(_ articles: [ArticleEvents]) -> [Event] {
+    static func namedApart(_ articles: [ArticleEvents]) -> [Event] {
         // Two events, in one article or two, may open with the same words. The first, in the
         // articles' order, keeps the words as its slug; a later one adds its article's slug (and a
         // number within that article). Numbering across articles would rename every later event

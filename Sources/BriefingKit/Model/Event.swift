@@ -180,3 +180,16 @@ public struct Event: Hashable, Sendable, Codable {
         try container.encodeIfPresent(hidden, forKey: .hidden)
     }
 }
+
+extension Event: CustomReflectable {
+    /// The fields, not the shared object holding them, in dumps and test failures.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "slug": slug, "summary": summary, "date": date as Any, "when": when as Any, "order": order,
+                "status": status, "sources": sources, "parties": parties, "description": description,
+                "path": path, "hidden": hidden as Any,
+            ], displayStyle: .struct)
+    }
+}
