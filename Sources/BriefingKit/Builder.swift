@@ -131,7 +131,7 @@ public enum Builder {
                 "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
             )
         }
-        let content = try stage("extract") { () throws(BuildFailure) in
+        var extracted: Content? = try stage("extract") { () throws(BuildFailure) in
             var content = loaded
             let (parties, summary) = Extraction.merge(
                 extracted: PartyExtractor.parties(in: content.articles, memo: &memo.nameRuns), into: content.parties,
@@ -157,10 +157,14 @@ public enum Builder {
         }
         let site = try stage("link") { () throws(BuildFailure) in
             let site = try Linker.link(
-                content, config: config, relativeTo: options.content, memo: &memo.linkedArticles)
+                extracted!, config: config, relativeTo: options.content, memo: &memo.linkedArticles)
             let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
             return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
         }
+        // The site holds what rendering reads. Linking gave each event a copy of its own (its path
+        // made relative, its sources resolved), so the events as extracted are let go now
+        // rather than held to the end of the build.
+        extracted = nil
         report.site = site
         let templates = try stage("templates") { () throws(BuildFailure) in
             let templates = try TemplateSet.load(from: options.templatesFolder, requireFolder: options.templates != nil)
