@@ -156,6 +156,30 @@ class PreviewInBrowser(unittest.TestCase):
         self.preview.edit("Content/parties/marco-rubio.md", "kind: [person", "kind: person")
         self.wait_for(lambda d: not d.find_elements(By.ID, "briefing-errors"), "the overlay did not go away")
 
+    def test_search_reads_the_index_of_the_build_it_is_served_with(self):
+        # The preview makes the search index when it is first asked for, after each rebuild.
+        driver = self.driver
+
+        def results():
+            return driver.execute_script(
+                "return Array.from(document.querySelectorAll('#search-results a'), a => a.innerText);")
+
+        def searched(d):
+            status = d.find_element(By.ID, "search-status").text
+            return status and "Loading" not in status
+
+        driver.get(self.preview.url + "search/index.html?q=Jeddah")
+        self.wait_for(searched, "the search did not finish")
+        self.assertTrue(results(), "searching 'Jeddah' found nothing")
+        self.wait_for_listening()
+        self.preview.edit("Content/putin-trump-call.txt", "In a significant diplomatic interaction",
+                          "In a quixotically diplomatic interaction")
+        self.wait_for(lambda d: d.execute_script("return window.briefingPreview.generation") > 1,
+                      "the search page did not reload after the edit")
+        driver.get(self.preview.url + "search/index.html?q=quixotically")
+        self.wait_for(searched, "the search after the edit did not finish")
+        self.assertTrue(results(), "the word added by the edit is not found")
+
     def test_template_edits_are_picked_up(self):
         driver = self.driver
         driver.get(self.preview.url)
