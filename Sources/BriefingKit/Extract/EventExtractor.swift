@@ -98,8 +98,7 @@ public enum EventExtractor {
                 for (index, (event, before)) in zip(now.events, was.events).enumerated() {
                     guard event.slug == before.slug else { return nil }
                     var renamed = event
-                    let slug = named[offset + index].slug
-                    if renamed.slug != slug { renamed.slug = slug }
+                    renamed.slug = named[offset + index].slug
                     result[offset + index] = renamed
                 }
             }

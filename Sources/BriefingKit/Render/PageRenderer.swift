@@ -602,15 +602,8 @@ public struct PageRenderer: Sendable {
     /// many each has. Mentions come article by article, so each run of one article's is looked up
     /// once; an article whose mentions make more than one run is still counted once, in full.
     static func articleCounts(_ mentions: [Mention], index: Site.Index) -> [ArticleCount] {
-        var runs: [ArticleCount] = []
-        var start = 0
-        while start < mentions.count {
-            var end = start + 1
-            while end < mentions.count, mentions[end].citation.article == mentions[start].citation.article { end += 1 }
-            if let rank = index.position(ofArticle: mentions[start].citation.article) {
-                runs.append(ArticleCount(rank: Int32(rank), count: Int32(end - start)))
-            }
-            start = end
+        var runs = articleRuns(mentions).compactMap { run in
+            index.position(ofArticle: run.article).map { ArticleCount(rank: Int32($0), count: Int32(run.range.count)) }
         }
         runs.sort { $0.rank < $1.rank }
         var counts: [ArticleCount] = []
