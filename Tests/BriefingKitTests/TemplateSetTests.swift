@@ -48,6 +48,20 @@ struct TemplateSetTests {
         #expect(bare == "c|c|C|none||||")
     }
 
+    @Test func aViewsEmptyFieldIsEmptyNotTheSameNameAroundIt() throws {
+        // Mustache's specification: a name a view has, with nothing in it, is not looked up in
+        // the views around it; only a name the view lacks is.
+        let template = "{{#links}}{{label}}:{{detail}}{{^detail}}none{{/detail}}:{{title}};{{/links}}"
+        let directory = try Self.folder(Self.complete(["index.mustache": template]))
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let set = try TemplateSet.load(from: directory, over: .empty)
+        let outer: [String: Any] = [
+            "detail": "outer", "title": "page",
+            "links": [LinkView(label: "a", href: "a.html", detail: "d"), LinkView(label: "b", href: "b.html")],
+        ]
+        #expect(try set.render("index", outer) == "a:d:page;b:none:page;")
+    }
+
     @Test func assetsAreCopiedButLinksLeadingOutOfTheThemeAreNot() throws {
         let directory = try Self.folder(Self.complete())
         defer { try? FileManager.default.removeItem(atPath: directory) }

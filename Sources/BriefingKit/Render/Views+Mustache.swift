@@ -409,10 +409,20 @@ struct PrintedNumber: MustacheCustomRenderable, MustacheParent, MustacheTransfor
     func transform(_ name: String) -> Any? { value.transform(name) }
 }
 
+/// A field a view has but leaves empty. Answered as nothing (nil), the library would look the
+/// name up again in every view around this one, two casts at each, and print an outer view's
+/// field of the same name if it found one; as a null value the lookup ends here, and the field
+/// prints as nothing and counts as false in a section, as Mustache's specification says of a
+/// name that is present and null.
+struct PrintedNothing: MustacheCustomRenderable {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+}
+
 func printed(_ text: String) -> Any? { PrintedText(renderText: text) }
-func printed(_ text: String?) -> Any? { text.map { PrintedText(renderText: $0) } }
+func printed(_ text: String?) -> Any? { text.map { PrintedText(renderText: $0) } ?? PrintedNothing() }
 func printed(_ number: Int) -> Any? { PrintedNumber(value: number) }
-func printed(_ number: Int?) -> Any? { number.map { PrintedNumber(value: $0) } }
-/// Views, lists and flags go to the templates as they are; an absent one as nothing.
-func printed<Value>(_ value: Value?) -> Any? { value.map { $0 } }
+func printed(_ number: Int?) -> Any? { number.map { PrintedNumber(value: $0) } ?? PrintedNothing() }
+/// Views, lists and flags go to the templates as they are; an absent one as a null value.
+func printed<Value>(_ value: Value?) -> Any? { value.map { $0 } ?? PrintedNothing() }
 func printed<Value>(_ value: Value) -> Any? { value }
