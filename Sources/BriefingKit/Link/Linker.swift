@@ -48,6 +48,10 @@ public enum Linker {
     }
 
     /// The site, with source paths relative to `contentDirectory` when it is given.
+    ///
+    /// Two chains that read nothing of each other run at once: the events, linked and placed in
+    /// the timeline, beside the articles' mentions, found and joined by party and term. Then the
+    /// backlinks and the parties' events beside the terms' events.
     static func link(
         _ content: Content, config: SiteConfig, relativeTo contentDirectory: String? = nil, memo: inout Kept
     ) throws(BuildFailure) -> Site {
@@ -57,69 +61,144 @@ public enum Linker {
         checkUniqueSlugs(content, log: &log)
         let names = matchedNames(content, log: &log)
         let matcher = MentionMatcher(names.map { ($0.name, $0.target) })
-        let events = linkEvents(content, paths: paths, memo: &memo.events, last: memo.timeline, log: &log)
+        // Linked articles keep the content's order, so a slug's place is its place in either.
+        let articlePosition = Dictionary(
+            content.articles.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+
+        // What the last build kept is taken out, so that each chain holds the only reference
+        // to the part it updates.
+        let kept = memo
+        memo = Kept(keeps: kept.keeps)
+        let (eventChain, articleChain) = Parallel.both(
+            {
+                var eventMemo = kept.events
+                var log = DiagnosticLog()
+                let events = linkEvents(content, paths: paths, memo: &eventMemo, last: kept.timeline, log: &log)
+                // Each event's cited paragraphs as (article position, paragraph number): the
+                // backlinks and the terms' events are then found through arrays, not by hashing
+                // each citation.
+                let cited = events.map { event in
+                    distinct(event.citations).compactMap { citation in
+                        articlePosition[citation.article].map { (article: $0, paragraph: citation.paragraph) }
+                    }
+                }
+                return (events: events, cited: cited, memo: eventMemo, log: log)
+            },
+            {
+                var linkedMemo = kept.linked
+                var mentionsMemo = kept.mentions
+                let articles = linkedMemo.map(content.articles, key: \.path, context: names) {
+                    linkArticle($0, matcher: matcher)
+                }
+                // Grouped article by article, then joined in the articles' order.
+                var mentionsByTarget: [EntityRef: [Mention]] = [:]
+                let grouped = mentionsMemo.map(articles, key: \.article.path, context: NoContext()) { article in
+                    Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target).map {
+                        ($0.key, $0.value)
+                    }
+                }
+                for groups in grouped {
+                    for (target, mentions) in groups { mentionsByTarget[target, default: []] += mentions }
+                }
+                let termsNamedIn = termsNamed(
+                    in: articles, terms: content.terms, mentions: mentionsByTarget, articlePosition: articlePosition)
+                return (
+                    articles: articles, mentions: mentionsByTarget, termsNamedIn: termsNamedIn, linkedMemo: linkedMemo,
+                    mentionsMemo: mentionsMemo
+                )
+            })
+        let events = eventChain.events
+        let cited = eventChain.cited
+        let mentionsByTarget = articleChain.mentions
+        memo.events = eventChain.memo
+        memo.linked = articleChain.linkedMemo
+        memo.mentions = articleChain.mentionsMemo
+        memo.finished = kept.finished
         if memo.keeps { memo.timeline = events }
+        log.record(contentsOf: eventChain.log.entries)
         try log.check(stage: "link")
 
-        var articles = memo.linked.map(content.articles, key: \.path, context: names) {
-            linkArticle($0, matcher: matcher)
-        }
-
-        // Each event's cited paragraphs as (article position, paragraph number): the backlinks
-        // and the terms' events are then found through arrays, not by hashing each citation.
-        let articlePosition = Dictionary(
-            articles.enumerated().map { ($1.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        let cited = events.map { event in
-            distinct(event.citations).compactMap { citation in
-                articlePosition[citation.article].map { (article: $0, paragraph: citation.paragraph) }
-            }
-        }
-        // Backlinks from paragraphs to the events citing them, in timeline order.
-        var citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
-        for (event, places) in zip(events, cited) {
-            let slug = event.event.slug
-            for place in places where place.paragraph < citing[place.article].count {
-                citing[place.article][place.paragraph].append(slug)
-            }
-        }
-        for (articleIndex, article) in articles.enumerated() {
-            for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
-                let number = paragraph.paragraph.number
-                let events = number < citing[articleIndex].count ? citing[articleIndex][number] : []
-                // Assigned only when they differ, so that an article linked in the last build
-                // keeps sharing its storage with it and compares with it at once.
-                if paragraph.events != events { articles[articleIndex].paragraphs[paragraphIndex].events = events }
-            }
-            if let last = memo.finished[article.article.path], last == articles[articleIndex] {
-                articles[articleIndex] = last
-            }
-        }
+        let lastFinished = memo.finished
+        let (articleParts, terms) = Parallel.both(
+            {
+                var articles = articleChain.articles
+                // Backlinks from paragraphs to the events citing them, in timeline order.
+                var citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
+                for (event, places) in zip(events, cited) {
+                    let slug = event.event.slug
+                    for place in places where place.paragraph < citing[place.article].count {
+                        citing[place.article][place.paragraph].append(slug)
+                    }
+                }
+                for (articleIndex, article) in articles.enumerated() {
+                    for (paragraphIndex, paragraph) in article.paragraphs.enumerated() {
+                        let number = paragraph.paragraph.number
+                        let events = number < citing[articleIndex].count ? citing[articleIndex][number] : []
+                        // Assigned only when they differ, so that an article linked in the last
+                        // build keeps sharing its storage with it and compares with it at once.
+                        if paragraph.events != events {
+                            articles[articleIndex].paragraphs[paragraphIndex].events = events
+                        }
+                    }
+                    if let last = lastFinished[article.article.path], last == articles[articleIndex] {
+                        articles[articleIndex] = last
+                    }
+                }
+                // Events by party, in timeline order, so that no party scans every event.
+                var eventsByParty: [String: [String]] = [:]
+                for event in events {
+                    for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
+                }
+                let parties = content.parties.map { party in
+                    LinkedParty(
+                        party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
+                        events: eventsByParty[party.slug] ?? [])
+                }.sortedByName { $0.party }
+                return (articles: articles, parties: parties)
+            },
+            {
+                // A term's events are those citing a paragraph that names it: the events are
+                // walked once, in timeline order, through the terms each cited paragraph names.
+                let termsNamedIn = articleChain.termsNamedIn
+                var termEvents = [[String]](repeating: [], count: content.terms.count)
+                var lastAdded = [Int](repeating: -1, count: content.terms.count)
+                for (position, (event, places)) in zip(events, cited).enumerated() {
+                    let slug = event.event.slug
+                    for place in places where place.paragraph < termsNamedIn[place.article].count {
+                        for term in termsNamedIn[place.article][place.paragraph] where lastAdded[term] != position {
+                            lastAdded[term] = position
+                            termEvents[term].append(slug)
+                        }
+                    }
+                }
+                return content.terms.enumerated().map { index, term in
+                    LinkedTerm(
+                        term: term, mentions: mentionsByTarget[.term(term.slug)] ?? [], events: termEvents[index])
+                }.sortedByName { $0.term }
+            })
+        let articles = articleParts.articles
         if memo.keeps {
             memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
-        // Grouped article by article, then joined in the articles' order.
-        var mentionsByTarget: [EntityRef: [Mention]] = [:]
-        let grouped = memo.mentions.map(articles, key: \.article.path, context: NoContext()) { article in
-            Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target).map { ($0.key, $0.value) }
+        // Newest first; among articles of one date, by slug.
+        let sortedArticles = articles.sorted { (a: LinkedArticle, b: LinkedArticle) in
+            (a.article.date ?? "", b.article.slug) > (b.article.date ?? "", a.article.slug)
         }
-        for groups in grouped {
-            for (target, mentions) in groups { mentionsByTarget[target, default: []] += mentions }
-        }
-        // Events by party, in timeline order, so that no party scans every event.
-        var eventsByParty: [String: [String]] = [:]
-        for event in events {
-            for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
-        }
-        let parties = content.parties.map { party in
-            LinkedParty(
-                party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
-                events: eventsByParty[party.slug] ?? [])
-        }.sortedByName { $0.party }
-        // A term's events are those citing a paragraph that names it: the events are walked once,
-        // in timeline order, through the terms each cited paragraph names.
+        var site = Site(
+            config: config, articles: sortedArticles, parties: articleParts.parties, terms: terms, events: events)
+        site.relativizePaths(paths)
+        return site
+    }
+
+    /// For each article and paragraph number, the terms (by their place in `terms`) the
+    /// paragraph names.
+    private static func termsNamed(
+        in articles: [LinkedArticle], terms: [Term], mentions mentionsByTarget: [EntityRef: [Mention]],
+        articlePosition: [String: Int]
+    ) -> [[[Int]]] {
         var termsNamedIn = articles.map { [[Int]](repeating: [], count: $0.paragraphs.count + 1) }
-        for (index, term) in content.terms.enumerated() {
+        for (index, term) in terms.enumerated() {
             // A term's mentions come article by article and paragraph by paragraph, so an
             // article's are next to each other, and a paragraph's too.
             // Read field by field: a whole mention copied is four strings retained and released.
@@ -140,28 +219,7 @@ public enum Linker {
                 termsNamedIn[position][paragraph].append(index)
             }
         }
-        var termEvents = [[String]](repeating: [], count: content.terms.count)
-        var lastAdded = [Int](repeating: -1, count: content.terms.count)
-        for (position, (event, places)) in zip(events, cited).enumerated() {
-            let slug = event.event.slug
-            for place in places where place.paragraph < termsNamedIn[place.article].count {
-                for term in termsNamedIn[place.article][place.paragraph] where lastAdded[term] != position {
-                    lastAdded[term] = position
-                    termEvents[term].append(slug)
-                }
-            }
-        }
-        let terms = content.terms.enumerated().map { index, term in
-            LinkedTerm(term: term, mentions: mentionsByTarget[.term(term.slug)] ?? [], events: termEvents[index])
-        }.sortedByName { $0.term }
-
-        // Newest first; among articles of one date, by slug.
-        let sortedArticles = articles.sorted { (a: LinkedArticle, b: LinkedArticle) in
-            (a.article.date ?? "", b.article.slug) > (b.article.date ?? "", a.article.slug)
-        }
-        var site = Site(config: config, articles: sortedArticles, parties: parties, terms: terms, events: events)
-        site.relativizePaths(paths)
-        return site
+        return termsNamedIn
     }
 
     /// Each citation once, in order; most events cite one paragraph.

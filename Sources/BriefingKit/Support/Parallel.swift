@@ -34,3 +34,23 @@ enum Parallel {
         return results.withLock { $0.map { $0! } }
     }
 }
+
+extension Parallel {
+    /// Two independent computations run at once, on two cores when there are two; for steps that
+    /// each pass over the whole site and read nothing of each other's result.
+    static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        guard width > 1 else { return (first(), second()) }
+        let a = Mutex<A?>(nil)
+        let b = Mutex<B?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let value = first()
+                a.withLock { $0 = value }
+            } else {
+                let value = second()
+                b.withLock { $0 = value }
+            }
+        }
+        return (a.withLock { $0! }, b.withLock { $0! })
+    }
+}
