@@ -137,18 +137,37 @@ public enum Builder {
                 extracted: PartyExtractor.parties(in: content.articles, memo: &memo.nameRuns), into: content.parties,
                 terms: content.terms)
             content.parties = parties
-            let (terms, termSummary) = Extraction.merge(
-                extracted: TermExtractor.terms(in: content.articles, parties: parties, memo: &memo.selections),
-                into: content.terms,
-                parties: parties)
+            // Terms and events each read the articles and the parties, and nothing of each
+            // other: they are found at once.
+            let found = content
+            let (selections, eventMemos) = (memo.selections, (memo.events, memo.repeatedEvents, memo.eventMerge))
+            let (termChain, eventChain) = Parallel.both(
+                {
+                    var selections = selections
+                    let (terms, summary) = Extraction.merge(
+                        extracted: TermExtractor.terms(in: found.articles, parties: parties, memo: &selections),
+                        into: found.terms,
+                        parties: parties)
+                    return (terms: terms, summary: summary, memo: selections)
+                },
+                {
+                    var (eventsMemo, repeatedEvents, eventMerge) = eventMemos
+                    let extracted = EventExtractor.events(in: found.articles, parties: parties, memo: &eventsMemo)
+                    // Unchanged events are the very array the last build merged, so these compare at once.
+                    let (merged, repeats) = repeatedEvents.value(for: extracted, RepeatedEvents.merge)
+                    let (events, summary) = eventMerge.value(for: EventMerge(found: merged, editorial: found.events)) {
+                        Extraction.merge(extracted: $0.found, into: $0.editorial)
+                    }
+                    return (
+                        events: events, summary: summary, repeats: repeats,
+                        memos: (eventsMemo, repeatedEvents, eventMerge)
+                    )
+                })
+            memo.selections = termChain.memo
+            (memo.events, memo.repeatedEvents, memo.eventMerge) = eventChain.memos
+            let (terms, termSummary) = (termChain.terms, termChain.summary)
+            let (events, eventSummary, repeats) = (eventChain.events, eventChain.summary, eventChain.repeats)
             content.terms = terms
-            let extracted = EventExtractor.events(in: content.articles, parties: parties, memo: &memo.events)
-            // Unchanged events are the very array the last build merged, so these compare at once.
-            let (found, repeats) = memo.repeatedEvents.value(for: extracted, RepeatedEvents.merge)
-            let (events, eventSummary) = memo.eventMerge.value(for: EventMerge(found: found, editorial: content.events))
-            {
-                Extraction.merge(extracted: $0.found, into: $0.editorial)
-            }
             content.events = events
             return (
                 content,
