@@ -38,6 +38,12 @@ public final class BuildCache: Sendable {
         var templates: [String: FileStamp]
         var files: [String: OutputFile]
         var links: [String: LinkChecker.PageLinks]
+        /// The content as loaded, before extraction: a build that loads the same content with
+        /// the same settings and templates makes this very site.
+        var content: Content
+        /// The files in the order the build gave them, and how many are pages.
+        var output: [OutputFile]
+        var pages: Int
     }
 
     private let state = Mutex(State())

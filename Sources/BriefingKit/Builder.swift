@@ -131,6 +131,21 @@ public enum Builder {
                 "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
             )
         }
+        // Nothing the site is made from changed (a file saved as it was, or touched): the last
+        // site is this build's, and nothing is extracted, linked or rendered again.
+        if let cache, let previous = memo.rendered, previous.content == loaded,
+            previous.renderer.site.config == config,
+            previous.templates == BuildCache.templateStamps(options.templatesFolder)
+        {
+            try stage("render") { () throws(BuildFailure) in
+                ((), "nothing the site is made from changed: 0 of \(previous.pages) pages rendered again")
+            }
+            let deferred = deferredFiles(previous.renderer, cache: cache)
+            report.site = previous.renderer.site
+            report.pages = previous.pages
+            report.files = previous.output.count + deferred.count
+            return (previous.output, deferred, report)
+        }
         var extracted: Content? = try stage("extract") { () throws(BuildFailure) in
             var content = loaded
             let (parties, summary) = Extraction.merge(
@@ -258,19 +273,7 @@ public enum Builder {
                 throw error
             }
         }
-        // With a cache, the largest files are made from the cache's memo when first asked for.
-        let deferred =
-            cache.map { cache in
-                PageRenderer.streamedPaths.map { path in
-                    DeferredFile(path: path) { () throws(BuildFailure) -> Data in
-                        try cache.siteFiles.withLock { (memo) throws(BuildFailure) -> Data in
-                            let sink = ByteSink()
-                            try renderer.streamed(path, memo: &memo, into: sink)
-                            return sink.data
-                        }
-                    }
-                }
-            } ?? []
+        let deferred = cache.map { deferredFiles(renderer, cache: $0) } ?? []
         var siteFilesMemo = PageRenderer.SiteFilesMemo(keeping: false)
         let templateStamps = keepPages ? BuildCache.templateStamps(options.templatesFolder) : [:]
         let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
@@ -301,11 +304,13 @@ public enum Builder {
                 if !broken.isEmpty { throw BuildFailure(stage: "check", diagnostics: broken) }
                 return ((), "links and anchors of the \(changedLinks.count) pages rendered again resolve")
             }
+            let output = (pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }
             memo.rendered = BuildCache.RenderedSite(
-                renderer: renderer, templates: templateStamps, files: files, links: links)
+                renderer: renderer, templates: templateStamps, files: files, links: links, content: loaded,
+                output: output, pages: pagePaths.count)
             report.pages = pagePaths.count
             report.files = files.count + deferred.count
-            return ((pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }, deferred, report)
+            return (output, deferred, report)
         }
         let files = try stage("render") { () throws(BuildFailure) in
             let files = try renderer.render(memo: &siteFilesMemo, deferring: cache != nil)
@@ -323,11 +328,25 @@ public enum Builder {
             memo.rendered = BuildCache.RenderedSite(
                 renderer: renderer, templates: templateStamps,
                 files: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
-                links: Dictionary(links.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }))
+                links: Dictionary(links.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
+                content: loaded, output: files, pages: links.count)
         }
         report.pages = links.count
         report.files = files.count + deferred.count
         return (files, deferred, report)
+    }
+
+    /// With a cache, the largest files are made from the cache's memo when first asked for.
+    private static func deferredFiles(_ renderer: PageRenderer, cache: BuildCache) -> [DeferredFile] {
+        PageRenderer.streamedPaths.map { path in
+            DeferredFile(path: path) { () throws(BuildFailure) -> Data in
+                try cache.siteFiles.withLock { (memo) throws(BuildFailure) -> Data in
+                    let sink = ByteSink()
+                    try renderer.streamed(path, memo: &memo, into: sink)
+                    return sink.data
+                }
+            }
+        }
     }
 
     /// The output folder is replaced whole, so it must not hold or be the content or the theme.

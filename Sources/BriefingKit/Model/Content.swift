@@ -1,5 +1,5 @@
 /// Everything read from the content folder, before linking.
-public struct Content: Sendable {
+public struct Content: Equatable, Sendable {
     public var articles: [Article]
     public var parties: [Party]
     public var terms: [Term]
