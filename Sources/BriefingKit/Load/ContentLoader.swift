@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the content folder: articles at its top level, editorial files in `parties/`, `terms/` and `events/`.
 ///
 /// All files are read and every error is collected before the load fails, so one run shows them all.
@@ -142,8 +148,10 @@ public struct ContentLoader: Sendable {
         let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/"
         return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
             let entry = relative.isEmpty ? name : relative + "/" + name
-            let type = (try? FileManager.default.attributesOfItem(atPath: path(entry)))?[.type] as? FileAttributeType
-            guard type == .typeSymbolicLink else { return true }
+            // lstat, not the file manager's attributes: those are a dictionary made for each of
+            // a thousand articles, with the owner's name looked up, at every rebuild.
+            var info = stat()
+            guard lstat(path(entry), &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return true }
             let target = URL(fileURLWithPath: path(entry)).resolvingSymlinksInPath().path
             if target.hasPrefix(root) { return true }
             log.record(.error(path(entry), "symbolic link leads outside the content folder (to \(target)); refused"))
@@ -151,10 +159,10 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// Whether the entry is a folder, or a link to one.
     private func isDirectoryEntry(_ relative: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDirectory)
-            && isDirectory.boolValue
+        var info = stat()
+        return stat(path(relative), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     func path(_ relative: String) -> String {
