@@ -49,16 +49,33 @@ public struct PageRenderer: Sendable {
     init(site: Site, templates: TemplateSet, updating previous: PageRenderer?) {
         self.site = site
         self.templates = templates
-        self.index = Site.Index(site)
-        self.hasPlannedEvents = site.events.contains { $0.event.status == .planned }
-        self.relations =
-            previous.map { Relations(site, updating: $0.relations, from: $0.site) } ?? Relations(site)
         self.structured = StructuredData(baseURL: site.config.baseURL == nil ? nil : site.config.normalizedBaseURL)
-        self.termSummaries = Dictionary(
-            site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first })
-        let index = self.index
-        self.partyArticles = Parallel.map(site.parties) { Self.articleCounts($0.mentions, index: index) }
-        self.termArticles = Parallel.map(site.terms) { Self.articleCounts($0.mentions, index: index) }
+        // The index and the counts it serves, beside what reads neither: each passes over the
+        // whole site.
+        let (indexed, other) = Parallel.both(
+            {
+                let index = Site.Index(site)
+                return (
+                    index: index,
+                    parties: Parallel.map(site.parties) { Self.articleCounts($0.mentions, index: index) },
+                    terms: Parallel.map(site.terms) { Self.articleCounts($0.mentions, index: index) }
+                )
+            },
+            {
+                (
+                    relations: previous.map { Relations(site, updating: $0.relations, from: $0.site) }
+                        ?? Relations(site),
+                    summaries: Dictionary(
+                        site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first }),
+                    planned: site.events.contains { $0.event.status == .planned }
+                )
+            })
+        self.index = indexed.index
+        self.partyArticles = indexed.parties
+        self.termArticles = indexed.terms
+        self.relations = other.relations
+        self.termSummaries = other.summaries
+        self.hasPlannedEvents = other.planned
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.
