@@ -90,6 +90,10 @@ public enum Extraction {
     /// paragraph stands for what that paragraph reports, so found events from it are left out; an
     /// editorial event with `hidden: true` drops the found event with its slug.
     public static func merge(extracted: [Event], into editorial: [Event]) -> ([Event], Summary) {
+        // No editors' events: the found ones are the events, as the very array they came in.
+        if editorial.isEmpty {
+            return (extracted, Summary(found: extracted.count, matched: 0, added: extracted.count, hidden: 0))
+        }
         let cited = Set(editorial.flatMap { $0.sources.map(\.value) })
         let hiddenSlugs = Set(editorial.filter { $0.hidden == true }.map(\.slug))
         // Found events never share a slug (extraction names them apart), so only the editors'

@@ -26,7 +26,11 @@ enum RepeatedEvents {
 
     /// The events with repeats folded into their first report, and how many were folded.
     static func merge(_ events: [Event]) -> (events: [Event], merged: Int) {
-        var kept: [Event] = []
+        // The kept events as their places in `events`, and the ones that gained a repeat's
+        // citations: with no repeat found, the events come back as the very array they came in,
+        // not a copy of tens of thousands, and later steps compare them with the last build's at once.
+        var kept: [Int] = []
+        var gained: [Int: Event] = [:]
         var words: [Set<String>] = []
         var names: [Set<String>] = []
         var articles: [Set<String>] = []
@@ -36,7 +40,7 @@ enum RepeatedEvents {
         var pending: [(key: String, index: Int)] = []
         var currentArticle: Substring?
         var merged = 0
-        for event in events {
+        for (position, event) in events.enumerated() {
             let source = event.sources.first.map { article(of: $0.value) }
             if source != currentArticle {
                 for entry in pending { byKey[entry.key, default: []].append(entry.index) }
@@ -45,7 +49,7 @@ enum RepeatedEvents {
             }
             // Only dated events with parties can be merged: the rest are kept as they are.
             guard let key = key(of: event), !event.parties.isEmpty else {
-                kept.append(event)
+                kept.append(position)
                 words.append([])
                 names.append([])
                 articles.append([])
@@ -67,22 +71,25 @@ enum RepeatedEvents {
                 }
             }
             if let index = match {
-                kept[index].sources += event.sources
-                let known = Set(kept[index].parties.map(\.value))
+                var first = gained[index] ?? events[kept[index]]
+                first.sources += event.sources
+                let known = Set(first.parties.map(\.value))
                 let added = event.parties.filter { !known.contains($0.value) }
-                kept[index].parties += added
+                first.parties += added
+                gained[index] = first
                 for party in added { pending.append((key + " " + party.value, index)) }
                 articles[index].formUnion(eventArticles)
                 merged += 1
                 continue
             }
             for key in keys { pending.append((key, kept.count)) }
-            kept.append(event)
+            kept.append(position)
             words.append(eventWords)
             names.append(eventNames)
             articles.append(eventArticles)
         }
-        return (kept, merged)
+        guard merged > 0 else { return (events, 0) }
+        return (kept.enumerated().map { gained[$0] ?? events[$1] }, merged)
     }
 
     private static func key(of event: Event) -> String? {
