@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build speed and memory against Hugo, on the same corpus, in the same run.
 
-Usage: python3 Benchmarks/build.py [--runs R] [--work DIR] [N ...]    (default: 1 run, 100 1000 10000)
+Usage: python3 Benchmarks/build.py [--runs R] [--edits E] [--work DIR] [N ...]    (default: 1 run, 100 1000 10000)
 
 For each N, the corpus generator beside the repository (../shared/bench/make-corpus.py) writes
 N articles as raw text for Briefing and as an equivalent Hugo site (kept in DIR, default
@@ -16,10 +16,11 @@ Each timed command runs under /usr/bin/time for its peak RSS and CPU time; wall 
 of R runs. It prints, per N: our wall time, Hugo's, their ratio, peak RSS of each and their ratio,
 pages written by each, our time against the floor, and the CPU time (user and system) of each
 and their ratio, which moves less than wall time when the machine is busy. At N = 1,000 it also times a rebuild
-after a word of one article's last paragraph is edited, as `briefing serve` does it (keeping
-what the last build computed):
-from the write to the server's "Built" line, and the rebuild's own time as the server reports it
-(the edit is undone afterwards).
+in `briefing serve` (keeping what the last build computed) after each of four kinds of edit to
+one article, each made --edits times (default 5): the file saved unchanged, a word changed, an
+event's opening words changed, a new person named. For each it prints the median time from the
+write to the server's "Built" line and of the rebuild's own time as the server reports it (the
+article is put back afterwards).
 """
 
 import argparse
@@ -28,6 +29,7 @@ import os
 import re
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -83,10 +85,41 @@ def markdown_bodies(folder, into):
             out.write((parts[2] if len(parts) == 3 else text) + "\n\n")
 
 
-def served_rebuild(binary, content, templates, no_config, article):
-    """Starts `briefing serve` on the corpus, edits `article` once the first build is served, and
-    returns (seconds from the write to the server's next "Built" line, the rebuild's own ms, its
-    stage lines). The edit is undone and the server stopped before returning."""
+# The edits the served rebuild is timed after, each made to the first article several times
+# over (a different word each time, so that every one changes the text), with what it changes.
+EDITS = [
+    ("saved unchanged", "the file written again as it was: nothing to rebuild"),
+    ("a word", "a word in the middle of the last paragraph, as a typo is fixed"),
+    ("an event's opening", "the first 'the' of the last paragraph: an event's first words, so its name"),
+    ("a new person", "a sentence naming a person no article named: a new party"),
+]
+
+
+def edited(original, kind, number):
+    """The article's text after the `number`th edit of `kind`."""
+    head, _, last = original.rpartition("\n")
+    if kind == "saved unchanged":
+        return original
+    if kind == "a word":
+        words = last.split(" ")
+        index = len(words) // 2
+        while index < len(words) - 1 and not (words[index].isalpha() and words[index].islower()
+                                              and len(words[index]) > 4):
+            index += 1
+        words[index] += "x" * (number + 1)
+        return head + "\n" + " ".join(words)
+    if kind == "an event's opening":
+        return head + "\n" + (last.replace(" the ", f" this{number} ", 1) if " the " in last
+                               else last + f" Edited {number}.")
+    return head + "\n" + last + f" Deputy Minister Tomas Kerrow{'abcdefghij'[number]} declined to comment."
+
+
+def served_rebuilds(binary, content, templates, no_config, article, times):
+    """Starts `briefing serve` on the corpus and, once the first build is served, makes each kind
+    of edit `times` times, waiting for the rebuild after each. Returns, per kind, the medians of
+    the time from the write to the server's "Built" line and of the rebuild's own time as the
+    server reports it, and the stage lines of its last rebuild. The article is put back and the
+    server stopped before returning."""
     server = subprocess.Popen([binary, "serve", "--timings", "--port", "0", "--content", content, "--templates",
                                templates, "--config", no_config], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
@@ -99,28 +132,42 @@ def served_rebuild(binary, content, templates, no_config, article):
             lines.append((time.perf_counter(), line.rstrip("\n")))
             if line.startswith("Serving at"):
                 ready.set()
-            if line.startswith("Built "):
+            if line.startswith("Built ") or line.startswith("Build failed"):
                 built.set()
     threading.Thread(target=read, daemon=True).start()
     original = open(article, encoding="utf-8").read()
+    results = []
     try:
-        if not ready.wait(600):
+        if not ready.wait(1200):
             sys.exit("briefing serve did not start")
         time.sleep(1)
-        built.clear()
-        start_line = len(lines)
-        written = time.perf_counter()
-        # A word of the last paragraph, as an editor fixing the text would change it.
-        head, _, last = original.rpartition("\n")
-        edited = last.replace(" the ", " this ", 1) if " the " in last else last + " Edited."
-        with open(article, "w", encoding="utf-8") as handle:
-            handle.write(head + "\n" + edited)
-        if not built.wait(600):
-            sys.exit("briefing serve did not rebuild after the edit")
-        when, line = next((t, text) for t, text in lines[start_line:] if text.startswith("Built "))
-        stages = [text for _, text in lines[start_line:] if not text.startswith("Built ")]
-        own = float(re.search(r" in (\d+) ms", line).group(1))
-        return when - written, own, stages
+        for kind, _ in EDITS:
+            walls, owns, stages = [], [], []
+            for number in range(times):
+                built.clear()
+                start_line = len(lines)
+                written = time.perf_counter()
+                with open(article, "w", encoding="utf-8") as handle:
+                    handle.write(edited(original, kind, number))
+                if not built.wait(600):
+                    sys.exit(f"briefing serve did not rebuild after the edit ({kind})")
+                when, line = next((t, text) for t, text in lines[start_line:]
+                                  if text.startswith("Built ") or text.startswith("Build failed"))
+                if not line.startswith("Built "):
+                    sys.exit(f"the rebuild after the edit ({kind}) failed:\n" +
+                             "\n".join(text for _, text in lines[start_line:]))
+                walls.append(when - written)
+                owns.append(float(re.search(r" in (\d+) ms", line).group(1)))
+                stages = [text for _, text in lines[start_line:] if not text.startswith("Built ")]
+                # Past the watcher's burst window, so that the next write is a rebuild of its own.
+                time.sleep(0.5)
+            results.append((kind, statistics.median(walls), statistics.median(owns), stages))
+            with open(article, "w", encoding="utf-8") as handle:
+                handle.write(original)
+            built.clear()
+            built.wait(600)
+            time.sleep(0.5)
+        return results
     finally:
         with open(article, "w", encoding="utf-8") as handle:
             handle.write(original)
@@ -132,6 +179,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--edits", type=int, default=5, help="edits of each kind timed in briefing serve")
     parser.add_argument("--work", default="/tmp/briefing-bench")
     options = parser.parse_args()
     for tool in ("hugo", "cmark"):
@@ -166,7 +214,7 @@ def main():
         if n == 1000:
             content = os.path.join(folder, "briefing", "Content")
             article = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
-            incremental = served_rebuild(binary, content, templates, no_config, article)
+            incremental = served_rebuilds(binary, content, templates, no_config, article, options.edits)
 
     print(f"{'N':>6} {'ours s':>8} {'Hugo s':>8} {'ratio':>6} {'ours MiB':>9} {'Hugo MiB':>9} {'ratio':>6} "
           f"{'our pages':>10} {'Hugo pages':>11} {'floor s':>8} {'ours/floor':>11} {'ours CPU s':>11} {'Hugo CPU s':>11} "
@@ -176,10 +224,13 @@ def main():
               f"{hugo_rss:9.0f} {ours_rss / hugo_rss:6.2f} {ours_pages:>10} {hugo_pages:>11} {floor:8.2f} "
               f"{ours_wall / floor:11.1f} {ours_cpu:11.2f} {hugo_cpu:11.2f} {ours_cpu / hugo_cpu:6.2f}")
     if incremental is not None:
-        wall, own, stages = incremental
-        print(f"rebuild after editing one article at N = 1,000 in briefing serve: {wall * 1000:.0f} ms from the "
-              f"write to the new site, {own:.0f} ms of it rebuilding")
-        for line in stages:
+        print(f"rebuild in briefing serve at N = 1,000 after an edit of one article, median of {options.edits} "
+              "edits of each kind:")
+        print(f"    {'edit':<20} {'write to site ms':>16} {'rebuild ms':>11}  what it changes")
+        for (kind, wall, own, _), (_, what) in zip(incremental, EDITS):
+            print(f"    {kind:<20} {wall * 1000:16.0f} {own:11.0f}  {what}")
+        print("  stages of the last rebuild after the edit of an event's opening:")
+        for line in next(stages for kind, _, _, stages in incremental if kind == "an event's opening"):
             print("    " + line[:110])
     print(f"best of {options.runs} run(s); corpora and outputs in {options.work}")
 
