@@ -157,6 +157,7 @@ public enum Builder {
             let found = content
             let (selections, eventMemos) = (memo.selections, (memo.events, memo.repeatedEvents, memo.eventMerge))
             let (termChain, eventChain) = Parallel.both(
+                concurrently: cache != nil,
                 {
                     var selections = selections
                     let (terms, summary) = Extraction.merge(

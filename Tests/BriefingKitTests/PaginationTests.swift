@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 
 @testable import BriefingKit
@@ -26,6 +27,36 @@ struct ParallelTests {
                     return index
                 }
             }
+        }
+    }
+}
+
+extension ParallelTests {
+    @Test func bothRunsItsTwoStepsAtOnceOnlyWhenAsked() {
+        // Each step records whether the other had started: at once, each sees the other begin
+        // (the first waits for it, up to two seconds); one after the other, only the second does.
+        func run(concurrently: Bool) -> (Bool, Bool) {
+            let started = Atomic<Int>(0)
+            let clock = ContinuousClock()
+            return Parallel.both(
+                concurrently: concurrently,
+                {
+                    started.add(1, ordering: .sequentiallyConsistent)
+                    let deadline = clock.now.advanced(by: .seconds(2))
+                    while started.load(ordering: .sequentiallyConsistent) < 2, clock.now < deadline {}
+                    return started.load(ordering: .sequentiallyConsistent) == 2
+                },
+                {
+                    started.add(1, ordering: .sequentiallyConsistent)
+                    return started.load(ordering: .sequentiallyConsistent) == 2
+                })
+        }
+        let (firstSawSecond, secondSawFirst) = run(concurrently: false)
+        #expect(!firstSawSecond)
+        #expect(secondSawFirst)
+        if Parallel.width > 1 {
+            let (first, _) = run(concurrently: true)
+            #expect(first)
         }
     }
 }

@@ -70,6 +70,7 @@ public enum Linker {
         let kept = memo
         memo = Kept(keeps: kept.keeps)
         let (eventChain, articleChain) = Parallel.both(
+            concurrently: kept.keeps,
             {
                 var eventMemo = kept.events
                 var log = DiagnosticLog()
@@ -120,6 +121,7 @@ public enum Linker {
 
         let lastFinished = memo.finished
         let (articleParts, terms) = Parallel.both(
+            concurrently: kept.keeps,
             {
                 var articles = articleChain.articles
                 // Backlinks from paragraphs to the events citing them, in timeline order.

@@ -53,6 +53,7 @@ public struct PageRenderer: Sendable {
         // The index and the counts it serves, beside what reads neither: each passes over the
         // whole site.
         let (indexed, other) = Parallel.both(
+            concurrently: previous != nil,
             {
                 let index = Site.Index(site)
                 return (
