@@ -131,11 +131,13 @@ public enum Builder {
                 "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
             )
         }
+        // The template files' stamps, read once before the templates are: a template edited
+        // while this build runs then differs from them at the next build.
+        let templateStamps = keepPages ? BuildCache.templateStamps(options.templatesFolder) : [:]
         // Nothing the site is made from changed (a file saved as it was, or touched): the last
         // site is this build's, and nothing is extracted, linked or rendered again.
         if let cache, let previous = memo.rendered, previous.content == loaded,
-            previous.renderer.site.config == config,
-            previous.templates == BuildCache.templateStamps(options.templatesFolder)
+            previous.renderer.site.config == config, previous.templates == templateStamps
         {
             try stage("render") { () throws(BuildFailure) in
                 ((), "nothing the site is made from changed: 0 of \(previous.pages) pages rendered again")
@@ -276,7 +278,6 @@ public enum Builder {
         }
         let deferred = cache.map { deferredFiles(renderer, cache: $0) } ?? []
         var siteFilesMemo = PageRenderer.SiteFilesMemo(keeping: false)
-        let templateStamps = keepPages ? BuildCache.templateStamps(options.templatesFolder) : [:]
         let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
         memo.rendered = nil
         if let previous, let pages = renderer.pagesChanged(since: previous.renderer) {
