@@ -11,6 +11,7 @@ import Synchronization
 public final class BuildCache: Sendable {
     struct State: Sendable {
         var articleFiles: ContentLoader.ArticleFiles
+        var articleWords: Memo<String, Article, NoContext, WordFilter>
         var nameRuns: PartyExtractor.NameRuns
         var selections: TermExtractor.Selections
         var events: EventExtractor.FoundEvents
@@ -22,6 +23,7 @@ public final class BuildCache: Sendable {
         /// Empty state; `keeping: false` for a build that runs once and should free as it goes.
         init(keeping: Bool = true) {
             articleFiles = .init(keeps: keeping)
+            articleWords = .init(keeps: keeping)
             nameRuns = .init(keeps: keeping)
             selections = .init(keeps: keeping)
             events = .init(keeps: keeping)

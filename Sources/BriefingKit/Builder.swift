@@ -148,6 +148,14 @@ public enum Builder {
             report.files = previous.output.count + deferred.count
             return (previous.output, deferred, report)
         }
+        // In the preview, the words each article holds: when party or term names change, an
+        // article's results are kept unless it holds a changed name.
+        let words = cache.map { _ in
+            let filters = memo.articleWords.map(loaded.articles, key: \.path, context: NoContext(), WordFilter.init)
+            return ArticleWords(
+                filters: Dictionary(
+                    zip(loaded.articles.map(\.path), filters).map { $0 }, uniquingKeysWith: { first, _ in first }))
+        }
         var extracted: Content? = try stage("extract") { () throws(BuildFailure) in
             var content = loaded
             let (parties, summary) = Extraction.merge(
@@ -163,14 +171,16 @@ public enum Builder {
                 {
                     var selections = selections
                     let (terms, summary) = Extraction.merge(
-                        extracted: TermExtractor.terms(in: found.articles, parties: parties, memo: &selections),
+                        extracted: TermExtractor.terms(
+                            in: found.articles, parties: parties, memo: &selections, words: words),
                         into: found.terms,
                         parties: parties)
                     return (terms: terms, summary: summary, memo: selections)
                 },
                 {
                     var (eventsMemo, repeatedEvents, eventMerge) = eventMemos
-                    let extracted = EventExtractor.events(in: found.articles, parties: parties, memo: &eventsMemo)
+                    let extracted = EventExtractor.events(
+                        in: found.articles, parties: parties, memo: &eventsMemo, words: words)
                     // Unchanged events are the very array the last build merged, so these compare at once.
                     let (merged, repeats) = repeatedEvents.value(for: extracted, RepeatedEvents.merge)
                     let (events, summary) = eventMerge.value(for: EventMerge(found: merged, editorial: found.events)) {
@@ -194,7 +204,7 @@ public enum Builder {
         }
         let site = try stage("link") { () throws(BuildFailure) in
             let site = try Linker.link(
-                extracted!, config: config, relativeTo: options.content, memo: &memo.linkedArticles)
+                extracted!, config: config, relativeTo: options.content, memo: &memo.linkedArticles, words: words)
             let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
             return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
         }
@@ -296,6 +306,12 @@ public enum Builder {
             var files = previous.files
             var links = previous.links
             for file in pageFiles + otherFiles { files[file.path] = file }
+            // The pages of a party or term gone, or of a list grown shorter, are gone too.
+            let paths = Set(pagePaths + otherFiles.map(\.path))
+            if files.count > paths.count {
+                files = files.filter { paths.contains($0.key) }
+                links = links.filter { paths.contains($0.key) }
+            }
             let changedLinks = Parallel.map(pageFiles) { LinkChecker.links(of: $0) }.compactMap { $0 }
             for page in changedLinks { links[page.path] = page }
             try stage("check") { () throws(BuildFailure) in

@@ -65,4 +65,38 @@ struct MemoTests {
         #expect(sum([1, 2, 3]) == 6 && sum([1, 2, 3]) == 6 && calls == 1)
         #expect(sum([1, 2, 4]) == 7 && calls == 2)
     }
+
+    /// A context that changed lets a kept result stand where the memo's test says it holds,
+    /// and nowhere when the test gives none.
+    @Test func aChangedContextKeepsOnlyTheResultsThatStillHold() {
+        // The value marks whether the item's text holds the context's letter.
+        typealias Marks = Memo<String, Item, String, String>
+        @Sendable func mark(_ item: Item, _ letter: String) -> String {
+            item.text + (item.text.contains(letter) ? "*" : "")
+        }
+        // A result holds for an item that holds neither the old letter nor the new; none holds
+        // under "none".
+        let holds: Marks.Holds = { last, now in
+            if now == "none" { return nil }
+            return { item, _ in !item.text.contains(last) && !item.text.contains(now) }
+        }
+        func run(_ memo: inout Marks, _ items: [Item], _ letter: String) -> (values: [String], computed: Int) {
+            let values = memo.map(items, key: \.key, context: letter, holds: holds) { mark($0, letter) }
+            #expect(values == items.map { mark($0, letter) })
+            return (values, memo.computed)
+        }
+        var memo = Marks()
+        let items = ["ab", "bc", "cd", "de"].map { Item(key: $0, text: $0) }
+        #expect(run(&memo, items, "a").computed == 4)
+        // "a" to "c": "ab", "bc" and "cd" hold one or the other.
+        #expect(run(&memo, items, "c") == (["ab", "bc*", "cd*", "de"], 3))
+        // The very array again, under another context: still tested, not taken whole.
+        #expect(run(&memo, items, "e") == (["ab", "bc", "cd", "de*"], 3))
+        // A changed item is computed whatever the test says.
+        var edited = items
+        edited[0].text = "xy"
+        #expect(run(&memo, edited, "z").computed == 2)
+        #expect(run(&memo, edited, "none").computed == 4)
+        #expect(run(&memo, edited, "x") == (["xy*", "bc", "cd", "de"], 1))
+    }
 }

@@ -223,6 +223,61 @@ struct IncrementalBuildTests {
         #expect(pages.isSuperset(of: [list + "index.html", list + "2/index.html", list + "3/index.html"]))
     }
 
+    /// A person named for the first time, renamed or no longer named changes the parties, and
+    /// with them every name extraction and linking look for; yet only the article naming them
+    /// is read again, and only the pages showing them are rendered again.
+    @Test func aPersonNamedOrGoneRebuildsOnlyWhatNamesThem() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var files: [String: String] = [:]
+        for number in 1...40 {
+            files[String(format: "report-%02d.md", number)] =
+                "---\ntitle: Report \(number)\ndate: 2025-01-\(String(format: "%02d", number % 28 + 1))\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow on Monday.\n\nThe talks were long.\n"
+        }
+        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let cache = BuildCache()
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
+        let report = options.content + "/report-10.md"
+        /// How many articles the last build read again for terms, events and mentions.
+        func articlesReadAgain() -> [Int] {
+            let state = cache.take()
+            defer { cache.restore(state) }
+            return [state.selections.computed, state.events.perArticle.computed, state.linkedArticles.linked.computed]
+        }
+        func renderedAgain(_ report: BuildReport) -> Int {
+            Int(Self.rendered(report).split(separator: " ").first ?? "") ?? -1
+        }
+
+        try Self.edit(report) { $0 + "\nDeputy Minister Tomas Kerrowa declined to comment on Tuesday.\n" }
+        var built = try Self.expectSameAsFreshBuild(options, cache: cache, "a person named")
+        var site = try #require(built.site)
+        #expect(site.party("tomas-kerrowa") != nil)
+        #expect(articlesReadAgain() == [1, 1, 1])
+        #expect((1..<built.pages / 4).contains(renderedAgain(built)), "\(Self.rendered(built))")
+
+        try Self.edit(report) { $0.replacingOccurrences(of: "Tomas Kerrowa", with: "Tomas Kerrowin") }
+        built = try Self.expectSameAsFreshBuild(options, cache: cache, "the person renamed")
+        site = try #require(built.site)
+        #expect(site.party("tomas-kerrowa") == nil && site.party("tomas-kerrowin") != nil)
+        #expect(articlesReadAgain() == [1, 1, 1])
+        #expect((1..<built.pages / 4).contains(renderedAgain(built)), "\(Self.rendered(built))")
+
+        // Moscow acting stands for Russia's government, and every article names Moscow: all are
+        // read again. The person is gone, and so are their pages.
+        try Self.edit(report) {
+            $0.replacingOccurrences(of: "Deputy Minister Tomas Kerrowin declined", with: "Moscow declined")
+        }
+        built = try Self.expectSameAsFreshBuild(options, cache: cache, "a government named, the person gone")
+        site = try #require(built.site)
+        #expect(site.party("government-of-russia") != nil && site.party("tomas-kerrowin") == nil)
+        #expect(articlesReadAgain() == [40, 40, 40])
+
+        try Self.edit(report) { $0.replacingOccurrences(of: "Moscow declined", with: "No one declined") }
+        built = try Self.expectSameAsFreshBuild(options, cache: cache, "no longer named")
+        site = try #require(built.site)
+        #expect(site.party("government-of-russia") == nil)
+    }
+
     /// Without a site description, the lead article's summary describes every page that has
     /// none of its own, so editing it reaches those pages.
     @Test func theLeadArticlesSummaryIsEveryPlainPagesDescription() throws {

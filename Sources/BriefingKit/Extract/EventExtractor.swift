@@ -51,10 +51,11 @@ public enum EventExtractor {
         return events(in: articles, parties: parties, memo: &memo)
     }
 
-    /// Each article's events, kept between builds while the parties are the same; and all of them
-    /// with their slugs told apart, kept while every article's events are the same.
+    /// Each article's events, kept between builds while the parties' names it holds are the
+    /// same; and all of them with their slugs told apart, kept while every article's events
+    /// are the same.
     struct FoundEvents: Sendable {
-        var perArticle: Memo<String, Article, [Party], [Event]>
+        var perArticle: Memo<String, Article, [MentionMatcher.Name], [Event]>
         var all: NamedApart
 
         init(keeps: Bool = true) {
@@ -112,13 +113,17 @@ public enum EventExtractor {
         var events: [Event]
     }
 
-    static func events(in articles: [Article], parties: [Party], memo: inout FoundEvents) -> [Event] {
-        var names: [(String, EntityRef)] = []
+    /// With `words`, an article's events are kept while no party name it holds changed; without,
+    /// while no party name changed.
+    static func events(
+        in articles: [Article], parties: [Party], memo: inout FoundEvents, words: ArticleWords? = nil
+    ) -> [Event] {
+        var names: [MentionMatcher.Name] = []
         for party in parties {
-            for name in [party.name] + party.aliases { names.append((name, .party(party.slug))) }
+            for name in [party.name] + party.aliases { names.append(.init(name: name, target: .party(party.slug))) }
         }
         let matcher = MentionMatcher(names)
-        let perArticle = memo.perArticle.map(articles, key: \.path, context: parties) {
+        let perArticle = memo.perArticle.map(articles, key: \.path, context: names, holds: words?.holdsForNames()) {
             events(in: $0, matcher: matcher)
         }
         // An edit that changes no event's wording, date or parties leaves them all as they were.

@@ -117,18 +117,21 @@ public enum TermExtractor {
         return terms(in: articles, parties: parties, memo: &memo)
     }
 
-    /// Each article's chosen terms, kept between builds while the party names are the same.
+    /// Each article's chosen terms, kept between builds while the words of party names are the
+    /// same, or with `words`, while the article holds none of the words that changed.
     typealias Selections = Memo<String, Article, Set<String>, [Selection]>
     typealias Selection = (name: String, aliases: [String])
 
-    static func terms(in articles: [Article], parties: [Party], memo: inout Selections) -> [Term] {
+    static func terms(in articles: [Article], parties: [Party], memo: inout Selections, words: ArticleWords? = nil)
+        -> [Term]
+    {
         let partyWords = Set(
             parties.flatMap { ([$0.name] + $0.aliases).flatMap { MentionMatcher.words(in: $0).map(\.folded) } })
         let partyKeys = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
         var terms: [Term] = []
         var owner: [String: Int] = [:]
         var takenSlugs = Set<String>()
-        let selections = memo.map(articles, key: \.path, context: partyWords) {
+        let selections = memo.map(articles, key: \.path, context: partyWords, holds: words?.holdsForWords()) {
             selected(in: $0, partyWords: partyWords)
         }
         for (article, selection) in zip(articles, selections) {

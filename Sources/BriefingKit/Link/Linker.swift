@@ -15,7 +15,7 @@ public enum Linker {
     /// once; and each event linked, with what linking it reported, while the articles' paragraph
     /// counts and the parties are the same.
     struct Kept: Sendable {
-        var linked: Memo<String, Article, [MatchedName], LinkedArticle>
+        var linked: Memo<String, Article, [MentionMatcher.Name], LinkedArticle>
         var finished: [String: LinkedArticle] = [:]
         var events: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>
         /// The timeline the last build linked, in order.
@@ -39,12 +39,23 @@ public enum Linker {
         /// A party merged with same_as is still a valid name for the party it joined.
         var mergedInto: [String: String]
         var paths: SourcePaths
-    }
 
-    /// A name the matcher looks for, and what it stands for.
-    struct MatchedName: Equatable, Sendable {
-        var name: String
-        var target: EntityRef
+        /// When only the parties differ, an event linked without a problem is linked alike
+        /// while each of its parties resolves to the same known party; a problem quotes every
+        /// party's slug, so an event with one is linked again.
+        static let holds: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>.Holds = {
+            last, now in
+            guard last.paragraphCounts == now.paragraphCounts, last.paths == now.paths else { return nil }
+            return { event, kept in
+                kept.problems.isEmpty
+                    && event.parties.allSatisfy { party in
+                        let merged = last.mergedInto[party.value]
+                        let slug = merged ?? party.value
+                        return merged == now.mergedInto[party.value]
+                            && last.partySlugs.contains(slug) == now.partySlugs.contains(slug)
+                    }
+            }
+        }
     }
 
     /// The site, with source paths relative to `contentDirectory` when it is given.
@@ -52,15 +63,17 @@ public enum Linker {
     /// Two chains that read nothing of each other run at once: the events, linked and placed in
     /// the timeline, beside the articles' mentions, found and joined by party and term. Then the
     /// backlinks and the parties' events beside the terms' events.
+    /// With `words`, an article linked in the last build is kept while no name it holds changed.
     static func link(
-        _ content: Content, config: SiteConfig, relativeTo contentDirectory: String? = nil, memo: inout Kept
+        _ content: Content, config: SiteConfig, relativeTo contentDirectory: String? = nil, memo: inout Kept,
+        words: ArticleWords? = nil
     ) throws(BuildFailure) -> Site {
         var log = DiagnosticLog()
         let paths = SourcePaths(relativeTo: contentDirectory)
         let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
         let names = matchedNames(content, log: &log)
-        let matcher = MentionMatcher(names.map { ($0.name, $0.target) })
+        let matcher = MentionMatcher(names)
         // Linked articles keep the content's order, so a slug's place is its place in either.
         let articlePosition = Dictionary(
             content.articles.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -88,7 +101,9 @@ public enum Linker {
             {
                 var linkedMemo = kept.linked
                 var mentionsMemo = kept.mentions
-                let articles = linkedMemo.map(content.articles, key: \.path, context: names) {
+                let articles = linkedMemo.map(
+                    content.articles, key: \.path, context: names, holds: words?.holdsForNames()
+                ) {
                     linkArticle($0, matcher: matcher)
                 }
                 // Grouped article by article, then joined in the articles' order.
@@ -295,8 +310,8 @@ public enum Linker {
     }
 
     /// The names and aliases the matcher looks for; a name claimed by two files is an error.
-    private static func matchedNames(_ content: Content, log: inout DiagnosticLog) -> [MatchedName] {
-        var names: [MatchedName] = []
+    private static func matchedNames(_ content: Content, log: inout DiagnosticLog) -> [MentionMatcher.Name] {
+        var names: [MentionMatcher.Name] = []
         var claimedBy: [String: (EntityRef, String)] = [:]
         func claim(_ name: String, _ target: EntityRef, path: String) {
             let key = MentionMatcher.key(name)
@@ -308,7 +323,7 @@ public enum Linker {
                 return
             }
             claimedBy[key] = (target, path)
-            names.append(MatchedName(name: name, target: target))
+            names.append(MentionMatcher.Name(name: name, target: target))
         }
         for party in content.parties {
             for name in [party.name] + party.aliases { claim(name, .party(party.slug), path: party.path) }
@@ -394,7 +409,9 @@ public enum Linker {
             partySlugs: Set(content.parties.map(\.slug)),
             mergedInto: content.mergedParties,
             paths: paths.knowing(content.articles.map { $0.path + Extraction.pathSuffix }))
-        let results = memo.map(content.events, key: \.slug, context: context) { linkEvent($0, context: context) }
+        let results = memo.map(content.events, key: \.slug, context: context, holds: EventContext.holds) {
+            linkEvent($0, context: context)
+        }
         // What an event kept from the last build reported is reported again: it is still wrong.
         for result in results { log.record(contentsOf: result.problems) }
         return inTimelineOrder(results.map(\.linked), last: last)

@@ -31,7 +31,34 @@ public struct MentionMatcher: Sendable {
         var target: EntityRef
     }
 
+    /// A name or alias to look for, and what it stands for.
+    struct Name: Equatable, Sendable {
+        var name: String
+        var target: EntityRef
+    }
+
     private var patternsByFirstWord: [String: [Pattern]] = [:]
+
+    init(_ names: [Name]) {
+        self.init(names.map { ($0.name, $0.target) })
+    }
+
+    /// The words of each name that a matcher made from `new` may match differently from one
+    /// made from `old`: the names sharing a key (the words they match) and what they stand
+    /// for, in order, differ. Names of other keys match other words, so a text holding no
+    /// word list of these is matched alike by both.
+    static func changedNames(from old: [Name], to new: [Name]) -> [[String]] {
+        func byKey(_ names: [Name]) -> [String: [Name]] {
+            var result: [String: [Name]] = [:]
+            for name in names { result[key(name.name), default: []].append(name) }
+            return result
+        }
+        let (before, after) = (byKey(old), byKey(new))
+        var changed = Set<String>()
+        for (key, names) in after where before[key] != names { changed.insert(key) }
+        for key in before.keys where after[key] == nil { changed.insert(key) }
+        return changed.filter { !$0.isEmpty }.map { $0.split(separator: " ").map(String.init) }
+    }
 
     /// Patterns from `(name or alias, target)` pairs.
     public init(_ names: [(String, EntityRef)]) {

@@ -4,36 +4,46 @@
 /// The comparison follows what each page shows. An article page shows its paragraphs, the names
 /// and summaries of the parties and terms it mentions and the events citing it; a party or term
 /// page its mentions, events and related parties; a timeline page its slice of events with their
-/// parties and sources. A change that reaches further than these (site settings, an article's
-/// headline or date, which articles, parties and terms exist, the number of timeline, archive
-/// or article-list pages) renders every page.
+/// parties and sources. A party or term that appears or goes renders its own pages and the
+/// pages naming it. A change that reaches further than these (site settings, an article's
+/// headline or date, which articles exist, the number of timeline, archive or article-list
+/// pages) renders every page.
 extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
     func pagesChanged(since old: PageRenderer) -> [Page]? {
         let (before, after) = (old.site, site)
-        func articlePages(_ lists: [[ArticleCount]]) -> [Range<Int>] { lists.map { entityArticlePages($0.count) } }
-        let sameArticlePages =
-            articlePages(old.partyArticles) == articlePages(partyArticles)
-            && articlePages(old.termArticles) == articlePages(termArticles)
+        // Parties and terms are matched by slug: naming a new person adds a party, and every
+        // party after it in the list moves up one place.
+        let partyPlaces = Self.places(before.parties.map(\.party.slug), after.parties.map(\.party.slug))
+        let termPlaces = Self.places(before.terms.map(\.term.slug), after.terms.map(\.term.slug))
+        func sameArticlePages(_ places: Places, _ was: [[ArticleCount]], _ now: [[ArticleCount]]) -> Bool {
+            places.kept.allSatisfy { entityArticlePages(was[$0.was].count) == entityArticlePages(now[$0.now].count) }
+        }
         guard before.config == after.config,
             before.articles.map(\.article.slug) == after.articles.map(\.article.slug),
-            before.parties.map(\.party.slug) == after.parties.map(\.party.slug),
-            before.terms.map(\.term.slug) == after.terms.map(\.term.slug),
             old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
             old.archivePageCount == archivePageCount,
-            sameArticlePages,
+            sameArticlePages(partyPlaces, old.partyArticles, partyArticles),
+            sameArticlePages(termPlaces, old.termArticles, termArticles),
             zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
                 Self.sameHeading($0.article, $1.article)
             }),
             zip(before.articles, after.articles).allSatisfy({ Self.sameListing($0.article, $1.article) })
         else { return nil }
 
-        // What other pages show of each party, term and event.
+        // What other pages show of each party and term: one added or gone shows or stops showing.
         let parties = Set(
-            zip(before.parties, after.parties).filter { $0.party != $1.party }.map(\.1.party.slug))
+            partyPlaces.kept.filter { before.parties[$0.was].party != after.parties[$0.now].party }
+                .map { after.parties[$0.now].party.slug }
+                + partyPlaces.added.map { after.parties[$0].party.slug }
+                + partyPlaces.removed.map { before.parties[$0].party.slug })
         let terms = Set(
-            zip(before.terms, after.terms).filter { $0.term != $1.term || old.summary(of: $0) != summary(of: $1) }
-                .map(\.1.term.slug))
+            termPlaces.kept.filter {
+                before.terms[$0.was].term != after.terms[$0.now].term
+                    || old.summary(of: before.terms[$0.was]) != summary(of: after.terms[$0.now])
+            }.map { after.terms[$0.now].term.slug }
+                + termPlaces.added.map { after.terms[$0].term.slug }
+                + termPlaces.removed.map { before.terms[$0].term.slug })
         // Events added, removed, changed or moved to another timeline page.
         // Most events are the very value they were, at the same place: on the same timeline page.
         func samePlace(_ position: Int, _ a: [LinkedEvent], _ b: [LinkedEvent]) -> Bool {
@@ -54,8 +64,12 @@ extension PageRenderer {
             zip(before.articles, after.articles).filter { $0 != $1 }.map(\.1.article.slug))
 
         var articlePages = articles
-        var partyPages = Set(zip(before.parties, after.parties).filter { $0 != $1 }.map(\.1.party.slug))
-        var termPages = Set(zip(before.terms, after.terms).filter { $0 != $1 }.map(\.1.term.slug))
+        var partyPages = Set(
+            partyPlaces.kept.filter { before.parties[$0.was] != after.parties[$0.now] }
+                .map { after.parties[$0.now].party.slug } + partyPlaces.added.map { after.parties[$0].party.slug })
+        var termPages = Set(
+            termPlaces.kept.filter { before.terms[$0.was] != after.terms[$0.now] }
+                .map { after.terms[$0.now].term.slug } + termPlaces.added.map { after.terms[$0].term.slug })
         for renderer in [old, self] {
             let site = renderer.site
             // Pages naming a party or term whose name or summary changed.
@@ -133,21 +147,53 @@ extension PageRenderer {
             .map(Page.article)
         pages += timelinePages.sorted().map(Page.timeline)
         // A party's or term's pages of articles list each article's title and mention count.
+        // A party or term added has all its pages rendered.
         for index in after.parties.indices where partyPages.contains(after.parties[index].party.slug) {
             pages.append(.party(index))
+            let was = partyPlaces.was[index]
             pages += listPagesChanged(
-                old.partyArticles[index], partyArticles[index],
-                renamed: before.parties[index].party.name != after.parties[index].party.name
+                was.map { old.partyArticles[$0] } ?? [], partyArticles[index],
+                renamed: was.map { before.parties[$0].party.name } != after.parties[index].party.name
             ).map { Page.partyArticles(index, page: $0) }
         }
         for index in after.terms.indices where termPages.contains(after.terms[index].term.slug) {
             pages.append(.term(index))
+            let was = termPlaces.was[index]
             pages += listPagesChanged(
-                old.termArticles[index], termArticles[index],
-                renamed: before.terms[index].term.name != after.terms[index].term.name
+                was.map { old.termArticles[$0] } ?? [], termArticles[index],
+                renamed: was.map { before.terms[$0].term.name } != after.terms[index].term.name
             ).map { Page.termArticles(index, page: $0) }
         }
         return pages
+    }
+
+    /// Where each slug of a list was and is: the places of the slugs in both, and of those
+    /// only in the new list or only in the old.
+    struct Places {
+        var kept: [(was: Int, now: Int)] = []
+        var added: [Int] = []
+        var removed: [Int] = []
+        /// For each place in the new list, the slug's place in the old.
+        var was: [Int?] = []
+    }
+
+    static func places(_ before: [String], _ after: [String]) -> Places {
+        var places = Places()
+        // Most edits add or remove nothing: the lists are equal, and no slug is hashed.
+        if before == after {
+            places.kept = before.indices.map { ($0, $0) }
+            places.was = before.indices.map { $0 }
+            return places
+        }
+        let oldPlace = Dictionary(before.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let now = Set(after)
+        for (index, slug) in after.enumerated() {
+            let was = oldPlace[slug]
+            places.was.append(was)
+            if let was { places.kept.append((was, index)) } else { places.added.append(index) }
+        }
+        places.removed = before.indices.filter { !now.contains(before[$0]) }
+        return places
     }
 
     /// The pages of a party's or term's list of articles whose articles or counts differ: every

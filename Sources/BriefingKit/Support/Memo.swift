@@ -30,22 +30,38 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     /// Whether results are kept for the next build.
     var keepsResults: Bool { keeps }
 
+    /// A test of the results kept under the last context, given that context and the new one:
+    /// for an element and its kept result, whether the result holds under the new context too.
+    /// Nil when none does.
+    typealias Holds = @Sendable (_ last: Context, _ now: Context) -> (@Sendable (Element, Value) -> Bool)?
+
     /// `compute` applied to every element on all cores, or the result kept from last time.
-    /// Results of elements no longer present are dropped.
+    /// Results of elements no longer present are dropped. A kept result is used while the
+    /// context is equal to the last; when it is not, `holds` may still let it be used.
     mutating func map(
-        _ elements: [Element], key: @Sendable (Element) -> Key, context: Context,
+        _ elements: [Element], key: @Sendable (Element) -> Key, context: Context, holds: Holds? = nil,
         _ compute: @Sendable (Element) -> Value
     ) -> [Value] {
-        let (last, lastValues) = context == self.context ? (self.elements, self.values) : ([], [])
+        let (last, lastValues, stillHolds): ([Element], [Value], (@Sendable (Element, Value) -> Bool)?)
+        if context == self.context {
+            (last, lastValues, stillHolds) = (self.elements, self.values, nil)
+        } else if let lastContext = self.context, let check = holds?(lastContext, context) {
+            (last, lastValues, stillHolds) = (self.elements, self.values, check)
+        } else {
+            (last, lastValues, stillHolds) = ([], [], nil)
+        }
         // The very array of the last build (an earlier step reused its whole result): nothing to compare.
-        if !last.isEmpty, Self.sameStorage(elements, last) {
+        if stillHolds == nil, !last.isEmpty, Self.sameStorage(elements, last) {
             computed = 0
             return lastValues
+        }
+        @Sendable func reusable(_ position: Int, for element: Element) -> Bool {
+            last[position] == element && stillHolds?(element, lastValues[position]) ?? true
         }
         var results = [Value?](repeating: nil, count: elements.count)
         var unmatched: [Int] = []
         for index in elements.indices {
-            if index < last.count, last[index] == elements[index] {
+            if index < last.count, reusable(index, for: elements[index]) {
                 results[index] = lastValues[index]
             } else {
                 unmatched.append(index)
@@ -60,7 +76,7 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         }()
         let fresh = Parallel.map(unmatched) { index -> Value? in
             let element = elements[index]
-            if let position = moved[key(element)], last[position] == element { return nil }
+            if let position = moved[key(element)], reusable(position, for: element) { return nil }
             return compute(element)
         }
         computed = 0

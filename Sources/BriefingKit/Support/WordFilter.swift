@@ -1,0 +1,102 @@
+/// The words an article's text holds, as a Bloom filter: it may say a word is there when it is
+/// not, never that a word is missing when it is there.
+///
+/// What extraction and linking find in an article depends on the names of all parties and terms
+/// only through the names whose words the article holds. A rebuild after the names changed
+/// asks each article's filter about the changed names, and keeps what it found before unless
+/// the filter may hold every word of one of them; a false "may" only costs finding again. At
+/// about 12 bits a word, one word in a hundred that is missing is taken for present, and a
+/// two-word name far less often.
+struct WordFilter: Sendable, Equatable {
+    /// A word hashed once, to be looked up in many filters.
+    struct Probe: Sendable {
+        fileprivate var first: UInt64
+        fileprivate var step: UInt64
+
+        init(_ word: String) {
+            var hasher = Hasher()
+            hasher.combine(word)
+            let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+            first = hash
+            // Odd, so that the probes walk distinct bits of a power-of-two table.
+            step = (hash >> 29 | hash << 35) | 1
+        }
+    }
+
+    private static let probesPerWord: UInt64 = 4
+    private var bits: [UInt64]
+
+    init(words: some Sequence<String>) {
+        let unique = Set(words)
+        var size = 64
+        while size < unique.count * 12 { size *= 2 }
+        bits = [UInt64](repeating: 0, count: size / 64)
+        let mask = UInt64(size - 1)
+        for word in unique {
+            let probe = Probe(word)
+            for index in 0..<Self.probesPerWord {
+                let bit = (probe.first &+ index &* probe.step) & mask
+                bits[Int(bit >> 6)] |= 1 << (bit & 63)
+            }
+        }
+    }
+
+    /// The folded words of every text of the article that extraction and linking read: its
+    /// headline and dek, each paragraph's visible text, and each run of text within it, which
+    /// the linker reads one at a time.
+    init(_ article: Article) {
+        var words: [String] = []
+        func add(_ text: String) { words += MentionMatcher.words(in: text).map(\.folded) }
+        add(article.title)
+        if let dek = article.dek { add(dek) }
+        for paragraph in article.paragraphs {
+            let runs = Markdown.textRuns(of: paragraph.markdown)
+            add(runs.map(\.text).joined())
+            if runs.count > 1 { runs.forEach { add($0.text) } }
+        }
+        self.init(words: words)
+    }
+
+    /// False only when `word` is certainly not among the filter's words.
+    func mayContain(_ probe: Probe) -> Bool {
+        let mask = UInt64(bits.count * 64 - 1)
+        for index in 0..<Self.probesPerWord {
+            let bit = (probe.first &+ index &* probe.step) & mask
+            if bits[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
+        }
+        return true
+    }
+
+    /// False only when some word of each name is certainly missing.
+    func mayContainAll(ofAny names: [[Probe]]) -> Bool {
+        names.contains { $0.allSatisfy(mayContain) }
+    }
+}
+
+/// Each article's word filter, by the article's path; what a rebuild in the preview reads to
+/// keep an article's results when names changed that it does not hold.
+struct ArticleWords: Sendable {
+    var filters: [String: WordFilter]
+
+    /// Kept results hold for the articles that hold no name `changed` gives for the two
+    /// contexts, and for no article the filters do not know.
+    func holds<Context, Value>(_ changed: @escaping @Sendable (Context, Context) -> [[String]])
+        -> Memo<String, Article, Context, Value>.Holds
+    {
+        let filters = self.filters
+        return { last, now in
+            let names = changed(last, now).map { $0.map(WordFilter.Probe.init) }
+            return { article, _ in filters[article.path].map { !$0.mayContainAll(ofAny: names) } ?? false }
+        }
+    }
+
+    /// For a step that reads the matches of names: the names it matches differently.
+    func holdsForNames<Value>() -> Memo<String, Article, [MentionMatcher.Name], Value>.Holds {
+        holds(MentionMatcher.changedNames)
+    }
+
+    /// For a step that reads whether a word belongs to a name: the words added or gone.
+    func holdsForWords<Value>() -> Memo<String, Article, Set<String>, Value>.Holds {
+        holds { last, now in last.symmetricDifference(now).map { [$0] } }
+    }
+}
