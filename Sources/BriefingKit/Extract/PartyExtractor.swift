@@ -32,10 +32,10 @@ public enum PartyExtractor {
         return parties(in: articles, memo: &memo)
     }
 
-    /// Each article's name runs, kept between builds: they depend on the article alone; and the
-    /// parties made of them all, kept while every article's runs are the same.
+    /// What each article's names say, kept between builds: it depends on the article alone; and
+    /// the parties made of them all, kept while every article's findings are the same.
     struct NameRuns: Sendable {
-        var runs: Memo<String, Article, NoContext, [Run]>
+        var runs: Memo<String, Article, NoContext, PartyTable.Findings>
         var parties: LastResult<[ArticleRuns], [Party]>
 
         init(keeps: Bool = true) {
@@ -46,18 +46,20 @@ public enum PartyExtractor {
 
     struct ArticleRuns: Equatable, Sendable {
         var path: String
-        var runs: [Run]
+        var findings: PartyTable.Findings
     }
 
+    /// Each article's names are read on all cores, each on its own; the table then puts together
+    /// what they say in the articles' order, which is all a new name makes it do again.
     static func parties(in articles: [Article], memo: inout NameRuns) -> [Party] {
-        let runsByArticle = memo.runs.map(articles, key: \.path, context: NoContext()) { article in
-            article.paragraphs.flatMap { Self.runs(in: Markdown.plainText(of: $0.markdown)) }
+        let findings = memo.runs.map(articles, key: \.path, context: NoContext()) { article in
+            PartyTable.findings(article.paragraphs.flatMap { Self.runs(in: Markdown.plainText(of: $0.markdown)) })
         }
-        // An edit that changes no name leaves every article's runs as they were, and the table too.
-        let input = zip(articles, runsByArticle).map { ArticleRuns(path: $0.path, runs: $1) }
+        // An edit that changes no name leaves every article's findings as they were, and the table too.
+        let input = zip(articles, findings).map { ArticleRuns(path: $0.path, findings: $1) }
         return memo.parties.value(for: input) { input in
             var builder = PartyTable()
-            for article in input { builder.add(article.runs, path: article.path) }
+            for article in input { builder.add(article.findings, path: article.path) }
             return builder.parties()
         }
     }
@@ -168,10 +170,39 @@ struct PartyTable {
         var path: String
     }
 
-    mutating func add(_ runs: [PartyExtractor.Run], path: String) {
+    /// What a name says of a party, from its run alone.
+    struct Record: Equatable, Sendable {
+        /// The name's key, as the matcher folds it.
+        var key: String
+        var name: String
+        var kind: Party.Kind
+        var alias: String?
+        var role: String?
+        var actor: Bool
+    }
+
+    /// What one run names.
+    enum Finding: Equatable, Sendable {
+        case party(Record)
+        /// Two words or more without a title or a common first name: a person only when some
+        /// article up to this one uses the last word alone.
+        case personIfSurnameAlone(Record, surname: String)
+        /// One word, resolved once all full names are known.
+        case single(name: String, precededBy: String?, followedBy: String?)
+    }
+
+    /// What an article's runs name, and the words it uses on their own.
+    struct Findings: Equatable, Sendable {
+        var loneWords: [String] = []
+        var findings: [Finding] = []
+    }
+
+    static func findings(_ runs: [PartyExtractor.Run]) -> Findings {
+        var result = Findings()
         // Single words seen on their own; a two-word name whose last word is among them is a person ("Buhari").
-        for run in runs where run.words.count == 1 && !run.sentenceStart {
-            loneWords.insert(run.words[0])
+        var lone = Set<String>()
+        for run in runs where run.words.count == 1 && !run.sentenceStart && lone.insert(run.words[0]).inserted {
+            result.loneWords.append(run.words[0])
         }
         for var run in runs {
             // Sentence openers and leading articles are not part of a name.
@@ -186,12 +217,32 @@ struct PartyTable {
                     run.text = ""
                 }
             }
-            guard !run.words.isEmpty else { continue }
-            take(run, path: path)
+            guard !run.words.isEmpty, let finding = finding(run) else { continue }
+            result.findings.append(finding)
+        }
+        return result
+    }
+
+    mutating func add(_ findings: Findings, path: String) {
+        loneWords.formUnion(findings.loneWords)
+        for finding in findings.findings {
+            switch finding {
+            case .party(let found):
+                record(found, path: path)
+            case .personIfSurnameAlone(let found, let surname):
+                if loneWords.contains(surname) { record(found, path: path) }
+            case .single(let name, let precededBy, let followedBy):
+                singles.append((name, precededBy, followedBy, path))
+            }
         }
     }
 
-    private mutating func take(_ run: PartyExtractor.Run, path: String) {
+    private static func finding(_ run: PartyExtractor.Run) -> Finding? {
+        func record(_ name: String, kind: Party.Kind, alias: String?, role: String?, actor: Bool) -> Finding {
+            .party(
+                Record(
+                    key: MentionMatcher.key(name), name: name, kind: kind, alias: alias, role: role, actor: actor))
+        }
         var words = run.words
         // A title, possibly after a demonym or country: "Russian President", "US President", "Secretary of State".
         var title: [String] = []
@@ -222,45 +273,40 @@ struct PartyTable {
             : run.text.hasPrefix(titleText + " ")
                 ? String(run.text.dropFirst(titleText.count + 1)) : words.joined(separator: " ")
         let folded = name.lowercased()
-        if Gazetteer.regions.contains(where: { folded.hasPrefix($0) }) { return }
+        if Gazetteer.regions.contains(where: { folded.hasPrefix($0) }) { return nil }
         // What is left after a title must itself be a name ("Secretary of the Treasury …" is not "of the …").
-        guard let initial = name.first, initial.isUppercase else { return }
+        guard let initial = name.first, initial.isUppercase else { return nil }
         // Shouted text (headlines in capitals) is not a run of names.
-        if words.count >= 3, words.allSatisfy({ $0 == $0.uppercased() }) { return }
+        if words.count >= 3, words.allSatisfy({ $0 == $0.uppercased() }) { return nil }
         let actor = !(run.precededBy.map(PartyExtractor.placePrepositions.contains) ?? false)
-        if Gazetteer.regions.contains(folded) || Gazetteer.notNames.contains(folded) { return }
+        if Gazetteer.regions.contains(folded) || Gazetteer.notNames.contains(folded) { return nil }
         if let seat = Gazetteer.governmentSeats.first(where: { $0.name == name }) {
-            record(
+            return record(
                 seat.government, kind: .government, alias: seat.name,
-                role: "Stands for the government of \(seat.country)", actor: true, path: path)
-            return
+                role: "Stands for the government of \(seat.country)", actor: true)
         }
         if let country = Self.country(forDemonymOrName: name) {
             if country.name == name || country.aliases.contains(name) || country.aliases.contains(name + ".") {
-                record(country.name, kind: .country, alias: name, role: nil, actor: actor, path: path)
+                return record(country.name, kind: .country, alias: name, role: nil, actor: actor)
             } else if name.hasSuffix("s"), country.demonyms.contains(name) {
-                record(country.name, kind: .country, alias: name, role: nil, actor: actor, path: path)
+                return record(country.name, kind: .country, alias: name, role: nil, actor: actor)
             }
-            return
+            return nil
         }
         if let country = Self.countryByCapital[name] {
-            if actor {
-                record(
-                    "Government of \(country.name)", kind: .government, alias: name,
-                    role: "\(country.name)'s government in \(name)", actor: true, path: path)
-            }
-            return
+            guard actor else { return nil }
+            return record(
+                "Government of \(country.name)", kind: .government, alias: name,
+                role: "\(country.name)'s government in \(name)", actor: true)
         }
         // Awards, competitions and things are not parties, but an organisation's acronym in them is ("FIFA").
         if words.count > 1, Gazetteer.thingWords.contains(last) {
-            if let acronym = words.first(where: { MentionMatcher.isAcronym($0) && $0.count >= 3 }) {
-                record(acronym, kind: .organisation, alias: nil, role: nil, actor: actor, path: path)
+            return words.first(where: { MentionMatcher.isAcronym($0) && $0.count >= 3 }).map {
+                record($0, kind: .organisation, alias: nil, role: nil, actor: actor)
             }
-            return
         }
         if Gazetteer.organisations.contains(name) {
-            record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
-            return
+            return record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor)
         }
         // Acronyms are short; a long word in capitals is emphasis ("ANALYSIS").
         let isAcronymName = words.count == 1 && MentionMatcher.isAcronym(name) && (3...5).contains(name.count)
@@ -271,24 +317,21 @@ struct PartyTable {
             && !name.contains("'") && !name.contains("\u{2019}")
         let organisationWord = words.dropFirst().contains { Gazetteer.organisationWords.contains($0.lowercased()) }
         if organisationWord || isAcronymName || hasAcronymWord || camelCase {
-            record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor, path: path)
-            return
+            return record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor)
         }
         if words.count >= 2 {
-            let role = title.isEmpty ? nil : title.joined(separator: " ")
             // A person: named with a title, or with a common first name, or whose surname the text also uses alone.
-            let firstName = Gazetteer.firstNames.contains(words[0])
-            let surnameAlone = words.last.map(loneWords.contains) ?? false
-            let demonymFirst = Self.country(forDemonymOrName: words[0]) != nil
-            if (!title.isEmpty || firstName || surnameAlone) && !demonymFirst && words.count <= 5 {
-                record(
-                    name, kind: .person, alias: title.isEmpty ? nil : (title + words).joined(separator: " "),
-                    role: role,
-                    actor: true, path: path)
+            guard Self.country(forDemonymOrName: words[0]) == nil, words.count <= 5, let surname = words.last else {
+                return nil
             }
-            return
+            let person = Record(
+                key: MentionMatcher.key(name), name: name, kind: .person,
+                alias: title.isEmpty ? nil : (title + words).joined(separator: " "),
+                role: title.isEmpty ? nil : title.joined(separator: " "), actor: true)
+            return !title.isEmpty || Gazetteer.firstNames.contains(words[0])
+                ? .party(person) : .personIfSurnameAlone(person, surname: surname)
         }
-        singles.append((name, run.precededBy, run.followedBy, path))
+        return .single(name: name, precededBy: run.precededBy, followedBy: run.followedBy)
     }
 
     /// A word shaped like a nationality the gazetteer does not list ("Almarian", "Vardese"):
@@ -333,19 +376,17 @@ struct PartyTable {
         return index
     }()
 
-    private mutating func record(
-        _ name: String, kind: Party.Kind, alias: String?, role: String?, actor: Bool, path: String
-    ) {
-        let key = MentionMatcher.key(name)
+    private mutating func record(_ found: Record, path: String) {
+        let key = found.key
         if entries[key] == nil {
-            entries[key] = Entry(name: name, kind: kind, role: role, path: path)
+            entries[key] = Entry(name: found.name, kind: found.kind, role: found.role, path: path)
             order.append(key)
         }
-        if let alias, alias != name, !(entries[key]?.aliases.contains(alias) ?? true) {
+        if let alias = found.alias, alias != found.name, !(entries[key]?.aliases.contains(alias) ?? true) {
             entries[key]?.aliases.append(alias)
         }
-        if entries[key]?.role == nil { entries[key]?.role = role }
-        if actor { entries[key]?.actor = true }
+        if entries[key]?.role == nil { entries[key]?.role = found.role }
+        if found.actor { entries[key]?.actor = true }
     }
 
     /// The parties found, in order of first appearance; places that never act are left out.
