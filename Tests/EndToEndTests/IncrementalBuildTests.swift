@@ -242,7 +242,10 @@ struct IncrementalBuildTests {
         func articlesReadAgain() -> [Int] {
             let state = cache.take()
             defer { cache.restore(state) }
-            return [state.selections.computed, state.events.perArticle.computed, state.linkedArticles.linked.computed]
+            return [
+                state.selections.perArticle.computed, state.events.perArticle.computed,
+                state.linkedArticles.linked.computed,
+            ]
         }
         func renderedAgain(_ report: BuildReport) -> Int {
             Int(Self.rendered(report).split(separator: " ").first ?? "") ?? -1

@@ -118,9 +118,34 @@ public enum TermExtractor {
     }
 
     /// Each article's chosen terms, kept between builds while the words of party names are the
-    /// same, or with `words`, while the article holds none of the words that changed.
-    typealias Selections = Memo<String, Article, Set<String>, [Selection]>
-    typealias Selection = (name: String, aliases: [String])
+    /// same, or with `words`, while the article holds none of the words that changed; and the
+    /// terms made of them all, kept while every article's choice and the party names are the same.
+    struct Selections: Sendable {
+        var perArticle: Memo<String, Article, Set<String>, [Selection]>
+        var all: LastResult<Choices, [Term]>
+
+        init(keeps: Bool = true) {
+            perArticle = .init(keeps: keeps)
+            all = .init(keeps: keeps)
+        }
+    }
+
+    /// A term as one article names it: the form it uses most, and its other forms.
+    struct Selection: Equatable, Sendable {
+        var name: String
+        var aliases: [String]
+    }
+
+    /// Every article's chosen terms, and the party names no term may take.
+    struct Choices: Equatable, Sendable {
+        var articles: [(path: String, selection: [Selection])]
+        var partyKeys: Set<String>
+
+        static func == (a: Choices, b: Choices) -> Bool {
+            a.partyKeys == b.partyKeys
+                && a.articles.elementsEqual(b.articles) { $0.path == $1.path && $0.selection == $1.selection }
+        }
+    }
 
     static func terms(in articles: [Article], parties: [Party], memo: inout Selections, words: ArticleWords? = nil)
         -> [Term]
@@ -128,13 +153,24 @@ public enum TermExtractor {
         let partyWords = Set(
             parties.flatMap { ([$0.name] + $0.aliases).flatMap { MentionMatcher.words(in: $0).map(\.folded) } })
         let partyKeys = Set(parties.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
+        let selections = memo.perArticle.map(
+            articles, key: \.path, context: partyWords, holds: words?.holdsForWords()
+        ) {
+            selected(in: $0, partyWords: partyWords)
+        }
+        // An edit that changes no article's choice (most edits of a word) leaves the terms as they were.
+        let choices = Choices(
+            articles: zip(articles, selections).map { ($0.path, $1) }, partyKeys: partyKeys)
+        return memo.all.value(for: choices, merged)
+    }
+
+    /// The articles' terms merged by name, in the articles' order; a name of a party is never a term.
+    private static func merged(_ choices: Choices) -> [Term] {
+        let partyKeys = choices.partyKeys
         var terms: [Term] = []
         var owner: [String: Int] = [:]
         var takenSlugs = Set<String>()
-        let selections = memo.map(articles, key: \.path, context: partyWords, holds: words?.holdsForWords()) {
-            selected(in: $0, partyWords: partyWords)
-        }
-        for (article, selection) in zip(articles, selections) {
+        for (path, selection) in choices.articles {
             for found in selection {
                 let names = [found.name] + found.aliases
                 if names.contains(where: { partyKeys.contains(MentionMatcher.key($0)) }) { continue }
@@ -150,7 +186,7 @@ public enum TermExtractor {
                 terms.append(
                     Term(
                         slug: slug, name: found.name, aliases: found.aliases, definition: "",
-                        path: article.path + Extraction.pathSuffix))
+                        path: path + Extraction.pathSuffix))
                 for name in names where owner[mergeKey(name)] == nil { owner[mergeKey(name)] = terms.count - 1 }
             }
         }
@@ -180,7 +216,7 @@ public enum TermExtractor {
     }
 
     /// The article's terms, best first: a name and the other forms the text uses.
-    static func selected(in article: Article, partyWords: Set<String>) -> [(name: String, aliases: [String])] {
+    static func selected(in article: Article, partyWords: Set<String>) -> [Selection] {
         var candidates: [String: Candidate] = [:]
         var wordCounts: [String: Double] = [:]
         var position = 0
@@ -297,7 +333,7 @@ public enum TermExtractor {
         }
         return chosen.map { candidate in
             let forms = candidate.surfaces.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
-            return (forms[0], Array(forms.dropFirst()))
+            return Selection(name: forms[0], aliases: Array(forms.dropFirst()))
         }
     }
 
