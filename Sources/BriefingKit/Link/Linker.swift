@@ -20,8 +20,11 @@ public enum Linker {
         var events: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>
         /// The timeline the last build linked, in order.
         var timeline: [LinkedEvent] = []
-        /// Each article's mentions by party and term, in the article's order.
-        var mentions: Memo<String, LinkedArticle, NoContext, [(target: EntityRef, mentions: [Mention])]>
+        /// Each article's mentions by party and term, and the terms each paragraph names, while
+        /// the terms (their order gives the numbers) are the same.
+        var mentions: Memo<String, LinkedArticle, [String], ArticleMentions>
+        /// The mentions of every party and term, joined in the articles' order.
+        var joined: JoinedMentions?
         let keeps: Bool
 
         init(keeps: Bool = true) {
@@ -107,20 +110,16 @@ public enum Linker {
                     linkArticle($0, matcher: matcher)
                 }
                 // Grouped article by article, then joined in the articles' order.
-                var mentionsByTarget: [EntityRef: [Mention]] = [:]
-                let grouped = mentionsMemo.map(articles, key: \.article.path, context: NoContext()) { article in
-                    Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target).map {
-                        ($0.key, $0.value)
-                    }
+                let termSlugs = content.terms.map(\.slug)
+                let termNumbers = Dictionary(
+                    termSlugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                let grouped = mentionsMemo.map(articles, key: \.article.path, context: termSlugs) { article in
+                    ArticleMentions(article, termNumbers: termNumbers)
                 }
-                for groups in grouped {
-                    for (target, mentions) in groups { mentionsByTarget[target, default: []] += mentions }
-                }
-                let termsNamedIn = termsNamed(
-                    in: articles, terms: content.terms, mentions: mentionsByTarget, articlePosition: articlePosition)
+                let joined = JoinedMentions(grouped, paths: articles.map(\.article.path), last: kept.joined)
                 return (
-                    articles: articles, mentions: mentionsByTarget, termsNamedIn: termsNamedIn, linkedMemo: linkedMemo,
-                    mentionsMemo: mentionsMemo
+                    articles: articles, mentions: joined.byTarget, termsNamedIn: grouped.map(\.termsNamed),
+                    linkedMemo: linkedMemo, mentionsMemo: mentionsMemo, joined: joined
                 )
             })
         let events = eventChain.events
@@ -129,6 +128,7 @@ public enum Linker {
         memo.events = eventChain.memo
         memo.linked = articleChain.linkedMemo
         memo.mentions = articleChain.mentionsMemo
+        if memo.keeps { memo.joined = articleChain.joined }
         memo.finished = kept.finished
         if memo.keeps { memo.timeline = events }
         log.record(contentsOf: eventChain.log.entries)
@@ -206,37 +206,6 @@ public enum Linker {
             config: config, articles: sortedArticles, parties: articleParts.parties, terms: terms, events: events)
         site.relativizePaths(paths)
         return site
-    }
-
-    /// For each article and paragraph number, the terms (by their place in `terms`) the
-    /// paragraph names.
-    private static func termsNamed(
-        in articles: [LinkedArticle], terms: [Term], mentions mentionsByTarget: [EntityRef: [Mention]],
-        articlePosition: [String: Int]
-    ) -> [[[Int]]] {
-        var termsNamedIn = articles.map { [[Int]](repeating: [], count: $0.paragraphs.count + 1) }
-        for (index, term) in terms.enumerated() {
-            // A term's mentions come article by article and paragraph by paragraph, so an
-            // article's are next to each other, and a paragraph's too.
-            // Read field by field: a whole mention copied is four strings retained and released.
-            var article: (slug: String, position: Int)?
-            var lastParagraph = -1
-            let mentions = mentionsByTarget[.term(term.slug)] ?? []
-            for mentionIndex in mentions.indices {
-                let paragraph = mentions[mentionIndex].citation.paragraph
-                if mentions[mentionIndex].citation.article != article?.slug {
-                    let slug = mentions[mentionIndex].citation.article
-                    article = articlePosition[slug].map { (slug, $0) }
-                    lastParagraph = -1
-                }
-                guard let position = article?.position, paragraph != lastParagraph,
-                    paragraph < termsNamedIn[position].count
-                else { continue }
-                lastParagraph = paragraph
-                termsNamedIn[position][paragraph].append(index)
-            }
-        }
-        return termsNamedIn
     }
 
     /// Each citation once, in order; most events cite one paragraph.
@@ -551,5 +520,62 @@ extension Array {
     func sortedByName(_ entity: (Element) -> some NamedEntity) -> [Element] {
         let keys = map { (entity($0).name.lowercased(), entity($0).slug) }
         return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
+    }
+}
+
+/// One article's mentions by party and term, and for each paragraph number the terms (by their
+/// place in the site's list) it names, in that order. A class, so that a result kept from the
+/// last build is known for the same by identity.
+final class ArticleMentions: Sendable {
+    let byTarget: [EntityRef: [Mention]]
+    let termsNamed: [[Int]]
+
+    init(_ article: LinkedArticle, termNumbers: [String: Int]) {
+        byTarget = Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target)
+        var named = [[Int]](repeating: [], count: article.paragraphs.count + 1)
+        for (target, mentions) in byTarget {
+            guard case .term(let slug) = target, let number = termNumbers[slug] else { continue }
+            // A term's mentions come paragraph by paragraph: each paragraph names it once.
+            var last = -1
+            for mention in mentions where mention.citation.paragraph != last {
+                last = mention.citation.paragraph
+                if last >= 0, last < named.count { named[last].append(number) }
+            }
+        }
+        for index in named.indices where named[index].count > 1 { named[index].sort() }
+        termsNamed = named
+    }
+}
+
+/// The mentions of every party and term, article after article. After an edit, only the parties
+/// and terms the changed articles name, before or after, are joined again.
+struct JoinedMentions: Sendable {
+    let byTarget: [EntityRef: [Mention]]
+    private let paths: [String]
+    private let articles: [ArticleMentions]
+
+    init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?) {
+        self.paths = paths
+        self.articles = articles
+        guard let last, last.paths == paths else {
+            var byTarget: [EntityRef: [Mention]] = [:]
+            for article in articles {
+                for (target, mentions) in article.byTarget { byTarget[target, default: []] += mentions }
+            }
+            self.byTarget = byTarget
+            return
+        }
+        var touched = Set<EntityRef>()
+        for (now, was) in zip(articles, last.articles) where now !== was {
+            touched.formUnion(now.byTarget.keys)
+            touched.formUnion(was.byTarget.keys)
+        }
+        var byTarget = last.byTarget
+        for target in touched {
+            var mentions: [Mention] = []
+            for article in articles { if let some = article.byTarget[target] { mentions += some } }
+            byTarget[target] = mentions.isEmpty ? nil : mentions
+        }
+        self.byTarget = byTarget
     }
 }
