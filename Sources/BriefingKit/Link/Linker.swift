@@ -25,6 +25,8 @@ public enum Linker {
         var mentions: Memo<String, LinkedArticle, [String], ArticleMentions>
         /// The mentions of every party and term, joined in the articles' order.
         var joined: JoinedMentions?
+        /// Which events cite which paragraphs, and the events of each party and term.
+        var backlinks: Backlinks?
         let keeps: Bool
 
         init(keeps: Bool = true) {
@@ -91,6 +93,7 @@ public enum Linker {
                 var eventMemo = kept.events
                 var log = DiagnosticLog()
                 let events = linkEvents(content, paths: paths, memo: &eventMemo, last: kept.timeline, log: &log)
+                let change = kept.backlinks == nil ? nil : EventChange(events, last: kept.timeline)
                 // Each event's cited paragraphs as (article position, paragraph number): the
                 // backlinks and the terms' events are then found through arrays, not by hashing
                 // each citation.
@@ -99,7 +102,7 @@ public enum Linker {
                         articlePosition[citation.article].map { (article: $0, paragraph: citation.paragraph) }
                     }
                 }
-                return (events: events, cited: cited, memo: eventMemo, log: log)
+                return (events: events, cited: cited, change: change, memo: eventMemo, log: log)
             },
             {
                 var linkedMemo = kept.linked
@@ -118,7 +121,7 @@ public enum Linker {
                 }
                 let joined = JoinedMentions(grouped, paths: articles.map(\.article.path), last: kept.joined)
                 return (
-                    articles: articles, mentions: joined.byTarget, termsNamedIn: grouped.map(\.termsNamed),
+                    articles: articles, mentions: joined.byTarget, grouped: grouped, termSlugs: termSlugs,
                     linkedMemo: linkedMemo, mentionsMemo: mentionsMemo, joined: joined
                 )
             })
@@ -135,15 +138,41 @@ public enum Linker {
         try log.check(stage: "link")
 
         let lastFinished = memo.finished
-        let (articleParts, terms) = Parallel.both(
+        let grouped = articleChain.grouped
+        // What the last build found, and the events added or gone since: events that are the
+        // very ones it linked keep their citations, parties and order, so only the articles,
+        // parties and terms that changed articles and changed events touch are worked out again.
+        let reuse = kept.backlinks.flatMap { last in
+            eventChain.change.flatMap { change in
+                last.paths == articleChain.articles.map(\.article.path) ? (last: last, change: change) : nil
+            }
+        }
+        let (articleParts, termParts) = Parallel.both(
             concurrently: kept.keeps,
             {
                 var articles = articleChain.articles
                 // Backlinks from paragraphs to the events citing them, in timeline order.
-                var citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
+                var affected = [Bool](repeating: reuse == nil, count: articles.count)
+                var citing: [[[String]]]
+                if let (last, change) = reuse {
+                    for index in affected.indices where grouped[index] !== last.articles[index] {
+                        affected[index] = true
+                    }
+                    for event in change.fresh + change.gone {
+                        for citation in event.citations {
+                            if let position = articlePosition[citation.article] { affected[position] = true }
+                        }
+                    }
+                    citing = last.citing
+                    for index in affected.indices where affected[index] {
+                        citing[index] = [[String]](repeating: [], count: articles[index].paragraphs.count + 1)
+                    }
+                } else {
+                    citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
+                }
                 for (event, places) in zip(events, cited) {
                     let slug = event.event.slug
-                    for place in places where place.paragraph < citing[place.article].count {
+                    for place in places where affected[place.article] && place.paragraph < citing[place.article].count {
                         citing[place.article][place.paragraph].append(slug)
                     }
                 }
@@ -163,38 +192,82 @@ public enum Linker {
                 }
                 // Events by party, in timeline order, so that no party scans every event.
                 var eventsByParty: [String: [String]] = [:]
-                for event in events {
-                    for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
+                if let (last, change) = reuse {
+                    let touched = Set((change.fresh + change.gone).flatMap(\.parties))
+                    eventsByParty = last.eventsByParty
+                    for party in touched { eventsByParty[party] = nil }
+                    if !touched.isEmpty {
+                        for event in events {
+                            for party in event.parties where touched.contains(party) {
+                                eventsByParty[party, default: []].append(event.event.slug)
+                            }
+                        }
+                    }
+                } else {
+                    for event in events {
+                        for party in event.parties { eventsByParty[party, default: []].append(event.event.slug) }
+                    }
                 }
                 let parties = content.parties.map { party in
                     LinkedParty(
                         party: party, mentions: mentionsByTarget[.party(party.slug)] ?? [],
                         events: eventsByParty[party.slug] ?? [])
                 }.sortedByName { $0.party }
-                return (articles: articles, parties: parties)
+                return (articles: articles, parties: parties, citing: citing, eventsByParty: eventsByParty)
             },
             {
                 // A term's events are those citing a paragraph that names it: the events are
                 // walked once, in timeline order, through the terms each cited paragraph names.
-                let termsNamedIn = articleChain.termsNamedIn
+                // Again only for the terms changed articles name, before or after, and the terms
+                // named where changed events cite.
+                let termsNamedIn = grouped.map(\.termsNamed)
                 var termEvents = [[String]](repeating: [], count: content.terms.count)
+                var affected = [Bool](repeating: true, count: content.terms.count)
+                if let (last, change) = reuse, last.termSlugs == articleChain.termSlugs {
+                    affected = [Bool](repeating: false, count: content.terms.count)
+                    func touch(_ named: [[Int]], paragraph: Int? = nil) {
+                        for (number, terms) in named.enumerated() where paragraph == nil || paragraph == number {
+                            for term in terms { affected[term] = true }
+                        }
+                    }
+                    for index in grouped.indices where grouped[index] !== last.articles[index] {
+                        touch(grouped[index].termsNamed)
+                        touch(last.articles[index].termsNamed)
+                    }
+                    for event in change.fresh + change.gone {
+                        for citation in event.citations {
+                            guard let position = articlePosition[citation.article] else { continue }
+                            touch(termsNamedIn[position], paragraph: citation.paragraph)
+                            touch(last.articles[position].termsNamed, paragraph: citation.paragraph)
+                        }
+                    }
+                    termEvents = last.termEvents
+                    for term in affected.indices where affected[term] { termEvents[term] = [] }
+                }
                 var lastAdded = [Int](repeating: -1, count: content.terms.count)
                 for (position, (event, places)) in zip(events, cited).enumerated() {
                     let slug = event.event.slug
                     for place in places where place.paragraph < termsNamedIn[place.article].count {
-                        for term in termsNamedIn[place.article][place.paragraph] where lastAdded[term] != position {
+                        for term in termsNamedIn[place.article][place.paragraph]
+                        where affected[term] && lastAdded[term] != position {
                             lastAdded[term] = position
                             termEvents[term].append(slug)
                         }
                     }
                 }
-                return content.terms.enumerated().map { index, term in
+                let terms = content.terms.enumerated().map { index, term in
                     LinkedTerm(
                         term: term, mentions: mentionsByTarget[.term(term.slug)] ?? [], events: termEvents[index])
                 }.sortedByName { $0.term }
+                return (terms: terms, termEvents: termEvents)
             })
         let articles = articleParts.articles
+        let terms = termParts.terms
         if memo.keeps {
+            memo.backlinks = Backlinks(
+                paths: articles.map(\.article.path), termSlugs: articleChain.termSlugs, articles: grouped,
+                citing: articleParts.citing, eventsByParty: articleParts.eventsByParty,
+                termEvents: termParts.termEvents)
             memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
@@ -577,5 +650,33 @@ struct JoinedMentions: Sendable {
             byTarget[target] = mentions.isEmpty ? nil : mentions
         }
         self.byTarget = byTarget
+    }
+}
+
+/// Which events cite each paragraph, and the events of each party and term, as the last build
+/// found them, with what it found them from.
+struct Backlinks: Sendable {
+    var paths: [String]
+    var termSlugs: [String]
+    var articles: [ArticleMentions]
+    /// For each article and paragraph number, the slugs of the events citing it, in timeline order.
+    var citing: [[[String]]]
+    var eventsByParty: [String: [String]]
+    /// For each term, by its place in `termSlugs`, the events citing a paragraph that names it.
+    var termEvents: [[String]]
+}
+
+/// The linked events of this build that the last did not have (an event linked again is a new
+/// value), and the last build's that are gone. Every other event is the very value the last
+/// build linked: the same citations, parties and slug, in the same order among themselves.
+struct EventChange: Sendable {
+    var fresh: [LinkedEvent] = []
+    var gone: [LinkedEvent] = []
+
+    init(_ events: [LinkedEvent], last: [LinkedEvent]) {
+        let now = Set(events.map(ObjectIdentifier.init))
+        let was = Set(last.map(ObjectIdentifier.init))
+        fresh = events.filter { !was.contains(ObjectIdentifier($0)) }
+        gone = last.filter { !now.contains(ObjectIdentifier($0)) }
     }
 }
