@@ -27,6 +27,8 @@ public enum Linker {
         var joined: JoinedMentions?
         /// Which events cite which paragraphs, and the events of each party and term.
         var backlinks: Backlinks?
+        /// The paragraphs each event of `timeline` cites, by article position.
+        var cited: [[Place]] = []
         let keeps: Bool
 
         init(keeps: Bool = true) {
@@ -92,15 +94,34 @@ public enum Linker {
             {
                 var eventMemo = kept.events
                 var log = DiagnosticLog()
-                let events = linkEvents(content, paths: paths, memo: &eventMemo, last: kept.timeline, log: &log)
-                let change = kept.backlinks == nil ? nil : EventChange(events, last: kept.timeline)
+                let (events, change) = linkEvents(
+                    content, paths: paths, memo: &eventMemo, last: kept.timeline, log: &log)
                 // Each event's cited paragraphs as (article position, paragraph number): the
                 // backlinks and the terms' events are then found through arrays, not by hashing
                 // each citation.
-                let cited = events.map { event in
+                func places(_ event: LinkedEvent) -> [Place] {
                     distinct(event.citations).compactMap { citation in
-                        articlePosition[citation.article].map { (article: $0, paragraph: citation.paragraph) }
+                        articlePosition[citation.article].map { Place(article: $0, paragraph: citation.paragraph) }
                     }
+                }
+                // An event the last build linked has the places it had while the articles are where
+                // they were; it is found among the last build's, which are in the same order.
+                let cited: [[Place]]
+                if let change, kept.backlinks?.slugs == content.articles.map(\.slug),
+                    kept.cited.count == kept.timeline.count
+                {
+                    let fresh = Set(change.fresh.map(ObjectIdentifier.init))
+                    var next = 0
+                    cited = events.map { event in
+                        guard !fresh.contains(ObjectIdentifier(event)) else { return places(event) }
+                        var position = next
+                        while position < kept.timeline.count, kept.timeline[position] !== event { position += 1 }
+                        guard position < kept.timeline.count else { return places(event) }
+                        next = position + 1
+                        return kept.cited[position]
+                    }
+                } else {
+                    cited = events.map(places)
                 }
                 return (events: events, cited: cited, change: change, memo: eventMemo, log: log)
             },
@@ -133,7 +154,10 @@ public enum Linker {
         memo.mentions = articleChain.mentionsMemo
         if memo.keeps { memo.joined = articleChain.joined }
         memo.finished = kept.finished
-        if memo.keeps { memo.timeline = events }
+        if memo.keeps {
+            memo.timeline = events
+            memo.cited = cited
+        }
         log.record(contentsOf: eventChain.log.entries)
         try log.check(stage: "link")
 
@@ -265,7 +289,8 @@ public enum Linker {
         let terms = termParts.terms
         if memo.keeps {
             memo.backlinks = Backlinks(
-                paths: articles.map(\.article.path), termSlugs: articleChain.termSlugs, articles: grouped,
+                paths: articles.map(\.article.path), slugs: articles.map(\.article.slug),
+                termSlugs: articleChain.termSlugs, articles: grouped,
                 citing: articleParts.citing, eventsByParty: articleParts.eventsByParty,
                 termEvents: termParts.termEvents)
             memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -444,7 +469,7 @@ public enum Linker {
         _ content: Content, paths: SourcePaths,
         memo: inout Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>,
         last: [LinkedEvent], log: inout DiagnosticLog
-    ) -> [LinkedEvent] {
+    ) -> (events: [LinkedEvent], change: EventChange?) {
         let context = EventContext(
             paragraphCounts: Dictionary(
                 content.articles.map { ($0.slug, $0.paragraphs.count) }, uniquingKeysWith: { first, _ in first }),
@@ -456,19 +481,26 @@ public enum Linker {
         }
         // What an event kept from the last build reported is reported again: it is still wrong.
         for result in results { log.record(contentsOf: result.problems) }
-        return inTimelineOrder(results.map(\.linked), last: last)
+        return ordered(results.map(\.linked), last: last)
     }
 
     /// The events in timeline order. Events linked in the last build are the very objects it
     /// sorted into `last`, in the same order still, so when few are new only those are sorted and
     /// each put in its place among the rest by halving.
     static func inTimelineOrder(_ events: [LinkedEvent], last: [LinkedEvent]) -> [LinkedEvent] {
+        ordered(events, last: last).events
+    }
+
+    /// The same, and which events are new since `last` and which are gone, when there is a last.
+    static func ordered(_ events: [LinkedEvent], last: [LinkedEvent]) -> (events: [LinkedEvent], change: EventChange?) {
         if !last.isEmpty {
             let now = Set(events.map(ObjectIdentifier.init))
             let kept = last.filter { now.contains(ObjectIdentifier($0)) }
             if kept.count >= events.count - events.count / 8 {
                 let keptIDs = Set(kept.map(ObjectIdentifier.init))
-                let fresh = inTimelineOrder(events.filter { !keptIDs.contains(ObjectIdentifier($0)) }, last: [])
+                let new = events.filter { !keptIDs.contains(ObjectIdentifier($0)) }
+                let change = EventChange(fresh: new, gone: last.filter { !now.contains(ObjectIdentifier($0)) })
+                let fresh = inTimelineOrder(new, last: [])
                 // Where each new event goes among the kept ones, in order.
                 var places: [Int] = []
                 var low = 0
@@ -490,12 +522,13 @@ public enum Linker {
                     next = place
                 }
                 ordered += kept[next...]
-                return ordered
+                return (ordered, change)
             }
         }
         // Each key made once, not at every comparison of a long timeline's sort.
         let keys = events.map(timelineKey)
-        return events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
+        let sorted = events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
+        return (sorted, last.isEmpty ? nil : EventChange(sorted, last: last))
     }
 
     private static func linkEvent(_ event: Event, context: EventContext) -> (
@@ -657,6 +690,7 @@ struct JoinedMentions: Sendable {
 /// found them, with what it found them from.
 struct Backlinks: Sendable {
     var paths: [String]
+    var slugs: [String]
     var termSlugs: [String]
     var articles: [ArticleMentions]
     /// For each article and paragraph number, the slugs of the events citing it, in timeline order.
@@ -673,10 +707,21 @@ struct EventChange: Sendable {
     var fresh: [LinkedEvent] = []
     var gone: [LinkedEvent] = []
 
+    init(fresh: [LinkedEvent], gone: [LinkedEvent]) {
+        self.fresh = fresh
+        self.gone = gone
+    }
+
     init(_ events: [LinkedEvent], last: [LinkedEvent]) {
         let now = Set(events.map(ObjectIdentifier.init))
         let was = Set(last.map(ObjectIdentifier.init))
         fresh = events.filter { !was.contains(ObjectIdentifier($0)) }
         gone = last.filter { !now.contains(ObjectIdentifier($0)) }
     }
+}
+
+/// A cited paragraph: the article's place in the site's list, and the paragraph's number.
+struct Place: Sendable {
+    var article: Int
+    var paragraph: Int
 }
