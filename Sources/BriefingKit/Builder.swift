@@ -125,10 +125,14 @@ public enum Builder {
             let (content, warnings) = try ContentLoader(directory: options.content, defaultDate: config.defaultDate)
                 .load(memo: &memo.articleFiles)
             report.warnings += warnings
-            let removed = content.articles.map { $0.removed.filter(\.isRepeat).count }.reduce(0, +)
+            // Counted by closures reading the fields, not key paths, which copy what they project.
+            let removed = content.articles.reduce(0) { total, article in
+                article.removed.reduce(total) { $1.isRepeat ? $0 + 1 : $0 }
+            }
+            let paragraphs = content.articles.reduce(0) { $0 + $1.paragraphs.count }
             return (
                 content,
-                "\(content.articles.count) article(s), \(content.articles.map(\.paragraphs.count).reduce(0, +)) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
+                "\(content.articles.count) article(s), \(paragraphs) paragraphs (\(removed) repeated lines removed), \(content.parties.count) parties, \(content.terms.count) terms, \(content.events.count) events"
             )
         }
         // The template files' stamps, read once before the templates are: a template edited
@@ -205,8 +209,11 @@ public enum Builder {
         let site = try stage("link") { () throws(BuildFailure) in
             let site = try Linker.link(
                 extracted!, config: config, relativeTo: options.content, memo: &memo.linkedArticles, words: words)
-            let mentions = site.articles.map { $0.paragraphs.map(\.mentions.count).reduce(0, +) }.reduce(0, +)
-            return (site, "\(mentions) mentions linked, \(site.events.map(\.citations.count).reduce(0, +)) citations")
+            let mentions = site.articles.reduce(0) { total, article in
+                article.paragraphs.reduce(total) { $0 + $1.mentions.count }
+            }
+            let citations = site.events.reduce(0) { $0 + $1.citations.count }
+            return (site, "\(mentions) mentions linked, \(citations) citations")
         }
         // The site holds what rendering reads. Linking gave each event a copy of its own (its path
         // made relative, its sources resolved), so the events as extracted are let go now
