@@ -173,6 +173,12 @@ public struct Site: Hashable, Sendable, Codable {
         private let events: [String: Int]
 
         public init(_ site: Site) {
+            self.init(site, updating: nil)
+        }
+
+        /// The index of `site`; the last build's `old` gives the positions of the events while
+        /// the timeline holds the same slugs in the same order, as after most edits.
+        init(_ site: Site, updating old: Index?) {
             func positions(_ slugs: [String]) -> [String: Int] {
                 Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             }
@@ -180,7 +186,12 @@ public struct Site: Hashable, Sendable, Codable {
             articles = positions(site.articles.map(\.article.slug))
             parties = positions(site.parties.map(\.party.slug))
             terms = positions(site.terms.map(\.term.slug))
-            events = positions(site.events.map(\.event.slug))
+            if let old, old.site.events.elementsEqual(site.events, by: { $0 === $1 || $0.event.slug == $1.event.slug })
+            {
+                events = old.events
+            } else {
+                events = positions(site.events.map(\.event.slug))
+            }
         }
 
         public func article(_ slug: String) -> LinkedArticle? { articles[slug].map { site.articles[$0] } }

@@ -55,11 +55,31 @@ public struct PageRenderer: Sendable {
         let (indexed, other) = Parallel.both(
             concurrently: previous != nil,
             {
-                let index = Site.Index(site)
+                let index = Site.Index(site, updating: previous?.index)
+                // A party's or term's counts are the last build's while its mentions are the very
+                // array it had and the articles are in the same order.
+                let last = previous.flatMap { previous in
+                    previous.site.articles.elementsEqual(site.articles, by: { $0.article.slug == $1.article.slug })
+                        ? previous : nil
+                }
                 return (
                     index: index,
-                    parties: Parallel.map(site.parties) { Self.articleCounts($0.mentions, index: index) },
-                    terms: Parallel.map(site.terms) { Self.articleCounts($0.mentions, index: index) }
+                    parties: Parallel.map(site.parties) { linked in
+                        if let last, let place = last.index.position(ofParty: linked.party.slug),
+                            Self.sameStorage(linked.mentions, last.site.parties[place].mentions)
+                        {
+                            return last.partyArticles[place]
+                        }
+                        return Self.articleCounts(linked.mentions, index: index)
+                    },
+                    terms: Parallel.map(site.terms) { linked in
+                        if let last, let place = last.index.position(ofTerm: linked.term.slug),
+                            Self.sameStorage(linked.mentions, last.site.terms[place].mentions)
+                        {
+                            return last.termArticles[place]
+                        }
+                        return Self.articleCounts(linked.mentions, index: index)
+                    }
                 )
             },
             {
@@ -77,6 +97,12 @@ public struct PageRenderer: Sendable {
         self.relations = other.relations
         self.termSummaries = other.summaries
         self.hasPlannedEvents = other.planned
+    }
+
+    /// Whether two arrays are one storage: an array handed on unchanged from the last build.
+    static func sameStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+        a.count == b.count
+            && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.
