@@ -31,29 +31,28 @@ enum RepeatedEvents {
         // not a copy of tens of thousands, and later steps compare them with the last build's at once.
         var kept: [Int] = []
         var gained: [Int: Event] = [:]
-        var words: [Set<String>] = []
-        var names: [Set<String>] = []
-        var articles: [Set<String>] = []
+        // Only dated events with parties can be merged; the rest are kept as they are, and what
+        // is compared is held for these candidates alone: most events of a large briefing are
+        // undated, and each costs no more than its place in `kept`.
+        var candidates: [(kept: Int, words: Set<String>, names: Set<String>, articles: Set<String>)] = []
         // Events that may be one happening share a day, a status and a party. An article's events
         // join the index once the article is done, as two sentences of one article are never merged.
         var byKey: [String: [Int]] = [:]
-        var pending: [(key: String, index: Int)] = []
+        var pending: [(key: String, candidate: Int)] = []
         var currentArticle: Substring?
         var merged = 0
         for (position, event) in events.enumerated() {
-            let source = event.sources.first.map { article(of: $0.value) }
-            if source != currentArticle {
-                for entry in pending { byKey[entry.key, default: []].append(entry.index) }
-                pending.removeAll()
-                currentArticle = source
-            }
-            // Only dated events with parties can be merged: the rest are kept as they are.
             guard let key = key(of: event), !event.parties.isEmpty else {
                 kept.append(position)
-                words.append([])
-                names.append([])
-                articles.append([])
                 continue
+            }
+            // Only candidates read the index, so it is brought up to date when one comes from
+            // another article than the last candidate.
+            let source = event.sources.first.map { article(of: $0.value) }
+            if source != currentArticle {
+                for entry in pending { byKey[entry.key, default: []].append(entry.candidate) }
+                pending.removeAll()
+                currentArticle = source
             }
             let eventArticles = Set(event.sources.map { String(article(of: $0.value)) })
             let eventWords = contentWords(event.summary)
@@ -63,30 +62,31 @@ enum RepeatedEvents {
             var match: Int?
             for key in keys {
                 for index in (byKey[key] ?? []).suffix(candidateLimit) where index < (match ?? Int.max) {
-                    if articles[index].isDisjoint(with: eventArticles), jaccard(words[index], eventWords) >= similarity,
-                        names[index].isSubset(of: eventNames) || eventNames.isSubset(of: names[index])
+                    let candidate = candidates[index]
+                    if candidate.articles.isDisjoint(with: eventArticles),
+                        jaccard(candidate.words, eventWords) >= similarity,
+                        candidate.names.isSubset(of: eventNames) || eventNames.isSubset(of: candidate.names)
                     {
                         match = index
                     }
                 }
             }
             if let index = match {
-                var first = gained[index] ?? events[kept[index]]
+                let keptIndex = candidates[index].kept
+                var first = gained[keptIndex] ?? events[kept[keptIndex]]
                 first.sources += event.sources
                 let known = Set(first.parties.map(\.value))
                 let added = event.parties.filter { !known.contains($0.value) }
                 first.parties += added
-                gained[index] = first
+                gained[keptIndex] = first
                 for party in added { pending.append((key + " " + party.value, index)) }
-                articles[index].formUnion(eventArticles)
+                candidates[index].articles.formUnion(eventArticles)
                 merged += 1
                 continue
             }
-            for key in keys { pending.append((key, kept.count)) }
+            for key in keys { pending.append((key, candidates.count)) }
+            candidates.append((kept.count, eventWords, eventNames, eventArticles))
             kept.append(position)
-            words.append(eventWords)
-            names.append(eventNames)
-            articles.append(eventArticles)
         }
         guard merged > 0 else { return (events, 0) }
         return (kept.enumerated().map { gained[$0] ?? events[$1] }, merged)
