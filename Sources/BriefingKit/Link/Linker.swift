@@ -140,9 +140,13 @@ public enum Linker {
                 let grouped = mentionsMemo.map(articles, key: \.article.path, context: termSlugs) { article in
                     ArticleMentions(article, termNumbers: termNumbers)
                 }
-                let joined = JoinedMentions(grouped, paths: articles.map(\.article.path), last: kept.joined)
+                let joined = JoinedMentions(
+                    grouped, paths: articles.map(\.article.path), last: kept.joined, keeping: kept.keeps)
                 return (
-                    articles: articles, mentions: joined.byTarget, grouped: grouped, termSlugs: termSlugs,
+                    // A build that keeps nothing lets each article's mentions by party and term go
+                    // now, before the backlinks: at 1,000 articles they are 11 MB.
+                    articles: articles, mentions: joined.byTarget, termsNamedIn: grouped.map(\.termsNamed),
+                    grouped: kept.keeps ? grouped : [], termSlugs: termSlugs,
                     linkedMemo: linkedMemo, mentionsMemo: mentionsMemo, joined: joined
                 )
             })
@@ -244,7 +248,7 @@ public enum Linker {
                 // walked once, in timeline order, through the terms each cited paragraph names.
                 // Again only for the terms changed articles name, before or after, and the terms
                 // named where changed events cite.
-                let termsNamedIn = grouped.map(\.termsNamed)
+                let termsNamedIn = articleChain.termsNamedIn
                 var termEvents = [[String]](repeating: [], count: content.terms.count)
                 var affected = [Bool](repeating: true, count: content.terms.count)
                 if let (last, change) = reuse, last.termSlugs == articleChain.termSlugs {
@@ -660,9 +664,10 @@ struct JoinedMentions: Sendable {
     private let paths: [String]
     private let articles: [ArticleMentions]
 
-    init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?) {
-        self.paths = paths
-        self.articles = articles
+    /// Without `keeping`, the articles' mentions are not held for the next build.
+    init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?, keeping: Bool = true) {
+        self.paths = keeping ? paths : []
+        self.articles = keeping ? articles : []
         guard let last, last.paths == paths else {
             var byTarget: [EntityRef: [Mention]] = [:]
             for article in articles {
