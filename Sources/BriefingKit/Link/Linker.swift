@@ -637,11 +637,13 @@ extension Array {
 /// place in the site's list) it names, in that order. A class, so that a result kept from the
 /// last build is known for the same by identity.
 final class ArticleMentions: Sendable {
-    let byTarget: [EntityRef: [Mention]]
+    /// As pairs rather than a dictionary: a thousand articles' dictionaries alive at once
+    /// raised a one-off build's peak memory.
+    let byTarget: [(target: EntityRef, mentions: [Mention])]
     let termsNamed: [[Int]]
 
     init(_ article: LinkedArticle, termNumbers: [String: Int]) {
-        byTarget = Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target)
+        byTarget = Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target).map { ($0.key, $0.value) }
         var named = [[Int]](repeating: [], count: article.paragraphs.count + 1)
         for (target, mentions) in byTarget {
             guard case .term(let slug) = target, let number = termNumbers[slug] else { continue }
@@ -678,14 +680,18 @@ struct JoinedMentions: Sendable {
         }
         var touched = Set<EntityRef>()
         for (now, was) in zip(articles, last.articles) where now !== was {
-            touched.formUnion(now.byTarget.keys)
-            touched.formUnion(was.byTarget.keys)
+            touched.formUnion(now.byTarget.map(\.target))
+            touched.formUnion(was.byTarget.map(\.target))
         }
         var byTarget = last.byTarget
-        for target in touched {
-            var mentions: [Mention] = []
-            for article in articles { if let some = article.byTarget[target] { mentions += some } }
-            byTarget[target] = mentions.isEmpty ? nil : mentions
+        for target in touched { byTarget[target] = nil }
+        // One pass over every article's groups, joining the touched ones again in order.
+        if !touched.isEmpty {
+            for article in articles {
+                for (target, mentions) in article.byTarget where touched.contains(target) {
+                    byTarget[target, default: []] += mentions
+                }
+            }
         }
         self.byTarget = byTarget
     }
