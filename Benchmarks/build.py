@@ -92,7 +92,13 @@ EDITS = [
     ("a word", "a word in the middle of the last paragraph, as a typo is fixed"),
     ("an event's opening", "the first 'the' of the last paragraph: an event's first words, so its name"),
     ("a new person", "a sentence naming a person no article named: a new party"),
+    ("an article added", "a copy of the first article under a new name: later events move on the timeline's pages"),
 ]
+
+
+def added_path(article, number):
+    """Where the `number`th article added is written, beside the edited one."""
+    return os.path.join(os.path.dirname(article), f"zz-added-{number}.txt")
 
 
 def edited(original, kind, number):
@@ -147,8 +153,12 @@ def served_rebuilds(binary, content, templates, no_config, article, times):
                 built.clear()
                 start_line = len(lines)
                 written = time.perf_counter()
-                with open(article, "w", encoding="utf-8") as handle:
-                    handle.write(edited(original, kind, number))
+                if kind == "an article added":
+                    with open(added_path(article, number), "w", encoding="utf-8") as handle:
+                        handle.write(f"Added report {number}: " + original)
+                else:
+                    with open(article, "w", encoding="utf-8") as handle:
+                        handle.write(edited(original, kind, number))
                 if not built.wait(600):
                     sys.exit(f"briefing serve did not rebuild after the edit ({kind})")
                 when, line = next((t, text) for t, text in lines[start_line:]
@@ -162,15 +172,22 @@ def served_rebuilds(binary, content, templates, no_config, article, times):
                 # Past the watcher's burst window, so that the next write is a rebuild of its own.
                 time.sleep(0.5)
             results.append((kind, statistics.median(walls), statistics.median(owns), stages))
-            with open(article, "w", encoding="utf-8") as handle:
-                handle.write(original)
             built.clear()
+            if kind == "an article added":
+                for number in range(times):
+                    os.remove(added_path(article, number))
+            else:
+                with open(article, "w", encoding="utf-8") as handle:
+                    handle.write(original)
             built.wait(600)
             time.sleep(0.5)
         return results
     finally:
         with open(article, "w", encoding="utf-8") as handle:
             handle.write(original)
+        for number in range(times):
+            if os.path.exists(added_path(article, number)):
+                os.remove(added_path(article, number))
         server.send_signal(signal.SIGINT)
         server.wait(60)
 
