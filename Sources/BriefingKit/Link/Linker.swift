@@ -133,21 +133,39 @@ public enum Linker {
                 ) {
                     linkArticle($0, matcher: matcher)
                 }
-                // Grouped article by article, then joined in the articles' order.
                 let termSlugs = content.terms.map(\.slug)
+                // A build that keeps nothing groups one article at a time and joins as it goes,
+                // so that only one article's groups are alive beside the joined ones.
+                guard kept.keeps else {
+                    var mentionsByTarget: [EntityRef: [Mention]] = [:]
+                    for article in articles {
+                        for (target, mentions) in Dictionary(
+                            grouping: article.paragraphs.flatMap(\.mentions), by: \.target)
+                        {
+                            mentionsByTarget[target, default: []] += mentions
+                        }
+                    }
+                    return (
+                        articles: articles, mentions: mentionsByTarget,
+                        termsNamedIn: termsNamed(
+                            in: articles, terms: content.terms, mentions: mentionsByTarget,
+                            articlePosition: articlePosition),
+                        grouped: [ArticleMentions](), termSlugs: termSlugs, linkedMemo: linkedMemo,
+                        mentionsMemo: mentionsMemo,
+                        joined: JoinedMentions?.none
+                    )
+                }
+                // Grouped article by article, then joined in the articles' order.
                 let termNumbers = Dictionary(
                     termSlugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
                 let grouped = mentionsMemo.map(articles, key: \.article.path, context: termSlugs) { article in
                     ArticleMentions(article, termNumbers: termNumbers)
                 }
-                let joined = JoinedMentions(
-                    grouped, paths: articles.map(\.article.path), last: kept.joined, keeping: kept.keeps)
+                let joined = JoinedMentions(grouped, paths: articles.map(\.article.path), last: kept.joined)
                 return (
-                    // A build that keeps nothing lets each article's mentions by party and term go
-                    // now, before the backlinks (5 MB less at the peak of 1,000 articles).
                     articles: articles, mentions: joined.byTarget, termsNamedIn: grouped.map(\.termsNamed),
-                    grouped: kept.keeps ? grouped : [], termSlugs: termSlugs,
-                    linkedMemo: linkedMemo, mentionsMemo: mentionsMemo, joined: joined
+                    grouped: grouped, termSlugs: termSlugs, linkedMemo: linkedMemo, mentionsMemo: mentionsMemo,
+                    joined: Optional(joined)
                 )
             })
         let events = eventChain.events
@@ -156,7 +174,7 @@ public enum Linker {
         memo.events = eventChain.memo
         memo.linked = articleChain.linkedMemo
         memo.mentions = articleChain.mentionsMemo
-        if memo.keeps { memo.joined = articleChain.joined }
+        memo.joined = articleChain.joined
         memo.finished = kept.finished
         if memo.keeps {
             memo.timeline = events
@@ -308,6 +326,37 @@ public enum Linker {
             config: config, articles: sortedArticles, parties: articleParts.parties, terms: terms, events: events)
         site.relativizePaths(paths)
         return site
+    }
+
+    /// For each article and paragraph number, the terms (by their place in `terms`) the
+    /// paragraph names.
+    private static func termsNamed(
+        in articles: [LinkedArticle], terms: [Term], mentions mentionsByTarget: [EntityRef: [Mention]],
+        articlePosition: [String: Int]
+    ) -> [[[Int]]] {
+        var termsNamedIn = articles.map { [[Int]](repeating: [], count: $0.paragraphs.count + 1) }
+        for (index, term) in terms.enumerated() {
+            // A term's mentions come article by article and paragraph by paragraph, so an
+            // article's are next to each other, and a paragraph's too.
+            // Read field by field: a whole mention copied is four strings retained and released.
+            var article: (slug: String, position: Int)?
+            var lastParagraph = -1
+            let mentions = mentionsByTarget[.term(term.slug)] ?? []
+            for mentionIndex in mentions.indices {
+                let paragraph = mentions[mentionIndex].citation.paragraph
+                if mentions[mentionIndex].citation.article != article?.slug {
+                    let slug = mentions[mentionIndex].citation.article
+                    article = articlePosition[slug].map { (slug, $0) }
+                    lastParagraph = -1
+                }
+                guard let position = article?.position, paragraph != lastParagraph,
+                    paragraph < termsNamedIn[position].count
+                else { continue }
+                lastParagraph = paragraph
+                termsNamedIn[position][paragraph].append(index)
+            }
+        }
+        return termsNamedIn
     }
 
     /// Each citation once, in order; most events cite one paragraph.
@@ -666,10 +715,9 @@ struct JoinedMentions: Sendable {
     private let paths: [String]
     private let articles: [ArticleMentions]
 
-    /// Without `keeping`, the articles' mentions are not held for the next build.
-    init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?, keeping: Bool = true) {
-        self.paths = keeping ? paths : []
-        self.articles = keeping ? articles : []
+    init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?) {
+        self.paths = paths
+        self.articles = articles
         guard let last, last.paths == paths else {
             var byTarget: [EntityRef: [Mention]] = [:]
             for article in articles {
