@@ -10,10 +10,12 @@ public enum Linker {
     }
 
     /// What linking keeps between builds: each article linked, while the names that are matched
-    /// are the same; each article as the last build finished it, with its paragraphs' events, so
-    /// that an article that comes out the same is that very value, which later steps compare at
-    /// once; and each event linked, with what linking it reported, while the articles' paragraph
-    /// counts and the parties are the same.
+    /// are the same (or, in the preview, while the article holds no name that changed); each
+    /// article as the last build finished it, with its paragraphs' events, so that an article
+    /// that comes out the same is that very value, which later steps compare at once; each event
+    /// linked, with what linking it reported, while the articles' paragraph counts are the same
+    /// and its parties resolve alike; and the joined mentions and backlinks, patched where an
+    /// edit reaches.
     struct Kept: Sendable {
         var linked: Memo<String, Article, [MentionMatcher.Name], LinkedArticle>
         var finished: [String: LinkedArticle] = [:]

@@ -66,7 +66,7 @@ public struct PageRenderer: Sendable {
                     index: index,
                     parties: Parallel.map(site.parties) { linked in
                         if let last, let place = last.index.position(ofParty: linked.party.slug),
-                            Self.sameStorage(linked.mentions, last.site.parties[place].mentions)
+                            linked.mentions.sharesStorage(with: last.site.parties[place].mentions)
                         {
                             return last.partyArticles[place]
                         }
@@ -74,7 +74,7 @@ public struct PageRenderer: Sendable {
                     },
                     terms: Parallel.map(site.terms) { linked in
                         if let last, let place = last.index.position(ofTerm: linked.term.slug),
-                            Self.sameStorage(linked.mentions, last.site.terms[place].mentions)
+                            linked.mentions.sharesStorage(with: last.site.terms[place].mentions)
                         {
                             return last.termArticles[place]
                         }
@@ -97,12 +97,6 @@ public struct PageRenderer: Sendable {
         self.relations = other.relations
         self.termSummaries = other.summaries
         self.hasPlannedEvents = other.planned
-    }
-
-    /// Whether two arrays are one storage: an array handed on unchanged from the last build.
-    static func sameStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
-        a.count == b.count
-            && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.

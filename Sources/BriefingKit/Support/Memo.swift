@@ -51,7 +51,7 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             (last, lastValues, stillHolds) = ([], [], nil)
         }
         // The very array of the last build (an earlier step reused its whole result): nothing to compare.
-        if stillHolds == nil, !last.isEmpty, Self.sameStorage(elements, last) {
+        if stillHolds == nil, !last.isEmpty, elements.sharesStorage(with: last) {
             computed = 0
             return lastValues
         }
@@ -98,11 +98,11 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     }
 }
 
-extension Memo {
-    /// Whether two arrays are one storage, as an array kept and handed on unchanged is.
-    static func sameStorage(_ a: [Element], _ b: [Element]) -> Bool {
-        a.count == b.count
-            && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
+extension Array {
+    /// Whether this array and `other` are one storage, as an array kept and handed on unchanged is.
+    func sharesStorage(with other: [Element]) -> Bool {
+        count == other.count
+            && withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { $0.baseAddress == a.baseAddress } }
     }
 }
 
