@@ -34,7 +34,8 @@ struct ParallelTests {
 extension ParallelTests {
     @Test func bothRunsItsTwoStepsAtOnceOnlyWhenAsked() {
         // Each step records whether the other had started: at once, each sees the other begin
-        // (the first waits for it, up to two seconds); one after the other, only the second does.
+        // (the first waits for it, up to ten seconds: with the whole suite running, the second
+        // may wait that long for a free thread); one after the other, only the second does.
         func run(concurrently: Bool) -> (Bool, Bool) {
             let started = Atomic<Int>(0)
             let clock = ContinuousClock()
@@ -42,7 +43,7 @@ extension ParallelTests {
                 concurrently: concurrently,
                 {
                     started.add(1, ordering: .sequentiallyConsistent)
-                    let deadline = clock.now.advanced(by: .seconds(2))
+                    let deadline = clock.now.advanced(by: .seconds(10))
                     while started.load(ordering: .sequentiallyConsistent) < 2, clock.now < deadline {}
                     return started.load(ordering: .sequentiallyConsistent) == 2
                 },
