@@ -36,7 +36,7 @@ public enum PartyExtractor {
     /// the parties made of them all, kept while every article's findings are the same.
     struct NameRuns: Sendable {
         var runs: Memo<String, Article, NoContext, PartyTable.Findings>
-        var parties: LastResult<[ArticleRuns], [Party]>
+        var parties: LastResult<[ArticleFindings], [Party]>
 
         init(keeps: Bool = true) {
             runs = .init(keeps: keeps)
@@ -44,7 +44,7 @@ public enum PartyExtractor {
         }
     }
 
-    struct ArticleRuns: Equatable, Sendable {
+    struct ArticleFindings: Equatable, Sendable {
         var path: String
         var findings: PartyTable.Findings
     }
@@ -56,7 +56,7 @@ public enum PartyExtractor {
             PartyTable.findings(article.paragraphs.flatMap { Self.runs(in: Markdown.plainText(of: $0.markdown)) })
         }
         // An edit that changes no name leaves every article's findings as they were, and the table too.
-        let input = zip(articles, findings).map { ArticleRuns(path: $0.path, findings: $1) }
+        let input = zip(articles, findings).map { ArticleFindings(path: $0.path, findings: $1) }
         return memo.parties.value(for: input) { input in
             var builder = PartyTable()
             for article in input { builder.add(article.findings, path: article.path) }

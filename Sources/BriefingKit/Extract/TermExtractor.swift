@@ -138,13 +138,13 @@ public enum TermExtractor {
 
     /// Every article's chosen terms, and the party names no term may take.
     struct Choices: Equatable, Sendable {
-        var articles: [(path: String, selection: [Selection])]
-        var partyKeys: Set<String>
-
-        static func == (a: Choices, b: Choices) -> Bool {
-            a.partyKeys == b.partyKeys
-                && a.articles.elementsEqual(b.articles) { $0.path == $1.path && $0.selection == $1.selection }
+        struct Article: Equatable, Sendable {
+            var path: String
+            var selection: [Selection]
         }
+
+        var articles: [Article]
+        var partyKeys: Set<String>
     }
 
     static func terms(in articles: [Article], parties: [Party], memo: inout Selections, words: ArticleWords? = nil)
@@ -160,7 +160,7 @@ public enum TermExtractor {
         }
         // An edit that changes no article's choice (most edits of a word) leaves the terms as they were.
         let choices = Choices(
-            articles: zip(articles, selections).map { ($0.path, $1) }, partyKeys: partyKeys)
+            articles: zip(articles, selections).map { .init(path: $0.path, selection: $1) }, partyKeys: partyKeys)
         return memo.all.value(for: choices, merged)
     }
 
@@ -170,8 +170,9 @@ public enum TermExtractor {
         var terms: [Term] = []
         var owner: [String: Int] = [:]
         var takenSlugs = Set<String>()
-        for (path, selection) in choices.articles {
-            for found in selection {
+        for article in choices.articles {
+            let path = article.path
+            for found in article.selection {
                 let names = [found.name] + found.aliases
                 if names.contains(where: { partyKeys.contains(MentionMatcher.key($0)) }) { continue }
                 if let index = names.lazy.compactMap({ owner[mergeKey($0)] }).first {

@@ -136,30 +136,26 @@ public enum Linker {
                     linkArticle($0, matcher: matcher)
                 }
                 let termSlugs = content.terms.map(\.slug)
+                let termNumbers = Dictionary(
+                    termSlugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
                 // A build that keeps nothing groups one article at a time and joins as it goes,
                 // so that only one article's groups are alive beside the joined ones.
                 guard kept.keeps else {
                     var mentionsByTarget: [EntityRef: [Mention]] = [:]
+                    var termsNamedIn: [[[Int]]] = []
+                    termsNamedIn.reserveCapacity(articles.count)
                     for article in articles {
-                        for (target, mentions) in Dictionary(
-                            grouping: article.paragraphs.flatMap(\.mentions), by: \.target)
-                        {
-                            mentionsByTarget[target, default: []] += mentions
-                        }
+                        let grouped = ArticleMentions(article, termNumbers: termNumbers)
+                        for (target, mentions) in grouped.byTarget { mentionsByTarget[target, default: []] += mentions }
+                        termsNamedIn.append(grouped.termsNamed)
                     }
                     return (
-                        articles: articles, mentions: mentionsByTarget,
-                        termsNamedIn: termsNamed(
-                            in: articles, terms: content.terms, mentions: mentionsByTarget,
-                            articlePosition: articlePosition),
+                        articles: articles, mentions: mentionsByTarget, termsNamedIn: termsNamedIn,
                         grouped: [ArticleMentions](), termSlugs: termSlugs, linkedMemo: linkedMemo,
-                        mentionsMemo: mentionsMemo,
-                        joined: JoinedMentions?.none
+                        mentionsMemo: mentionsMemo, joined: JoinedMentions?.none
                     )
                 }
                 // Grouped article by article, then joined in the articles' order.
-                let termNumbers = Dictionary(
-                    termSlugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
                 let grouped = mentionsMemo.map(articles, key: \.article.path, context: termSlugs) { article in
                     ArticleMentions(article, termNumbers: termNumbers)
                 }
@@ -191,8 +187,11 @@ public enum Linker {
         // very ones it linked keep their citations, parties and order, so only the articles,
         // parties and terms that changed articles and changed events touch are worked out again.
         let reuse = kept.backlinks.flatMap { last in
-            eventChain.change.flatMap { change in
-                last.paths == articleChain.articles.map(\.article.path) ? (last: last, change: change) : nil
+            kept.joined.flatMap { joined in
+                eventChain.change.flatMap { change in
+                    joined.paths == articleChain.articles.map(\.article.path)
+                        ? (last: last, articles: joined.articles, change: change) : nil
+                }
             }
         }
         let (articleParts, termParts) = Parallel.both(
@@ -202,8 +201,8 @@ public enum Linker {
                 // Backlinks from paragraphs to the events citing them, in timeline order.
                 var affected = [Bool](repeating: reuse == nil, count: articles.count)
                 var citing: [[[String]]]
-                if let (last, change) = reuse {
-                    for index in affected.indices where grouped[index] !== last.articles[index] {
+                if let (last, lastArticles, change) = reuse {
+                    for index in affected.indices where grouped[index] !== lastArticles[index] {
                         affected[index] = true
                     }
                     for event in change.fresh + change.gone {
@@ -240,7 +239,7 @@ public enum Linker {
                 }
                 // Events by party, in timeline order, so that no party scans every event.
                 var eventsByParty: [String: [String]] = [:]
-                if let (last, change) = reuse {
+                if let (last, _, change) = reuse {
                     let touched = Set((change.fresh + change.gone).flatMap(\.parties))
                     eventsByParty = last.eventsByParty
                     for party in touched { eventsByParty[party] = nil }
@@ -271,22 +270,22 @@ public enum Linker {
                 let termsNamedIn = articleChain.termsNamedIn
                 var termEvents = [[String]](repeating: [], count: content.terms.count)
                 var affected = [Bool](repeating: true, count: content.terms.count)
-                if let (last, change) = reuse, last.termSlugs == articleChain.termSlugs {
+                if let (last, lastArticles, change) = reuse, last.termSlugs == articleChain.termSlugs {
                     affected = [Bool](repeating: false, count: content.terms.count)
                     func touch(_ named: [[Int]], paragraph: Int? = nil) {
                         for (number, terms) in named.enumerated() where paragraph == nil || paragraph == number {
                             for term in terms { affected[term] = true }
                         }
                     }
-                    for index in grouped.indices where grouped[index] !== last.articles[index] {
+                    for index in grouped.indices where grouped[index] !== lastArticles[index] {
                         touch(grouped[index].termsNamed)
-                        touch(last.articles[index].termsNamed)
+                        touch(lastArticles[index].termsNamed)
                     }
                     for event in change.fresh + change.gone {
                         for citation in event.citations {
                             guard let position = articlePosition[citation.article] else { continue }
                             touch(termsNamedIn[position], paragraph: citation.paragraph)
-                            touch(last.articles[position].termsNamed, paragraph: citation.paragraph)
+                            touch(lastArticles[position].termsNamed, paragraph: citation.paragraph)
                         }
                     }
                     termEvents = last.termEvents
@@ -313,9 +312,8 @@ public enum Linker {
         let terms = termParts.terms
         if memo.keeps {
             memo.backlinks = Backlinks(
-                paths: articles.map(\.article.path), slugs: articles.map(\.article.slug),
-                termSlugs: articleChain.termSlugs, articles: grouped,
-                citing: articleParts.citing, eventsByParty: articleParts.eventsByParty,
+                slugs: articles.map(\.article.slug), termSlugs: articleChain.termSlugs, citing: articleParts.citing,
+                eventsByParty: articleParts.eventsByParty,
                 termEvents: termParts.termEvents)
             memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -328,37 +326,6 @@ public enum Linker {
             config: config, articles: sortedArticles, parties: articleParts.parties, terms: terms, events: events)
         site.relativizePaths(paths)
         return site
-    }
-
-    /// For each article and paragraph number, the terms (by their place in `terms`) the
-    /// paragraph names.
-    private static func termsNamed(
-        in articles: [LinkedArticle], terms: [Term], mentions mentionsByTarget: [EntityRef: [Mention]],
-        articlePosition: [String: Int]
-    ) -> [[[Int]]] {
-        var termsNamedIn = articles.map { [[Int]](repeating: [], count: $0.paragraphs.count + 1) }
-        for (index, term) in terms.enumerated() {
-            // A term's mentions come article by article and paragraph by paragraph, so an
-            // article's are next to each other, and a paragraph's too.
-            // Read field by field: a whole mention copied is four strings retained and released.
-            var article: (slug: String, position: Int)?
-            var lastParagraph = -1
-            let mentions = mentionsByTarget[.term(term.slug)] ?? []
-            for mentionIndex in mentions.indices {
-                let paragraph = mentions[mentionIndex].citation.paragraph
-                if mentions[mentionIndex].citation.article != article?.slug {
-                    let slug = mentions[mentionIndex].citation.article
-                    article = articlePosition[slug].map { (slug, $0) }
-                    lastParagraph = -1
-                }
-                guard let position = article?.position, paragraph != lastParagraph,
-                    paragraph < termsNamedIn[position].count
-                else { continue }
-                lastParagraph = paragraph
-                termsNamedIn[position][paragraph].append(index)
-            }
-        }
-        return termsNamedIn
     }
 
     /// Each citation once, in order; most events cite one paragraph.
@@ -714,8 +681,8 @@ final class ArticleMentions: Sendable {
 /// and terms the changed articles name, before or after, are joined again.
 struct JoinedMentions: Sendable {
     let byTarget: [EntityRef: [Mention]]
-    private let paths: [String]
-    private let articles: [ArticleMentions]
+    let paths: [String]
+    let articles: [ArticleMentions]
 
     init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?) {
         self.paths = paths
@@ -748,12 +715,11 @@ struct JoinedMentions: Sendable {
 }
 
 /// Which events cite each paragraph, and the events of each party and term, as the last build
-/// found them, with what it found them from.
+/// found them, with the articles' slugs and the terms they were found for; the articles'
+/// mentions they were found from are the kept `JoinedMentions`'.
 struct Backlinks: Sendable {
-    var paths: [String]
     var slugs: [String]
     var termSlugs: [String]
-    var articles: [ArticleMentions]
     /// For each article and paragraph number, the slugs of the events citing it, in timeline order.
     var citing: [[[String]]]
     var eventsByParty: [String: [String]]
