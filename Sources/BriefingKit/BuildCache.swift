@@ -43,9 +43,9 @@ public final class BuildCache: Sendable {
         /// The content as loaded, before extraction: a build that loads the same content with
         /// the same settings and templates makes this very site.
         var content: Content
-        /// The files in the order the build gave them, and how many are pages.
+        /// The files in the order the build gave them, and the pages' paths in that order.
         var output: [OutputFile]
-        var pages: Int
+        var pagePaths: [String]
     }
 
     private let state = Mutex(State())

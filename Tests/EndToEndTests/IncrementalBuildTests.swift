@@ -73,7 +73,8 @@ struct IncrementalBuildTests {
         // Two builds whose deferred files nobody asks for: the next build's are made from a memo
         // two builds old.
         report = try Self.expectSameAsFreshBuild(options, cache: cache, "a word changed", makeDeferred: false)
-        #expect(Self.rendered(report).contains("rendered again"))
+        // The same pages and articles: the sitemap and the feed are the files of the last build.
+        #expect(Self.rendered(report).hasSuffix("rendered again, 6 other files (2 as they were)"))
 
         try Self.edit(seed) {
             $0.replacingOccurrences(
@@ -206,6 +207,9 @@ struct IncrementalBuildTests {
         // Of the archive, only the page listing it (by slug among articles of one date: the first).
         #expect(pages.filter { $0.hasPrefix("archive/") } == ["archive/index.html"])
         #expect(!pages.contains { $0.hasPrefix("parties/vladimir-putin/") })
+        // Nor do the home page and the lists of parties and terms, which give counts of mentions.
+        let lists: Set = ["index.html", "parties/index.html", "terms/index.html"]
+        #expect(pages.isDisjoint(with: lists + ["search/index.html", "404.html"]))
 
         // Its page and the one list page the article is on (by slug among articles of one date: the first).
         pages = try edit("a second mention of the party") {
@@ -214,6 +218,8 @@ struct IncrementalBuildTests {
         #expect(
             Set(pages.filter { $0.hasPrefix("parties/vladimir-putin/") })
                 == ["parties/vladimir-putin/index.html", list + "index.html"])
+        // The party's count of mentions, on the home page and the list of parties.
+        #expect(pages.intersection(lists) == ["index.html", "parties/index.html"])
 
         // One article fewer changes the count every list page gives.
         pages = try edit("an article no longer naming the party") {
@@ -221,6 +227,38 @@ struct IncrementalBuildTests {
                 .replacingOccurrences(of: "Putin's talks", with: "The talks")
         }
         #expect(pages.isSuperset(of: [list + "index.html", list + "2/index.html", list + "3/index.html"]))
+    }
+
+    /// The sitemap lists the pages and the feed the articles' headlines and summaries: an edit
+    /// that changes neither keeps both files as the last build made them.
+    @Test func theSitemapAndFeedAreMadeAgainOnlyWhenWhatTheyListChanged() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var files: [String: String] = [:]
+        for number in 1...3 {
+            files["report-\(number).md"] =
+                "---\ntitle: Report \(number)\ndate: 2025-01-0\(number)\nsummary: Talks, day \(number).\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow.\n\nThe talks were long.\n"
+        }
+        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let cache = BuildCache()
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
+        var edits: [String: String] = [:]
+        for (what, old, new) in [
+            ("a word", "were long", "were short"), ("a summary", "Talks, day 2.", "Talks, second day."),
+            (
+                "a paragraph added", "were short.\n",
+                "were short.\n\nPresident Donald Trump met envoy 2 in Washington.\n"
+            ),
+        ] {
+            try Self.edit(options.content + "/report-2.md") { $0.replacingOccurrences(of: old, with: new) }
+            let report = try Self.expectSameAsFreshBuild(options, cache: cache, what)
+            edits[what] = Self.rendered(report).components(separatedBy: "other files ").last
+        }
+        // A new party, Trump, has a page of his own, which the sitemap lists; the feed is the same.
+        #expect(
+            edits == [
+                "a word": "(2 as they were)", "a summary": "(1 as they were)", "a paragraph added": "(1 as they were)",
+            ])
     }
 
     /// A person named for the first time, renamed or no longer named changes the parties, and

@@ -136,8 +136,18 @@ extension PageRenderer {
             if changed { timelinePages.insert(page) }
         }
 
+        // The search and not-found pages show only the site's settings and its lead article's
+        // heading, which the guard above found the same. The lists of parties and of terms, and
+        // the home page, show what `Listing` holds of each, and the home page some articles and
+        // events besides.
+        let (partyListing, termListing) = (self.partyListing, self.termListing)
+        let partiesListed = old.partyListing == partyListing && old.relations.samePartyPairs(as: relations)
+        let termsListed = old.termListing == termListing
+        var pages: [Page] = []
+        if !(partiesListed && termsListed && sameHome(as: old)) { pages.append(.home) }
+        if !partiesListed { pages.append(.parties) }
+        if !termsListed { pages.append(.terms) }
         // The archive lists each article's length and source: its pages with a changed article.
-        var pages: [Page] = [.home, .parties, .terms, .search, .notFound]
         pages += (0..<archivePageCount).map { $0 + 1 }.filter { page in
             let start = (page - 1) * Self.archivePageSize
             return after.articles[start..<min(start + Self.archivePageSize, after.articles.count)]
@@ -165,6 +175,63 @@ extension PageRenderer {
             ).map { Page.termArticles(index, page: $0) }
         }
         return pages
+    }
+
+    /// What the lists of all parties and of all terms show of each, in order, and the home page
+    /// of the most mentioned: a party's name, kind, role and mentions, a term's name, summary and mentions.
+    struct Listing: Equatable {
+        var slug: String
+        var name: String
+        var kind: Party.Kind?
+        var detail: String?
+        var mentions: Int
+    }
+
+    var partyListing: [Listing] {
+        site.parties.map {
+            Listing(
+                slug: $0.party.slug, name: $0.party.name, kind: $0.party.kind, detail: $0.party.role,
+                mentions: $0.mentions.count)
+        }
+    }
+
+    var termListing: [Listing] {
+        site.terms.map {
+            Listing(slug: $0.term.slug, name: $0.term.name, detail: summary(of: $0), mentions: $0.mentions.count)
+        }
+    }
+
+    /// Whether the Atom feed says what it said in `old`'s site: the same settings, and each
+    /// article, in order, with the same headline, date, summary or dek, and byline or source.
+    func sameFeed(as old: PageRenderer) -> Bool {
+        func heading(_ linked: LinkedArticle) -> (String, String, String?) {
+            (linked.article.slug, linked.article.title, linked.article.date)
+        }
+        func lines(_ linked: LinkedArticle) -> (String?, String?, String?, String?) {
+            (linked.article.summary, linked.article.dek, linked.article.byline, linked.article.source)
+        }
+        return old.site.config == site.config
+            && old.site.articles.elementsEqual(
+                site.articles, by: { heading($0) == heading($1) && lines($0) == lines($1) })
+    }
+
+    /// Whether the home page shows what it showed in `old`'s site, given the same parties and
+    /// terms: the same newest articles, the same latest events on the same timeline pages, and
+    /// the same counts.
+    private func sameHome(as old: PageRenderer) -> Bool {
+        let (before, after) = (old.site, site)
+        func listed(_ linked: LinkedArticle) -> (String, String, String?, String?, Int) {
+            (
+                linked.article.slug, linked.article.title, linked.article.date, linked.article.source,
+                linked.paragraphs.count
+            )
+        }
+        let (was, now) = (old.latestEvents, latestEvents)
+        return before.events.count == after.events.count && before.articles.count == after.articles.count
+            && before.articles.prefix(Self.homeArticleLimit).elementsEqual(
+                after.articles.prefix(Self.homeArticleLimit), by: { listed($0) == listed($1) })
+            && was.elementsEqual(now, by: { $0 === $1 })
+            && now.allSatisfy { old.eventPage($0.event.slug) == eventPage($0.event.slug) }
     }
 
     /// Where each slug of a list was and is: the places of the slugs in both, and of those

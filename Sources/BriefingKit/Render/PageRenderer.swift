@@ -210,9 +210,11 @@ public struct PageRenderer: Sendable {
         }
     }
 
-    func siteFiles(pagePaths paths: [String], memo: inout SiteFilesMemo, deferring: Bool = false)
-        throws(BuildFailure) -> [OutputFile]
-    {
+    /// The same files; those in `unchanged` are given as they are rather than rendered again.
+    func siteFiles(
+        pagePaths paths: [String], memo: inout SiteFilesMemo, deferring: Bool = false,
+        unchanged: [String: OutputFile] = [:]
+    ) throws(BuildFailure) -> [OutputFile] {
         var files: [OutputFile] = []
         func emit(_ file: OutputFile) { files.append(file) }
         try siteFiles(
@@ -221,7 +223,7 @@ public struct PageRenderer: Sendable {
                 let sink = ByteSink()
                 try produce(sink)
                 emit(OutputFile(path: path, contents: sink.data))
-            }, deferring: deferring)
+            }, deferring: deferring, unchanged: unchanged)
         return files
     }
 
@@ -233,14 +235,16 @@ public struct PageRenderer: Sendable {
     /// straight into the sink `stream` gives; `deferring` leaves the largest out.
     func siteFiles(
         pagePaths paths: [String], memo: inout SiteFilesMemo, emit: (OutputFile) throws(BuildFailure) -> Void,
-        stream: StreamFile, deferring: Bool = false
+        stream: StreamFile, deferring: Bool = false, unchanged: [String: OutputFile] = [:]
     ) throws(BuildFailure) {
-        try emit(OutputFile(path: "sitemap.xml", text: try templates.render("sitemap.xml", sitemap(paths))))
-        try emit(
-            OutputFile(
-                path: "robots.txt",
-                text: try templates.render("robots.txt", RobotsView(sitemap: absolute("sitemap.xml")))))
-        try emit(OutputFile(path: Routes.feed, text: try templates.render("feed.xml", feed())))
+        /// The file as it was when it is unchanged, else rendered by the named template.
+        func file(_ path: String, _ template: String, _ view: () -> Any) throws(BuildFailure) -> OutputFile {
+            if let kept = unchanged[path] { return kept }
+            return OutputFile(path: path, text: try templates.render(template, view()))
+        }
+        try emit(file(Routes.sitemap, "sitemap.xml") { sitemap(paths) })
+        try emit(file("robots.txt", "robots.txt") { RobotsView(sitemap: absolute(Routes.sitemap)) })
+        try emit(file(Routes.feed, "feed.xml") { feed() })
         if !deferring {
             for path in Self.streamedPaths {
                 try stream(path) { (sink: ByteSink) throws(BuildFailure) in
@@ -361,9 +365,7 @@ public struct PageRenderer: Sendable {
                     label: $0.term.name, href: Routes.term($0.term.slug), detail: summary(of: $0),
                     count: $0.mentions.count)
             }
-        let latest =
-            site.events.filter { $0.event.status == .past }.suffix(3)
-            + site.events.filter { $0.event.status == .planned }.prefix(2)
+        let latest = latestEvents
         return HomeView(
             frame: {
                 let f = frame(
@@ -379,6 +381,22 @@ public struct PageRenderer: Sendable {
             keyParties: Array(keyParties), keyTerms: Array(keyTerms),
             latestEvents: latest.map { eventLink($0, root: root) },
             partyCount: site.parties.count, termCount: site.terms.count, eventCount: site.events.count)
+    }
+
+    /// The home page's latest events: the last three that happened and the first two planned,
+    /// in timeline order, found from the ends of the timeline rather than by a pass over it all.
+    var latestEvents: [LinkedEvent] {
+        var past: [LinkedEvent] = []
+        for linked in site.events.reversed() where linked.event.status == .past {
+            past.append(linked)
+            if past.count == 3 { break }
+        }
+        var planned: [LinkedEvent] = []
+        for linked in site.events where linked.event.status == .planned {
+            planned.append(linked)
+            if planned.count == 2 { break }
+        }
+        return past.reversed() + planned
     }
 
     func article(_ linked: LinkedArticle, path: String) -> ArticleView {

@@ -78,6 +78,11 @@ struct Relations: Sendable {
     }
 
     /// Every pair of parties named together, each pair once (the smaller slug first), strongest first.
+    /// Whether `other` ties the same parties by as many paragraphs: the relation map is the same.
+    func samePartyPairs(as other: Relations) -> Bool {
+        partyPairs().elementsEqual(other.partyPairs(), by: { $0 == $1 })
+    }
+
     func partyPairs() -> [(String, String, Int)] {
         var pairs: [(String, String, Int)] = []
         for (entity, ties) in byEntity {

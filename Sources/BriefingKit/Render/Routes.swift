@@ -12,6 +12,7 @@ enum Routes {
     /// The search page's index, a script so that it loads from `file://` too, where fetching a file is refused.
     static let searchIndex = "search/index.js"
     static let feed = "feed.xml"
+    static let sitemap = "sitemap.xml"
 
     static func article(_ slug: String) -> String { "articles/\(slug)/index.html" }
     static func party(_ slug: String) -> String { "parties/\(slug)/index.html" }
