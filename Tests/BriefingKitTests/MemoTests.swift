@@ -26,6 +26,36 @@ struct MemoTests {
         return (values, calls.load(ordering: .relaxed))
     }
 
+    /// Elements are compared by their bytes first, then with `==`: an equal element made
+    /// afresh, whose strings are other storage, is reused all the same.
+    @Test func anEqualElementMadeAfreshIsReused() {
+        func items() -> [Item] {
+            (0..<50).map { Item(key: "k\($0)", text: String(repeating: "long text of element \($0) ", count: 4)) }
+        }
+        var memo = Memo<String, Item, Int, String>()
+        #expect(Self.run(&memo, items()).computed == 50)
+        var changed = items()
+        changed[7].text += "!"
+        #expect(Self.run(&memo, changed).computed == 1)
+    }
+
+    /// The memo's comparison by bytes finds an event copied from the last build equal only if
+    /// no padding lies between its fields, where a copy may leave other bytes: every field is
+    /// at the end of the one before it, the one-byte fields last.
+    @Test func anEventHasNoPaddingBetweenItsFields() {
+        func field<T>(_ path: KeyPath<Event, T>) -> (offset: Int, size: Int) {
+            (MemoryLayout<Event>.offset(of: path)!, MemoryLayout<T>.size)
+        }
+        let fields = [
+            field(\.slug), field(\.summary), field(\.date), field(\.when), field(\.order), field(\.sources),
+            field(\.parties), field(\.description), field(\.path), field(\.status), field(\.hidden),
+        ].sorted { $0.offset < $1.offset }
+        let event = Event(slug: "a", summary: "b", sources: [], path: "c")
+        #expect(fields.count == Mirror(reflecting: event).children.count, "a field of Event is missing here")
+        #expect(zip(fields, fields.dropFirst()).allSatisfy { $0.offset + $0.size == $1.offset })
+        #expect(fields.last.map { $0.offset + $0.size } == MemoryLayout<Event>.size)
+    }
+
     @Test func onlyChangedElementsAreComputedWhereverTheOthersMoved() {
         var memo = Memo<String, Item, Int, String>()
         let items = (1...6).map { Item(key: "k\($0)", text: "t\($0)") }

@@ -12,13 +12,15 @@ public struct Event: Hashable, Sendable, Codable {
     public var when: String?
     /// Position among events on the same date or without one; lower comes first.
     public var order: Int
-    public var status: Status
     /// Citations as written (`article-slug#pN`), with their place in the file.
     public var sources: [Located<String>]
     /// Party slugs as written, with their place in the file.
     public var parties: [Located<String>]
     public var description: String
     public var path: String
+    /// After the fields of eight and sixteen bytes, with the other one-byte field, so that no
+    /// padding lies between fields: the rebuild compares events by their bytes.
+    public var status: Status
     /// Set by an editor to drop an event the extractor found by mistake.
     public var hidden: Bool?
 
