@@ -31,9 +31,12 @@ public enum Linker {
         var backlinks: Backlinks?
         /// The paragraphs each event of `timeline` cites, by article position.
         var cited: [[Place]] = []
+        /// The matcher of the names, while they are the same.
+        var matcher: LastResult<[MentionMatcher.Name], MentionMatcher>
         let keeps: Bool
 
         init(keeps: Bool = true) {
+            matcher = .init(keeps: keeps)
             linked = .init(keeps: keeps)
             events = .init(keeps: keeps)
             mentions = .init(keeps: keeps)
@@ -82,7 +85,7 @@ public enum Linker {
         let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
         let names = matchedNames(content, log: &log)
-        let matcher = MentionMatcher(names)
+        let matcher = memo.matcher.value(for: names, MentionMatcher.init)
         // Linked articles keep the content's order, so a slug's place is its place in either.
         let articlePosition = Dictionary(
             content.articles.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
@@ -174,6 +177,7 @@ public enum Linker {
         memo.mentions = articleChain.mentionsMemo
         memo.joined = articleChain.joined
         memo.finished = kept.finished
+        memo.matcher = kept.matcher
         if memo.keeps {
             memo.timeline = events
             memo.cited = cited

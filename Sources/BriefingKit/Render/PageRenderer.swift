@@ -86,8 +86,19 @@ public struct PageRenderer: Sendable {
                 (
                     relations: previous.map { Relations(site, updating: $0.relations, from: $0.site) }
                         ?? Relations(site),
+                    // A term's summary is the last build's while its definition and first quote are.
                     summaries: Dictionary(
-                        site.terms.map { ($0.term.slug, Self.describe($0)) }, uniquingKeysWith: { first, _ in first }),
+                        site.terms.map { linked in
+                            let slug = linked.term.slug
+                            if let previous, let place = previous.index.position(ofTerm: slug),
+                                let kept = previous.termSummaries[slug],
+                                previous.site.terms[place].term.definition == linked.term.definition,
+                                previous.site.terms[place].mentions.first?.quote == linked.mentions.first?.quote
+                            {
+                                return (slug, kept)
+                            }
+                            return (slug, Self.describe(linked))
+                        }, uniquingKeysWith: { first, _ in first }),
                     planned: site.events.contains { $0.event.status == .planned }
                 )
             })

@@ -79,8 +79,19 @@ struct Relations: Sendable {
 
     /// Every pair of parties named together, each pair once (the smaller slug first), strongest first.
     /// Whether `other` ties the same parties by as many paragraphs: the relation map is the same.
+    /// Compared party by party: a party an edit did not touch keeps the very array of ties,
+    /// which compares at once.
     func samePartyPairs(as other: Relations) -> Bool {
-        partyPairs().elementsEqual(other.partyPairs(), by: { $0 == $1 })
+        func parties(_ relations: Relations) -> Int {
+            relations.byEntity.keys.reduce(0) { count, entity in
+                if case .party = entity { count + 1 } else { count }
+            }
+        }
+        return parties(self) == parties(other)
+            && byEntity.allSatisfy { entity, ties in
+                guard case .party = entity else { return true }
+                return other.byEntity[entity] == ties
+            }
     }
 
     func partyPairs() -> [(String, String, Int)] {
