@@ -67,8 +67,11 @@ enum SearchIndex {
     }
 
     static func script(_ site: Site, memo: inout Encoded, into sink: ByteSink) throws(BuildFailure) {
-        // An array of strings always encodes; an empty row would show it did not.
-        @Sendable func encode(_ row: [String]) -> Data { (try? JSONEncoder().encode(row)) ?? Data("[]".utf8) }
+        @Sendable func encode(_ row: [String]) -> Data {
+            var json = JSONText()
+            json.strings(row)
+            return json.data
+        }
         try sink.append(Data("window.\(variable) = [".utf8))
         var first = true
         try memo.parties.appendJSONElements(site.parties.map(\.party), key: \.slug, to: sink, first: &first) {
