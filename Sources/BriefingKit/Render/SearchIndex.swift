@@ -87,7 +87,12 @@ enum SearchIndex {
             encode(eventRow($0))
         }
         try memo.articles.appendJSONElements(site.articles, key: \.article.slug, to: sink, first: &first) {
-            Data(paragraphRows($0).map(encode).joined(separator: Data(",".utf8)))
+            var json = JSONText(capacity: 4096)
+            for (index, row) in paragraphRows($0).enumerated() {
+                if index > 0 { json.comma() }
+                json.strings(row)
+            }
+            return json.data
         }
         try sink.append(Data("];\n".utf8))
     }

@@ -46,6 +46,11 @@ struct JSONText {
         bytes += Array(String(value).utf8)
     }
 
+    /// Between values written one after another without `array`.
+    mutating func comma() {
+        bytes.append(UInt8(ascii: ","))
+    }
+
     mutating func strings(_ values: [String]) {
         array(values) { $0.string($1) }
     }
