@@ -297,6 +297,8 @@ public enum Builder {
         var siteFilesMemo = PageRenderer.SiteFilesMemo(keeping: false)
         let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
         memo.rendered = nil
+        // The last build's site, renderer and files are freed once this build is done with them.
+        defer { if let previous { Parallel.letGo(previous) } }
         if let previous, let pages = renderer.pagesChanged(since: previous.renderer) {
             // Only the pages an edit touched are rendered, over the files of the last build.
             let pagePaths = renderer.pages.map(renderer.path(of:))

@@ -94,6 +94,8 @@ public enum Linker {
         // to the part it updates.
         let kept = memo
         memo = Kept(keeps: kept.keeps)
+        // What is left of the last build's state once this one has taken its parts.
+        defer { if kept.keeps { Parallel.letGo(kept) } }
         let (eventChain, articleChain) = Parallel.both(
             concurrently: kept.keeps,
             {

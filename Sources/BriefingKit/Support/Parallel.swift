@@ -5,6 +5,12 @@ import Synchronization
 /// Work spread over all cores, with results in input order, for the stages that handle each
 /// article or page on its own.
 enum Parallel {
+    /// Lets go of `value` on another thread. The state a rebuild replaces holds tens of
+    /// thousands of values, whose freeing took milliseconds the rebuild need not wait for.
+    static func letGo<Value: Sendable>(_ value: Value) {
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    }
+
     /// How many elements run at once: the cores this process may use.
     static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
