@@ -16,11 +16,12 @@ Each timed command runs under /usr/bin/time for its peak RSS and CPU time; wall 
 of R runs. It prints, per N: our wall time, Hugo's, their ratio, peak RSS of each and their ratio,
 pages written by each, our time against the floor, and the CPU time (user and system) of each
 and their ratio, which moves less than wall time when the machine is busy. At N = 1,000 it also times a rebuild
-in `briefing serve` (keeping what the last build computed) after each of four kinds of edit to
+in `briefing serve` (keeping what the last build computed) after each of five kinds of edit to
 one article, each made --edits times (default 5): the file saved unchanged, a word changed, an
-event's opening words changed, a new person named. For each it prints the median time from the
+event's opening words changed, a new person named, a copy of the article added. For each it prints the median time from the
 write to the server's "Built" line and of the rebuild's own time as the server reports it (the
-article is put back afterwards).
+article is put back afterwards); then `hugo server` on a copy of the Hugo site after the same edit
+of an event's opening, by Hugo's own "Total in" line, and the peak RSS of both servers.
 """
 
 import argparse
@@ -29,6 +30,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -120,6 +122,61 @@ def edited(original, kind, number):
     return head + "\n" + last + f" Deputy Minister Tomas Kerrow{'abcdefghij'[number]} declined to comment."
 
 
+def peak_mib(pid):
+    """The peak resident memory of a running process, in MiB."""
+    with open(f"/proc/{pid}/status") as status:
+        return next(int(line.split()[1]) / 1024 for line in status if line.startswith("VmHWM:"))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def hugo_served_rebuilds(folder, work, times):
+    """The peer's figure for the same edit: `hugo server` (rendering to memory, as ours does) on a
+    copy of the Hugo site, the first article's event opening edited `times` times. Returns the
+    median of Hugo's own "Total in N ms" and the server's peak RSS in MiB."""
+    site = os.path.join(work, "hugo-served")
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(os.path.join(folder, "hugo"), site)
+    article = sorted(glob.glob(os.path.join(site, "content", "articles", "*.md")))[0]
+    server = subprocess.Popen(["hugo", "server", "--source", site, "--bind", "127.0.0.1", "--port",
+                               str(free_port()), "--disableLiveReload"], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True)
+    totals = []
+    ready = threading.Event()
+    rebuilt = threading.Event()
+
+    def read():
+        for line in server.stdout:
+            if "Web Server is available" in line:
+                ready.set()
+            found = re.search(r"Total in (\d+) ms", line)
+            if found and ready.is_set():
+                totals.append(float(found.group(1)))
+                rebuilt.set()
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        if not ready.wait(600):
+            sys.exit("hugo server did not start")
+        time.sleep(1)
+        original = open(article, encoding="utf-8").read()
+        for number in range(times):
+            rebuilt.clear()
+            with open(article, "w", encoding="utf-8") as handle:
+                handle.write(edited(original, "an event's opening", number))
+            if not rebuilt.wait(600):
+                sys.exit("hugo server did not rebuild after the edit")
+            time.sleep(0.5)
+        return statistics.median(totals), peak_mib(server.pid)
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(60)
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def served_rebuilds(binary, content, templates, no_config, article, times):
     """Starts `briefing serve` on the corpus and, once the first build is served, makes each kind
     of edit `times` times, waiting for the rebuild after each. Returns, per kind, the medians of
@@ -181,7 +238,7 @@ def served_rebuilds(binary, content, templates, no_config, article, times):
                     handle.write(original)
             built.wait(600)
             time.sleep(0.5)
-        return results
+        return results, peak_mib(server.pid)
     finally:
         with open(article, "w", encoding="utf-8") as handle:
             handle.write(original)
@@ -231,7 +288,8 @@ def main():
         if n == 1000:
             content = os.path.join(folder, "briefing", "Content")
             article = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
-            incremental = served_rebuilds(binary, content, templates, no_config, article, options.edits)
+            incremental, served_peak = served_rebuilds(binary, content, templates, no_config, article, options.edits)
+            hugo_served, hugo_served_peak = hugo_served_rebuilds(folder, options.work, options.edits)
 
     print(f"{'N':>6} {'ours s':>8} {'Hugo s':>8} {'ratio':>6} {'ours MiB':>9} {'Hugo MiB':>9} {'ratio':>6} "
           f"{'our pages':>10} {'Hugo pages':>11} {'floor s':>8} {'ours/floor':>11} {'ours CPU s':>11} {'Hugo CPU s':>11} "
@@ -246,6 +304,9 @@ def main():
         print(f"    {'edit':<20} {'write to site ms':>16} {'rebuild ms':>11}  what it changes")
         for (kind, wall, own, _), (_, what) in zip(incremental, EDITS):
             print(f"    {kind:<20} {wall * 1000:16.0f} {own:11.0f}  {what}")
+        print(f"    hugo server after the same edit of an event's opening (its own 'Total in'): {hugo_served:.0f} ms")
+        print(f"  peak memory of the server after the edits: briefing serve {served_peak:.0f} MiB, "
+              f"hugo server {hugo_served_peak:.0f} MiB")
         print("  stages of the last rebuild after the edit of an event's opening:")
         for line in next(stages for kind, _, _, stages in incremental if kind == "an event's opening"):
             print("    " + line[:110])
