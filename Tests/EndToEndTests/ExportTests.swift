@@ -32,22 +32,15 @@ struct ExportTests {
         let site = try #require(report.site)
         let encoder = Self.encoder()
         #expect(site.articles.count == 5 && !site.events.isEmpty && !site.parties.isEmpty && !site.terms.isEmpty)
-        for linked in site.articles {
-            let article = Export.article(linked)
-            #expect(Export.encoded(article, Export.write) == (try encoder.encode(article)), "\(article.slug)")
+        func expectSame<Value: Encodable>(_ values: [Value], _ write: (Value, inout JSONText) -> Void) throws {
+            for (index, value) in values.enumerated() {
+                #expect(Export.encoded(value, write) == (try encoder.encode(value)), "\(Value.self) \(index)")
+            }
         }
-        for linked in site.events {
-            let event = Export.event(linked)
-            #expect(Export.encoded(event, Export.write) == (try encoder.encode(event)), "\(event.slug)")
-        }
-        for linked in site.parties {
-            let party = Export.party(linked)
-            #expect(Export.encoded(party, Export.write) == (try encoder.encode(party)), "\(party.slug)")
-        }
-        for linked in site.terms {
-            let term = Export.term(linked)
-            #expect(Export.encoded(term, Export.write) == (try encoder.encode(term)), "\(term.slug)")
-        }
+        try expectSame(site.articles.map(Export.article), Export.write)
+        try expectSame(site.events.map(Export.event), Export.write)
+        try expectSame(site.parties.map(Export.party), Export.write)
+        try expectSame(site.terms.map(Export.term), Export.write)
         // Every optional field, present and absent.
         let full = Export.Article(
             slug: "a", title: "T \"1\"", dek: "d", summary: "s", date: "2025-01-02", source: "S", url: "https://x/y",
@@ -63,12 +56,12 @@ struct ExportTests {
         var bare = full
         (bare.dek, bare.summary, bare.date, bare.source, bare.url, bare.byline) = (nil, nil, nil, nil, nil, nil)
         bare.paragraphs[0].section = nil
-        for article in [full, bare] {
-            #expect(Export.encoded(article, Export.write) == (try encoder.encode(article)))
-        }
-        let event = Export.Event(
-            slug: "e", summary: "s", date: nil, when: "w", order: -3, status: "past", sources: ["a#p1"], parties: [],
-            description: "d")
-        #expect(Export.encoded(event, Export.write) == (try encoder.encode(event)))
+        try expectSame([full, bare], Export.write)
+        try expectSame(
+            [
+                Export.Event(
+                    slug: "e", summary: "s", date: nil, when: "w", order: -3, status: "past", sources: ["a#p1"],
+                    parties: [], description: "d")
+            ], Export.write)
     }
 }
