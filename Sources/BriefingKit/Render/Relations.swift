@@ -77,7 +77,6 @@ struct Relations: Sendable {
         byEntity[entity] ?? []
     }
 
-    /// Every pair of parties named together, each pair once (the smaller slug first), strongest first.
     /// Whether `other` ties the same parties by as many paragraphs: the relation map is the same.
     /// Compared party by party: a party an edit did not touch keeps the very array of ties,
     /// which compares at once.
@@ -94,6 +93,7 @@ struct Relations: Sendable {
             }
     }
 
+    /// Every pair of parties named together, each pair once (the smaller slug first), strongest first.
     func partyPairs() -> [(String, String, Int)] {
         var pairs: [(String, String, Int)] = []
         for (entity, ties) in byEntity {
