@@ -21,7 +21,8 @@ one article, each made --edits times (default 5): the file saved unchanged, a wo
 event's opening words changed, a new person named, a copy of the article added. For each it prints the median time from the
 write to the server's "Built" line and of the rebuild's own time as the server reports it (the
 article is put back afterwards); then `hugo server` on a copy of the Hugo site after the same edit
-of an event's opening, by Hugo's own "Total in" line, and the peak RSS of both servers.
+of an event's opening, by Hugo's own "Total in" line, and the peak RSS of both servers after
+their first build and after the edits.
 """
 
 import argparse
@@ -137,7 +138,8 @@ def free_port():
 def hugo_served_rebuilds(folder, work, times):
     """The peer's figure for the same edit: `hugo server` (rendering to memory, as ours does) on a
     copy of the Hugo site, the first article's event opening edited `times` times. Returns the
-    median of Hugo's own "Total in N ms" and the server's peak RSS in MiB."""
+    median of Hugo's own "Total in N ms" and the server's peak RSS in MiB after its first build
+    and after the edits."""
     site = os.path.join(work, "hugo-served")
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(os.path.join(folder, "hugo"), site)
@@ -162,6 +164,7 @@ def hugo_served_rebuilds(folder, work, times):
         if not ready.wait(600):
             sys.exit("hugo server did not start")
         time.sleep(1)
+        first_peak = peak_mib(server.pid)
         original = open(article, encoding="utf-8").read()
         for number in range(times):
             rebuilt.clear()
@@ -170,7 +173,7 @@ def hugo_served_rebuilds(folder, work, times):
             if not rebuilt.wait(600):
                 sys.exit("hugo server did not rebuild after the edit")
             time.sleep(0.5)
-        return statistics.median(totals), peak_mib(server.pid)
+        return statistics.median(totals), (first_peak, peak_mib(server.pid))
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(60)
@@ -204,6 +207,7 @@ def served_rebuilds(binary, content, templates, no_config, article, times):
         if not ready.wait(1200):
             sys.exit("briefing serve did not start")
         time.sleep(1)
+        first_peak = peak_mib(server.pid)
         for kind, _ in EDITS:
             walls, owns, stages = [], [], []
             for number in range(times):
@@ -238,7 +242,7 @@ def served_rebuilds(binary, content, templates, no_config, article, times):
                     handle.write(original)
             built.wait(600)
             time.sleep(0.5)
-        return results, peak_mib(server.pid)
+        return results, (first_peak, peak_mib(server.pid))
     finally:
         with open(article, "w", encoding="utf-8") as handle:
             handle.write(original)
@@ -305,8 +309,9 @@ def main():
         for (kind, wall, own, _), (_, what) in zip(incremental, EDITS):
             print(f"    {kind:<20} {wall * 1000:16.0f} {own:11.0f}  {what}")
         print(f"    hugo server after the same edit of an event's opening (its own 'Total in'): {hugo_served:.0f} ms")
-        print(f"  peak memory of the server after the edits: briefing serve {served_peak:.0f} MiB, "
-              f"hugo server {hugo_served_peak:.0f} MiB")
+        print(f"  peak memory of the server after its first build / after the edits: briefing serve "
+              f"{served_peak[0]:.0f} / {served_peak[1]:.0f} MiB, hugo server {hugo_served_peak[0]:.0f} / "
+              f"{hugo_served_peak[1]:.0f} MiB")
         print("  stages of the last rebuild after the edit of an event's opening:")
         for line in next(stages for kind, _, _, stages in incremental if kind == "an event's opening"):
             print("    " + line[:110])
