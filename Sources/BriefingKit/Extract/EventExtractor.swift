@@ -68,19 +68,35 @@ public enum EventExtractor {
     struct NamedApart: Sendable {
         private var input: [ArticleEvents] = []
         private var output: [Event] = []
+        /// The place of the article each name of `output` went to.
+        private var articleOf: [String: Int] = [:]
         private let keeps: Bool
+        /// How the last value was named: as the last naming, from it, or from scratch.
+        private(set) var naming = Naming.fromScratch
+
+        enum Naming { case asBefore, again, fromScratch }
 
         init(keeps: Bool) {
             self.keeps = keeps
         }
 
         mutating func value(for input: [ArticleEvents]) -> [Event] {
-            let output =
-                EventExtractor.namedAsBefore(input, last: self.input, named: self.output)
-                ?? EventExtractor.namedApart(input)
+            let output: [Event]
+            var articleOf = self.articleOf
+            if let named = EventExtractor.namedAsBefore(input, last: self.input, named: self.output) {
+                (output, naming) = (named, .asBefore)
+            } else if let (named, places) = EventExtractor.namedAgain(
+                input, last: self.input, named: self.output, articleOf: self.articleOf)
+            {
+                (output, articleOf, naming) = (named, places, .again)
+            } else {
+                (output, articleOf) = EventExtractor.namedApartWithPlaces(input)
+                naming = .fromScratch
+            }
             if keeps {
                 self.input = input
                 self.output = output
+                self.articleOf = articleOf
             }
             return output
         }
@@ -132,29 +148,123 @@ public enum EventExtractor {
     }
 
     static func namedApart(_ articles: [ArticleEvents]) -> [Event] {
+        namedApartWithPlaces(articles).events
+    }
+
+    /// The events named apart, and the place of the article each name went to.
+    static func namedApartWithPlaces(_ articles: [ArticleEvents]) -> (events: [Event], articleOf: [String: Int]) {
         // Two events, in one article or two, may open with the same words. The first, in the
         // articles' order, keeps the words as its slug; a later one adds its article's slug (and a
         // number within that article). Numbering across articles would rename every later event
         // of the same opening when one article is edited; this way an edit renames at most the
         // event that takes over a slug the edited one gave up or took.
-        var slugs = Set<String>()
-        return articles.flatMap { article in
-            var nextNumber: [String: Int] = [:]
-            return article.events.map { event in
-                var event = event
-                if slugs.insert(event.slug).inserted { return event }
-                let qualified = event.slug + "-" + article.slug
-                var number = nextNumber[qualified] ?? 1
-                var slug = number == 1 ? qualified : "\(qualified)-\(number)"
-                while !slugs.insert(slug).inserted {
-                    number += 1
-                    slug = "\(qualified)-\(number)"
-                }
-                nextNumber[qualified] = number + 1
-                event.slug = slug
-                return event
+        var articleOf: [String: Int] = [:]
+        var events: [Event] = []
+        for (place, article) in articles.enumerated() {
+            events += name(article, place: place) {
+                articleOf[$0] != nil
+            } taking: {
+                articleOf[$0] = place
             }
         }
+        return (events, articleOf)
+    }
+
+    /// One article's events named apart from the names `taken` says are given, each name given
+    /// handed to `take`.
+    private static func name(
+        _ article: ArticleEvents, place: Int, taken: (String) -> Bool, taking take: (String) -> Void
+    ) -> [Event] {
+        var nextNumber: [String: Int] = [:]
+        return article.events.map { event in
+            var event = event
+            if !taken(event.slug) {
+                take(event.slug)
+                return event
+            }
+            let qualified = event.slug + "-" + article.slug
+            var number = nextNumber[qualified] ?? 1
+            var slug = number == 1 ? qualified : "\(qualified)-\(number)"
+            while taken(slug) {
+                number += 1
+                slug = "\(qualified)-\(number)"
+            }
+            take(slug)
+            nextNumber[qualified] = number + 1
+            event.slug = slug
+            return event
+        }
+    }
+
+    /// The names a naming from scratch gives, worked out from the last naming when the articles
+    /// are the same ones in the same order: an article whose events open as they did keeps its
+    /// names unless a name it tried was given or given up before it, which only the articles
+    /// named again can change; the others are named again against the names given before them.
+    /// Most edits rename one event, so only the events that tried its old or new name are
+    /// looked at again, and the names of 40,000 events are not hashed into a set again.
+    static func namedAgain(
+        _ input: [ArticleEvents], last: [ArticleEvents], named: [Event], articleOf: [String: Int]
+    ) -> (events: [Event], articleOf: [String: Int])? {
+        guard !last.isEmpty, input.count == last.count, !articleOf.isEmpty,
+            zip(input, last).allSatisfy({ $0.slug == $1.slug })
+        else { return nil }
+        // The names given before the current article in one naming and not in the other.
+        var differ = Set<String>()
+        func toggle(_ name: String) {
+            if differ.remove(name) == nil { differ.insert(name) }
+        }
+        var events: [Event] = []
+        events.reserveCapacity(named.count)
+        var moves: [(name: String, place: Int?)] = []
+        var start = 0
+        for (place, (now, was)) in zip(input, last).enumerated() {
+            let names = named[start..<start + was.events.count]
+            start += was.events.count
+            let openSame =
+                now.events.count == was.events.count
+                && zip(now.events, was.events).allSatisfy { $0.slug == $1.slug }
+            // The names an event tried before the one it got: its opening, then its article's.
+            func tried(_ found: String, _ given: String) -> Bool {
+                if differ.contains(found) { return true }
+                if given == found { return false }
+                let qualified = found + "-" + now.slug
+                if differ.contains(qualified) { return true }
+                guard given != qualified, let number = Int(given.dropFirst(qualified.count + 1)) else { return false }
+                return (2...max(2, number)).contains { differ.contains("\(qualified)-\($0)") }
+            }
+            if openSame, differ.isEmpty || !zip(now.events, names).contains(where: { tried($0.slug, $1.slug) }) {
+                if now.events == was.events {
+                    events += names
+                } else {
+                    events += zip(now.events, names).map { event, given in
+                        var event = event
+                        event.slug = given.slug
+                        return event
+                    }
+                }
+                continue
+            }
+            var mine = Set<String>()
+            let renamed = name(now, place: place) { name in
+                mine.contains(name) || (articleOf[name].map { $0 < place } ?? false) != differ.contains(name)
+            } taking: {
+                mine.insert($0)
+            }
+            for given in names {
+                toggle(given.slug)
+                moves.append((given.slug, nil))
+            }
+            for event in renamed {
+                toggle(event.slug)
+                moves.append((event.slug, place))
+            }
+            events += renamed
+        }
+        // The names given up first, then those given: a name may move to an earlier article.
+        var places = articleOf
+        for (name, place) in moves where place == nil { places[name] = nil }
+        for (name, place) in moves { if let place { places[name] = place } }
+        return (events, places)
     }
 
     struct Found {
