@@ -43,9 +43,12 @@ public final class BuildCache: Sendable {
         /// The content as loaded, before extraction: a build that loads the same content with
         /// the same settings and templates makes this very site.
         var content: Content
-        /// The files in the order the build gave them, and the pages' paths in that order.
+        /// The files in the order the build gave them, and how many are pages: the first ones.
         var output: [OutputFile]
-        var pagePaths: [String]
+        var pages: Int
+
+        /// The pages' paths, in order.
+        var pagePaths: some Collection<String> { output.prefix(pages).lazy.map(\.path) }
     }
 
     private let state = Mutex(State())

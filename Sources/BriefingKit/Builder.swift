@@ -144,11 +144,11 @@ public enum Builder {
             previous.renderer.site.config == config, previous.templates == templateStamps
         {
             try stage("render") { () throws(BuildFailure) in
-                ((), "nothing the site is made from changed: 0 of \(previous.pagePaths.count) pages rendered again")
+                ((), "nothing the site is made from changed: 0 of \(previous.pages) pages rendered again")
             }
             let deferred = deferredFiles(previous.renderer, cache: cache)
             report.site = previous.renderer.site
-            report.pages = previous.pagePaths.count
+            report.pages = previous.pages
             report.files = previous.output.count + deferred.count
             return (previous.output, deferred, report)
         }
@@ -308,7 +308,9 @@ public enum Builder {
                 }
                 // The sitemap lists the pages, the feed the articles: each as it was while those are.
                 var unchanged: [String: OutputFile] = [:]
-                if pagePaths == previous.pagePaths { unchanged[Routes.sitemap] = previous.files[Routes.sitemap] }
+                if pagePaths.elementsEqual(previous.pagePaths) {
+                    unchanged[Routes.sitemap] = previous.files[Routes.sitemap]
+                }
                 if renderer.sameFeed(as: previous.renderer) { unchanged[Routes.feed] = previous.files[Routes.feed] }
                 let other = try renderer.siteFiles(
                     pagePaths: pagePaths, memo: &siteFilesMemo, deferring: true, unchanged: unchanged)
@@ -339,7 +341,7 @@ public enum Builder {
             let output = (pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }
             memo.rendered = BuildCache.RenderedSite(
                 renderer: renderer, templates: templateStamps, files: files, links: links, content: loaded,
-                output: output, pagePaths: pagePaths)
+                output: output, pages: pagePaths.count)
             report.pages = pagePaths.count
             report.files = files.count + deferred.count
             return (output, deferred, report)
@@ -361,7 +363,7 @@ public enum Builder {
                 renderer: renderer, templates: templateStamps,
                 files: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
                 links: Dictionary(links.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
-                content: loaded, output: files, pagePaths: renderer.pages.map(renderer.path(of:)))
+                content: loaded, output: files, pages: links.count)
         }
         report.pages = links.count
         report.files = files.count + deferred.count

@@ -161,7 +161,7 @@ public enum EventExtractor {
         var articleOf: [String: Int] = [:]
         var events: [Event] = []
         for (place, article) in articles.enumerated() {
-            events += name(article, place: place) {
+            events += name(article) {
                 articleOf[$0] != nil
             } taking: {
                 articleOf[$0] = place
@@ -173,7 +173,7 @@ public enum EventExtractor {
     /// One article's events named apart from the names `taken` says are given, each name given
     /// handed to `take`.
     private static func name(
-        _ article: ArticleEvents, place: Int, taken: (String) -> Bool, taking take: (String) -> Void
+        _ article: ArticleEvents, taken: (String) -> Bool, taking take: (String) -> Void
     ) -> [Event] {
         var nextNumber: [String: Int] = [:]
         return article.events.map { event in
@@ -245,7 +245,7 @@ public enum EventExtractor {
                 continue
             }
             var mine = Set<String>()
-            let renamed = name(now, place: place) { name in
+            let renamed = name(now) { name in
                 mine.contains(name) || (articleOf[name].map { $0 < place } ?? false) != differ.contains(name)
             } taking: {
                 mine.insert($0)

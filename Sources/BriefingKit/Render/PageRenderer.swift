@@ -92,8 +92,7 @@ public struct PageRenderer: Sendable {
                             let slug = linked.term.slug
                             if let previous, let place = previous.index.position(ofTerm: slug),
                                 let kept = previous.termSummaries[slug],
-                                previous.site.terms[place].term.definition == linked.term.definition,
-                                previous.site.terms[place].mentions.first?.quote == linked.mentions.first?.quote
+                                Self.describedAlike(previous.site.terms[place], linked)
                             {
                                 return (slug, kept)
                             }
@@ -584,7 +583,13 @@ public struct PageRenderer: Sendable {
         termSummaries[linked.term.slug] ?? Self.describe(linked)
     }
 
+    /// Whether `describe` gives the same for both: they have the same definition and first quote.
+    static func describedAlike(_ a: LinkedTerm, _ b: LinkedTerm) -> Bool {
+        a.term.definition == b.term.definition && a.mentions.first?.quote == b.mentions.first?.quote
+    }
+
     /// What `summary(of:)` gives, worked out once per term: every mention's title repeats it.
+    /// It reads the term's definition and its first quote, as `describedAlike` compares.
     static func describe(_ linked: LinkedTerm) -> String {
         if !linked.term.definition.isEmpty { return linked.term.definition }
         guard let quote = linked.mentions.first?.quote else { return "" }
