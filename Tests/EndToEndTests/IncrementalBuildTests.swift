@@ -204,12 +204,16 @@ struct IncrementalBuildTests {
             $0.replacingOccurrences(of: "long", with: "short")
         }
         #expect(pages.contains("articles/report-100/index.html"))
-        // Of the archive, only the page listing it (by slug among articles of one date: the first).
-        #expect(pages.filter { $0.hasPrefix("archive/") } == ["archive/index.html"])
+        // The archive gives each article's number of paragraphs, not its words.
+        #expect(!pages.contains { $0.hasPrefix("archive/") })
         #expect(!pages.contains { $0.hasPrefix("parties/vladimir-putin/") })
         // Nor do the home page and the lists of parties and terms, which give counts of mentions.
         let lists: Set = ["index.html", "parties/index.html", "terms/index.html"]
         #expect(pages.isDisjoint(with: lists + ["search/index.html", "404.html"]))
+
+        // Of the archive, only the page listing it (by slug among articles of one date: the first).
+        pages = try edit("a paragraph added") { $0 + "\nThe envoy left.\n" }
+        #expect(pages.filter { $0.hasPrefix("archive/") } == ["archive/index.html"])
 
         // Its page and the one list page the article is on (by slug among articles of one date: the first).
         pages = try edit("a second mention of the party") {
@@ -227,6 +231,63 @@ struct IncrementalBuildTests {
                 .replacingOccurrences(of: "Putin's talks", with: "The talks")
         }
         #expect(pages.isSuperset(of: [list + "index.html", list + "2/index.html", list + "3/index.html"]))
+    }
+
+    /// A party's or term's page quotes sentences and links its first events: an edit that only
+    /// moves a mention within its paragraph, or changes an event the page does not link, leaves
+    /// the page as it was, and it is not rendered again.
+    @Test func pagesShowingNothingAnEditChangedAreNotRenderedAgain() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try FileManager.default.createDirectory(
+            atPath: fixture.root + "/Content/terms", withIntermediateDirectories: true)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = try #require(calendar.date(from: DateComponents(year: 2024, month: 1, day: 1)))
+        // A week apart, so that no two meetings are one event; the term is named in the sentence
+        // before each, in the paragraph the event cites.
+        let count = PageRenderer.entityListLimit + 20
+        var files = ["terms/truce-talks.md": "---\nname: truce talks\n---\n"]
+        for number in 1...count {
+            let day = calendar.dateComponents(
+                [.year, .month, .day], from: calendar.date(byAdding: .day, value: 7 * number, to: start)!)
+            files[String(format: "report-%03d.md", number)] =
+                "---\ntitle: Report \(number)\ndate: \(String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!))\n---\n\nThe truce talks were long. President Vladimir Putin met envoy \(number) in Moscow on Monday.\n"
+        }
+        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let templates = try TemplateSet.load(from: options.templatesFolder, requireFolder: false)
+        let cache = BuildCache()
+        var site = try #require(try Self.expectSameAsFreshBuild(options, cache: cache, "first build").site)
+        let term = try #require(site.terms.first { $0.term.slug == "truce-talks" })
+        #expect(term.events.count == count)
+        func edit(_ number: Int, _ what: String, _ change: (String) -> String) throws -> Set<String> {
+            try Self.edit(options.content + String(format: "/report-%03d.md", number), change)
+            let after = try #require(try Self.expectSameAsFreshBuild(options, cache: cache, what).site)
+            let renderer = PageRenderer(site: after, templates: templates)
+            let pages = try #require(renderer.pagesChanged(since: PageRenderer(site: site, templates: templates)))
+            site = after
+            return Set(pages.map(renderer.path(of:)))
+        }
+        let (party, termPage) = ("parties/vladimir-putin/index.html", "terms/truce-talks/index.html")
+
+        // Putin's mention moves along its paragraph; its sentence is the same.
+        var pages = try edit(5, "a word before a mention") {
+            $0.replacingOccurrences(of: "were long", with: "were very long")
+        }
+        #expect(pages.contains("articles/report-005/index.html"))
+        #expect(pages.contains(termPage))
+        #expect(!pages.contains(party))
+
+        // The newest meeting is past the events the term's page links; the oldest is the first.
+        pages = try edit(count, "an event the term's page does not link") {
+            $0.replacingOccurrences(of: "on Monday", with: "on Monday evening")
+        }
+        #expect(pages.contains(party))
+        #expect(!pages.contains(termPage))
+        pages = try edit(1, "the first event the term's page links") {
+            $0.replacingOccurrences(of: "on Monday", with: "on Monday evening")
+        }
+        #expect(pages.isSuperset(of: [party, termPage]))
     }
 
     /// The sitemap lists the pages and the feed the articles' headlines and summaries: an edit

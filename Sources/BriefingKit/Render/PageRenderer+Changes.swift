@@ -49,27 +49,37 @@ extension PageRenderer {
         func samePlace(_ position: Int, _ a: [LinkedEvent], _ b: [LinkedEvent]) -> Bool {
             position < b.count && a[position] === b[position]
         }
+        // Those of them whose links read otherwise, or lead elsewhere, change the pages linking
+        // to them as well; the others (a changed description, say) only their timeline page.
         var events = Set<String>()
+        var eventLinks = Set<String>()
         for (position, linked) in after.events.enumerated() where !samePlace(position, after.events, before.events) {
             let slug = linked.event.slug
-            if old.index.event(slug) != linked || old.eventPage(slug) != Self.timelinePage(ofEventAt: position) {
-                events.insert(slug)
-            }
+            let was = old.index.event(slug)
+            let moved = old.eventPage(slug) != Self.timelinePage(ofEventAt: position)
+            if was != linked || moved { events.insert(slug) }
+            if moved || !(was.map { Self.linkedAlike($0.event, linked.event) } ?? false) { eventLinks.insert(slug) }
         }
         for (position, linked) in before.events.enumerated()
         where !samePlace(position, before.events, after.events) && index.event(linked.event.slug) == nil {
             events.insert(linked.event.slug)
+            eventLinks.insert(linked.event.slug)
         }
         let articles = Set(
             zip(before.articles, after.articles).filter { $0 != $1 }.map(\.1.article.slug))
 
         var articlePages = articles
         var partyPages = Set(
-            partyPlaces.kept.filter { before.parties[$0.was] != after.parties[$0.now] }
-                .map { after.parties[$0.now].party.slug } + partyPlaces.added.map { after.parties[$0].party.slug })
+            partyPlaces.kept.filter {
+                let (a, b) = (before.parties[$0.was], after.parties[$0.now])
+                return a != b
+                    && !(a.party == b.party && a.events == b.events && Self.quotedAlike(a.mentions, b.mentions))
+            }.map { after.parties[$0.now].party.slug } + partyPlaces.added.map { after.parties[$0].party.slug })
         var termPages = Set(
-            termPlaces.kept.filter { before.terms[$0.was] != after.terms[$0.now] }
-                .map { after.terms[$0.now].term.slug } + termPlaces.added.map { after.terms[$0].term.slug })
+            termPlaces.kept.filter {
+                let (a, b) = (before.terms[$0.was], after.terms[$0.now])
+                return a != b && !(a.term == b.term && a.events == b.events && Self.quotedAlike(a.mentions, b.mentions))
+            }.map { after.terms[$0.now].term.slug } + termPlaces.added.map { after.terms[$0].term.slug })
         for renderer in [old, self] {
             let site = renderer.site
             // Pages naming a party or term whose name or summary changed.
@@ -86,38 +96,52 @@ extension PageRenderer {
             {
                 termPages.insert(linked.term.slug)
             }
-            // Pages listing an event that changed.
-            for slug in events {
+            // Pages linking to an event whose link changed. Which events a page lists is in
+            // what was compared above: a paragraph's events, a party's or term's. A party's or
+            // term's page shows its first `entityListLimit` events only.
+            func shows(_ events: [String]?, _ slug: String) -> Bool {
+                events?.prefix(Self.entityListLimit).contains(slug) ?? false
+            }
+            for slug in eventLinks {
                 guard let linked = renderer.index.event(slug) else { continue }
                 articlePages.formUnion(linked.citations.map(\.article))
-                partyPages.formUnion(linked.parties)
+                partyPages.formUnion(linked.parties.filter { shows(renderer.index.party($0)?.events, slug) })
             }
             // A term lists the events citing a paragraph that names it.
-            for slug in events {
+            for slug in eventLinks {
                 for citation in renderer.index.event(slug)?.citations ?? [] {
                     guard let article = renderer.index.article(citation.article),
                         let paragraph = article.paragraphs.first(where: { $0.paragraph.number == citation.paragraph })
                     else { continue }
                     for mention in paragraph.mentions {
-                        if case .term(let term) = mention.target { termPages.insert(term) }
+                        if case .term(let term) = mention.target, shows(renderer.index.term(term)?.events, slug) {
+                            termPages.insert(term)
+                        }
                     }
                 }
             }
         }
         // A party's or term's page quotes its sentences, counts its mentions in each article and
         // the paragraphs it shares with other parties: only the changed paragraphs change these.
+        // A paragraph naming the same parties and terms in the same order changes only the pages
+        // of those whose sentence changed; one naming others changes the pages of all it names.
+        func touch(_ mention: Mention) {
+            switch mention.target {
+            case .party(let party): partyPages.insert(party)
+            case .term(let term): termPages.insert(term)
+            }
+        }
         for slug in articles {
             guard let was = old.index.article(slug), let now = index.article(slug) else { continue }
-            var changed: [LinkedParagraph] = []
-            if was.paragraphs.count == now.paragraphs.count {
-                for (a, b) in zip(was.paragraphs, now.paragraphs) where a != b { changed += [a, b] }
-            } else {
-                changed = was.paragraphs + now.paragraphs
+            guard was.paragraphs.count == now.paragraphs.count else {
+                (was.paragraphs + now.paragraphs).lazy.flatMap(\.mentions).forEach(touch)
+                continue
             }
-            for mention in changed.lazy.flatMap(\.mentions) {
-                switch mention.target {
-                case .party(let party): partyPages.insert(party)
-                case .term(let term): termPages.insert(term)
+            for (a, b) in zip(was.paragraphs, now.paragraphs) where a != b {
+                if a.mentions.elementsEqual(b.mentions, by: { $0.target == $1.target }) {
+                    for (x, y) in zip(a.mentions, b.mentions) where x.quote != y.quote { touch(y) }
+                } else {
+                    (a.mentions + b.mentions).forEach(touch)
                 }
             }
         }
@@ -147,11 +171,12 @@ extension PageRenderer {
         if !(partiesListed && termsListed && sameHome(as: old)) { pages.append(.home) }
         if !partiesListed { pages.append(.parties) }
         if !termsListed { pages.append(.terms) }
-        // The archive lists each article's length and source: its pages with a changed article.
+        // The archive lists each article's length and source: its pages with an article listed
+        // otherwise than it was. The articles are in the same order, as the guard above found.
         pages += (0..<archivePageCount).map { $0 + 1 }.filter { page in
             let start = (page - 1) * Self.archivePageSize
-            return after.articles[start..<min(start + Self.archivePageSize, after.articles.count)]
-                .contains { articles.contains($0.article.slug) }
+            let range = start..<min(start + Self.archivePageSize, after.articles.count)
+            return !before.articles[range].elementsEqual(after.articles[range], by: Self.linkedAlike)
         }.map(Page.archive)
         pages += after.articles.indices.filter { articlePages.contains(after.articles[$0].article.slug) }
             .map(Page.article)
@@ -175,6 +200,13 @@ extension PageRenderer {
             ).map { Page.termArticles(index, page: $0) }
         }
         return pages
+    }
+
+    /// Whether a party's or term's pages show the same of these mentions: the same sentences of
+    /// the same paragraphs, in order. Where in its paragraph a mention lies, which a word added
+    /// before it moves, only the article's page shows.
+    static func quotedAlike(_ a: [Mention], _ b: [Mention]) -> Bool {
+        a.elementsEqual(b) { $0.citation == $1.citation && $0.quote == $1.quote }
     }
 
     /// What the lists of all parties and of all terms show of each, in order, and the home page
@@ -220,16 +252,10 @@ extension PageRenderer {
     /// the same counts.
     private func sameHome(as old: PageRenderer) -> Bool {
         let (before, after) = (old.site, site)
-        func listed(_ linked: LinkedArticle) -> (String, String, String?, String?, Int) {
-            (
-                linked.article.slug, linked.article.title, linked.article.date, linked.article.source,
-                linked.paragraphs.count
-            )
-        }
         let (was, now) = (old.latestEvents, latestEvents)
         return before.events.count == after.events.count && before.articles.count == after.articles.count
             && before.articles.prefix(Self.homeArticleLimit).elementsEqual(
-                after.articles.prefix(Self.homeArticleLimit), by: { listed($0) == listed($1) })
+                after.articles.prefix(Self.homeArticleLimit), by: Self.linkedAlike)
             && was.elementsEqual(now, by: { $0 === $1 })
             && now.allSatisfy { old.eventPage($0.event.slug) == eventPage($0.event.slug) }
     }

@@ -344,6 +344,12 @@ public struct PageRenderer: Sendable {
         return LinkView(label: party.name, href: root + Routes.party(slug), detail: party.role, count: count)
     }
 
+    /// Whether the links to both events read the same, in `eventLink` and on article pages:
+    /// the same summary, date, time and status. Where they lead is their slug and page.
+    static func linkedAlike(_ a: Event, _ b: Event) -> Bool {
+        (a.slug, a.summary, a.date, a.when, a.status) == (b.slug, b.summary, b.date, b.when, b.status)
+    }
+
     private func eventLink(_ event: LinkedEvent, root: String) -> EventLinkView {
         EventLinkView(
             summary: event.event.summary, dateLabel: DateLabel.event(event.event),
@@ -510,6 +516,15 @@ public struct PageRenderer: Sendable {
     }
 
     /// An article as the home page and the archive list it: headline, date, source, length.
+    /// Whether `articleLink` shows the same for both: the same slug, headline, date, source and
+    /// number of paragraphs.
+    static func linkedAlike(_ a: LinkedArticle, _ b: LinkedArticle) -> Bool {
+        (a.article.slug, a.article.title, a.article.date, a.article.source, a.paragraphs.count)
+            == (b.article.slug, b.article.title, b.article.date, b.article.source, b.paragraphs.count)
+    }
+
+    /// An article as lists show it: its headline, its date and source, and its number of
+    /// paragraphs, as `linkedAlike` compares.
     private func articleLink(_ linked: LinkedArticle, root: String) -> LinkView {
         LinkView(
             label: linked.article.title, href: root + Routes.article(linked.article.slug),
