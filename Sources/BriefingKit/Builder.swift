@@ -221,6 +221,10 @@ public enum Builder {
         extracted = nil
         report.site = site
         let templates = try stage("templates") { () throws(BuildFailure) in
+            // In the preview, the templates of the last build while none of their files changed.
+            if keepPages, let kept = memo.rendered, kept.templates == templateStamps {
+                return (kept.renderer.templates, "as last loaded: " + kept.renderer.templates.summary)
+            }
             let templates = try TemplateSet.load(from: options.templatesFolder, requireFolder: options.templates != nil)
             return (templates, templates.summary)
         }

@@ -156,12 +156,18 @@ struct IncrementalBuildTests {
         report = try Self.expectSameAsFreshBuild(options, cache: cache, "the site's title edited")
         #expect(!Self.rendered(report).hasPrefix(nothing))
 
+        // The templates are read again when one of their files changed, and only then.
+        func templatesStage(_ report: BuildReport) -> String {
+            report.stages.first { $0.name == "templates" }?.detail ?? ""
+        }
         try Self.edit(templates + "/term.mustache") { $0 + "\n" }
         report = try Self.expectSameAsFreshBuild(options, cache: cache, "a template edited")
         #expect(!Self.rendered(report).hasPrefix(nothing))
+        #expect(!templatesStage(report).hasPrefix("as last loaded"))
 
         try Self.edit(seed) { $0.replacingOccurrences(of: "was off the table", with: "was not on offer") }
-        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a word changed")
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "a word changed")
+        #expect(templatesStage(report).hasPrefix("as last loaded"))
         try original.write(toFile: seed, atomically: true, encoding: .utf8)
         report = try Self.expectSameAsFreshBuild(options, cache: cache, "the word changed back")
         #expect(!Self.rendered(report).hasPrefix(nothing))
