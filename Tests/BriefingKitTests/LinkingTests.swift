@@ -221,6 +221,10 @@ struct LinkingTests {
             let added = (0..<(round % 5 == 0 ? 0 : Int.random(in: 1...30, using: &generator))).map { event(1000 + $0) }
             let now = (all.enumerated().filter { !gone.contains($0.offset) }.map(\.element) + added).shuffled()
             #expect(Linker.inTimelineOrder(now, last: last).map(\.event.slug) == wholeSort(now))
+            // The same when the new and gone events are known beforehand, as the memo knows them.
+            let known = EventChange(
+                fresh: added, gone: all.enumerated().filter { gone.contains($0.offset) }.map(\.element))
+            #expect(Linker.ordered(now, last: last, change: known).events.map(\.event.slug) == wholeSort(now))
         }
     }
 }

@@ -56,6 +56,37 @@ struct MemoTests {
         #expect(fields.last.map { $0.offset + $0.size } == MemoryLayout<Event>.size)
     }
 
+    /// The memo says which elements it computed and which kept results it let go: the
+    /// timeline is mended from these rather than by hashing every event.
+    @Test func theComputedAndTheDroppedAreReported() {
+        var memo = Memo<String, Item, Int, String>()
+        let items = (0..<40).map { Item(key: "k\($0)", text: "t\($0)") }
+        _ = Self.run(&memo, items)
+        #expect(memo.computedPlaces == Array(0..<40))
+        #expect(memo.dropped.isEmpty)
+        // One changed in place, one changed and moved, one gone, one added; the rest moved about.
+        var now = items
+        now[3].text = "changed"
+        now[10].text = "changed too"
+        now.remove(at: 20)
+        now.append(Item(key: "new", text: "new"))
+        now.swapAt(0, 30)
+        now.insert(now.remove(at: 10), at: 35)
+        let values = Self.run(&memo, now).values
+        #expect(Set(memo.computedPlaces.map { now[$0].key }) == ["k3", "k10", "new"])
+        #expect(
+            memo.computedPlaces.map { values[$0] }
+                == memo.computedPlaces.map { now[$0].key + ":" + now[$0].text.uppercased() })
+        #expect(Set(memo.dropped) == ["k3:T3", "k10:T10", "k20:T20"])
+        // The very array again: nothing computed, nothing dropped.
+        _ = Self.run(&memo, now)
+        #expect(memo.computedPlaces.isEmpty && memo.dropped.isEmpty)
+        // Another context: every result is computed, every kept one dropped.
+        _ = Self.run(&memo, now, context: 1)
+        #expect(memo.computedPlaces == Array(now.indices))
+        #expect(memo.dropped.count == now.count)
+    }
+
     @Test func onlyChangedElementsAreComputedWhereverTheOthersMoved() {
         var memo = Memo<String, Item, Int, String>()
         let items = (1...6).map { Item(key: "k\($0)", text: "t\($0)") }

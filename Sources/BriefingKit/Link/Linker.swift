@@ -164,7 +164,9 @@ public enum Linker {
                 let grouped = mentionsMemo.map(articles, key: \.article.path, context: termSlugs) { article in
                     ArticleMentions(article, termNumbers: termNumbers)
                 }
-                let joined = JoinedMentions(grouped, paths: articles.map(\.article.path), last: kept.joined)
+                let joined = JoinedMentions(
+                    grouped, paths: articles.map(\.article.path), slugs: articles.map(\.article.slug),
+                    last: kept.joined)
                 return (
                     articles: articles, mentions: joined.byTarget, termsNamedIn: grouped.map(\.termsNamed),
                     grouped: grouped, termSlugs: termSlugs, linkedMemo: linkedMemo, mentionsMemo: mentionsMemo,
@@ -509,7 +511,12 @@ public enum Linker {
         }
         // What an event kept from the last build reported is reported again: it is still wrong.
         for result in results { log.record(contentsOf: result.problems) }
-        return ordered(results.map(\.linked), last: last)
+        let events = results.map(\.linked)
+        // The events the memo linked are the new ones; those it kept and did not reuse, the gone.
+        let change =
+            last.isEmpty
+            ? nil : EventChange(fresh: memo.computedPlaces.map { events[$0] }, gone: memo.dropped.map(\.linked))
+        return ordered(events, last: last, change: change)
     }
 
     /// The events in timeline order. Events linked in the last build are the very objects it
@@ -520,15 +527,17 @@ public enum Linker {
     }
 
     /// The same, and which events are new since `last` and which are gone, when there is a last.
-    static func ordered(_ events: [LinkedEvent], last: [LinkedEvent]) -> (events: [LinkedEvent], change: EventChange?) {
+    /// The caller may know that `change` already, as the memo that linked the events does: then
+    /// no event's identity is hashed but the gone ones'.
+    static func ordered(_ events: [LinkedEvent], last: [LinkedEvent], change known: EventChange? = nil) -> (
+        events: [LinkedEvent], change: EventChange?
+    ) {
         if !last.isEmpty {
-            let now = Set(events.map(ObjectIdentifier.init))
-            let kept = last.filter { now.contains(ObjectIdentifier($0)) }
+            let change = known ?? EventChange(events, last: last)
+            let gone = Set(change.gone.map(ObjectIdentifier.init))
+            let kept = gone.isEmpty ? last : last.filter { !gone.contains(ObjectIdentifier($0)) }
             if kept.count >= events.count - events.count / 8 {
-                let keptIDs = Set(kept.map(ObjectIdentifier.init))
-                let new = events.filter { !keptIDs.contains(ObjectIdentifier($0)) }
-                let change = EventChange(fresh: new, gone: last.filter { !now.contains(ObjectIdentifier($0)) })
-                let fresh = inTimelineOrder(new, last: [])
+                let fresh = inTimelineOrder(change.fresh, last: [])
                 // Where each new event goes among the kept ones, in order.
                 var places: [Int] = []
                 var low = 0
@@ -556,7 +565,7 @@ public enum Linker {
         // Each key made once, not at every comparison of a long timeline's sort.
         let keys = events.map(timelineKey)
         let sorted = events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
-        return (sorted, last.isEmpty ? nil : EventChange(sorted, last: last))
+        return (sorted, last.isEmpty ? nil : known ?? EventChange(sorted, last: last))
     }
 
     private static func linkEvent(_ event: Event, context: EventContext) -> (
@@ -688,12 +697,17 @@ final class ArticleMentions: Sendable {
 struct JoinedMentions: Sendable {
     let byTarget: [EntityRef: [Mention]]
     let paths: [String]
+    /// The articles' slugs, which their mentions cite.
+    let slugs: [String]
     let articles: [ArticleMentions]
 
-    init(_ articles: [ArticleMentions], paths: [String], last: JoinedMentions?) {
+    init(_ articles: [ArticleMentions], paths: [String], slugs: [String], last: JoinedMentions?) {
         self.paths = paths
+        self.slugs = slugs
         self.articles = articles
-        guard let last, last.paths == paths else {
+        // The last build's articles by the slugs their mentions cite, when no two shared one.
+        let place = last.map { Dictionary(zip($0.slugs, $0.slugs.indices), uniquingKeysWith: { _, _ in -1 }) }
+        guard let last, let place, last.paths == paths, !place.values.contains(-1) else {
             var byTarget: [EntityRef: [Mention]] = [:]
             for article in articles {
                 for (target, mentions) in article.byTarget { byTarget[target, default: []] += mentions }
@@ -701,20 +715,41 @@ struct JoinedMentions: Sendable {
             self.byTarget = byTarget
             return
         }
+        let changed = articles.indices.filter { articles[$0] !== last.articles[$0] }
+        // The changed articles' mentions of each party and term, in the articles' order, and
+        // every party and term they name or named.
+        var fresh: [EntityRef: [(article: Int, mentions: [Mention])]] = [:]
         var touched = Set<EntityRef>()
-        for (now, was) in zip(articles, last.articles) where now !== was {
-            touched.formUnion(now.byTarget.map(\.target))
-            touched.formUnion(was.byTarget.map(\.target))
+        for index in changed {
+            for (target, mentions) in articles[index].byTarget { fresh[target, default: []].append((index, mentions)) }
+            touched.formUnion(last.articles[index].byTarget.map(\.target))
         }
+        touched.formUnion(fresh.keys)
+        let isChanged = Set(changed)
         var byTarget = last.byTarget
-        for target in touched { byTarget[target] = nil }
-        // One pass over every article's groups, joining the touched ones again in order.
-        if !touched.isEmpty {
-            for article in articles {
-                for (target, mentions) in article.byTarget where touched.contains(target) {
-                    byTarget[target, default: []] += mentions
+        // A touched one's last mentions come in runs, one per article in order: the runs of
+        // unchanged articles are kept, and the changed articles' mentions put in their places.
+        for target in touched {
+            let was = last.byTarget[target] ?? []
+            let inserted = fresh[target] ?? []
+            var joined: [Mention] = []
+            joined.reserveCapacity(was.count + inserted.reduce(0) { $0 + $1.mentions.count })
+            var next = 0
+            var start = 0
+            while start < was.count {
+                let slug = was[start].citation.article
+                var end = start + 1
+                while end < was.count, was[end].citation.article == slug { end += 1 }
+                let article = place[slug] ?? Int.max
+                while next < inserted.count, inserted[next].article < article {
+                    joined += inserted[next].mentions
+                    next += 1
                 }
+                if !isChanged.contains(article) { joined += was[start..<end] }
+                start = end
             }
+            for run in inserted[next...] { joined += run.mentions }
+            byTarget[target] = joined.isEmpty ? nil : joined
         }
         self.byTarget = byTarget
     }

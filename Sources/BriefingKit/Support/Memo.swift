@@ -19,6 +19,11 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     private var values: [Value] = []
     /// How many elements the last `map` had to compute.
     private(set) var computed = 0
+    /// The places, among the elements the last `map` was given, of those it computed.
+    private(set) var computedPlaces: [Int] = []
+    /// The results kept from the build before that the last `map` did not reuse: those of
+    /// elements gone or changed, or whose results no longer held.
+    private(set) var dropped: [Value] = []
     /// Whether results are kept for the next build; a one-off build keeps none, so what it no
     /// longer needs is freed as it goes.
     private let keeps: Bool
@@ -53,8 +58,12 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         // The very array of the last build (an earlier step reused its whole result): nothing to compare.
         if stillHolds == nil, !last.isEmpty, elements.sharesStorage(with: last) {
             computed = 0
+            computedPlaces = []
+            dropped = []
             return lastValues
         }
+        // Which of the kept results are used again, by their place among the kept ones.
+        var reused = [Bool](repeating: false, count: last.count)
         @Sendable func reusable(_ position: Int, for element: Element) -> Bool {
             last[position] == element && stillHolds?(element, lastValues[position]) ?? true
         }
@@ -75,6 +84,7 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
                         stillHolds?(now[index], lastValues[index]) ?? true
                     {
                         results[index] = lastValues[index]
+                        reused[index] = true
                     } else {
                         unmatched.append(index)
                     }
@@ -93,15 +103,19 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             if let position = moved[key(element)], reusable(position, for: element) { return nil }
             return compute(element)
         }
-        computed = 0
+        computedPlaces = []
         for (index, value) in zip(unmatched, fresh) {
             if let value {
                 results[index] = value
-                computed += 1
+                computedPlaces.append(index)
             } else if let position = moved[key(elements[index])] {
                 results[index] = lastValues[position]
+                reused[position] = true
             }
         }
+        computed = computedPlaces.count
+        // With no results that could be reused, every one kept is dropped.
+        dropped = last.isEmpty ? self.values : reused.indices.filter { !reused[$0] }.map { lastValues[$0] }
         let values = results.map { $0! }
         if keeps {
             self.elements = elements
