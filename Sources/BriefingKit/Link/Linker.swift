@@ -225,10 +225,10 @@ public enum Linker {
                 } else {
                     citing = articles.map { [[String]](repeating: [], count: $0.paragraphs.count + 1) }
                 }
+                // An event's slug is read only where it is added: most events cite no affected article.
                 for (event, places) in zip(events, cited) {
-                    let slug = event.event.slug
                     for place in places where affected[place.article] && place.paragraph < citing[place.article].count {
-                        citing[place.article][place.paragraph].append(slug)
+                        citing[place.article][place.paragraph].append(event.event.slug)
                     }
                 }
                 for (articleIndex, article) in articles.enumerated() {
@@ -248,7 +248,9 @@ public enum Linker {
                 // Events by party, in timeline order, so that no party scans every event.
                 var eventsByParty: [String: [String]] = [:]
                 if let (last, _, change) = reuse {
-                    let touched = Set((change.fresh + change.gone).flatMap(\.parties))
+                    // Few parties are touched: looked for among them one by one, no party of every
+                    // event is hashed.
+                    let touched = Array(Set((change.fresh + change.gone).flatMap(\.parties)))
                     eventsByParty = last.eventsByParty
                     for party in touched { eventsByParty[party] = nil }
                     if !touched.isEmpty {
@@ -299,14 +301,41 @@ public enum Linker {
                     termEvents = last.termEvents
                     for term in affected.indices where affected[term] { termEvents[term] = [] }
                 }
+                // When only some terms are affected, the paragraphs naming one of them are marked
+                // first, article after article (`first` is where each article's numbers begin), so
+                // that the walk over every event looks into those paragraphs only.
+                var marked: (first: [Int], names: [Bool])?
+                if affected.contains(false) {
+                    var first: [Int] = []
+                    var names: [Bool] = []
+                    first.reserveCapacity(termsNamedIn.count)
+                    for paragraphs in termsNamedIn {
+                        first.append(names.count)
+                        for terms in paragraphs { names.append(terms.contains { affected[$0] }) }
+                    }
+                    marked = (first, names)
+                }
                 var lastAdded = [Int](repeating: -1, count: content.terms.count)
-                for (position, (event, places)) in zip(events, cited).enumerated() {
-                    let slug = event.event.slug
-                    for place in places where place.paragraph < termsNamedIn[place.article].count {
-                        for term in termsNamedIn[place.article][place.paragraph]
-                        where affected[term] && lastAdded[term] != position {
-                            lastAdded[term] = position
-                            termEvents[term].append(slug)
+                func add(_ position: Int, _ place: Place) {
+                    for term in termsNamedIn[place.article][place.paragraph]
+                    where affected[term] && lastAdded[term] != position {
+                        lastAdded[term] = position
+                        termEvents[term].append(events[position].event.slug)
+                    }
+                }
+                if let (first, names) = marked {
+                    // An article's numbers end where the next one's begin.
+                    for (position, places) in cited.enumerated() {
+                        for place in places {
+                            let index = first[place.article] + place.paragraph
+                            let end = place.article + 1 < first.count ? first[place.article + 1] : names.count
+                            if index < end, names[index] { add(position, place) }
+                        }
+                    }
+                } else {
+                    for (position, places) in cited.enumerated() {
+                        for place in places where place.paragraph < termsNamedIn[place.article].count {
+                            add(position, place)
                         }
                     }
                 }
