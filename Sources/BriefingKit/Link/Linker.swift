@@ -544,7 +544,10 @@ public enum Linker {
         // The events the memo linked are the new ones; those it kept and did not reuse, the gone.
         let change =
             last.isEmpty
-            ? nil : EventChange(fresh: memo.computedPlaces.map { events[$0] }, gone: memo.dropped.map(\.linked))
+            ? nil
+            : memo.dropped.map {
+                EventChange(fresh: memo.computedPlaces.map { events[$0] }, gone: $0.map(\.linked))
+            }
         return ordered(events, last: last, change: change)
     }
 

@@ -22,8 +22,9 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     /// The places, among the elements the last `map` was given, of those it computed.
     private(set) var computedPlaces: [Int] = []
     /// The results kept from the build before that the last `map` did not reuse: those of
-    /// elements gone or changed, or whose results no longer held.
-    private(set) var dropped: [Value] = []
+    /// elements gone or changed, or whose results no longer held. Nil when none could be
+    /// reused (another context, or nothing kept): they are not held on to in a list then.
+    private(set) var dropped: [Value]? = []
     /// Whether results are kept for the next build; a one-off build keeps none, so what it no
     /// longer needs is freed as it goes.
     private let keeps: Bool
@@ -114,8 +115,7 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             }
         }
         computed = computedPlaces.count
-        // With no results that could be reused, every one kept is dropped.
-        dropped = last.isEmpty ? self.values : reused.indices.filter { !reused[$0] }.map { lastValues[$0] }
+        dropped = last.isEmpty ? nil : reused.indices.filter { !reused[$0] }.map { lastValues[$0] }
         let values = results.map { $0! }
         if keeps {
             self.elements = elements
