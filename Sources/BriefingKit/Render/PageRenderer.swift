@@ -515,7 +515,6 @@ public struct PageRenderer: Sendable {
         Array(Set([1, count] + ((page - 3)...(page + 3)).filter { (1...count).contains($0) })).sorted()
     }
 
-    /// An article as the home page and the archive list it: headline, date, source, length.
     /// Whether `articleLink` shows the same for both: the same slug, headline, date, source and
     /// number of paragraphs.
     static func linkedAlike(_ a: LinkedArticle, _ b: LinkedArticle) -> Bool {

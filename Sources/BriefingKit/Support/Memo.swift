@@ -17,10 +17,10 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
     /// The last build's elements and results, in its order.
     private var elements: [Element] = []
     private var values: [Value] = []
-    /// How many elements the last `map` had to compute.
-    private(set) var computed = 0
     /// The places, among the elements the last `map` was given, of those it computed.
     private(set) var computedPlaces: [Int] = []
+    /// How many elements the last `map` had to compute.
+    var computed: Int { computedPlaces.count }
     /// The results kept from the build before that the last `map` did not reuse: those of
     /// elements gone or changed, or whose results no longer held. Nil when none could be
     /// reused (another context, or nothing kept): they are not held on to in a list then.
@@ -58,7 +58,6 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         }
         // The very array of the last build (an earlier step reused its whole result): nothing to compare.
         if stillHolds == nil, !last.isEmpty, elements.sharesStorage(with: last) {
-            computed = 0
             computedPlaces = []
             dropped = []
             return lastValues
@@ -114,7 +113,6 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
                 reused[position] = true
             }
         }
-        computed = computedPlaces.count
         dropped = last.isEmpty ? nil : reused.indices.filter { !reused[$0] }.map { lastValues[$0] }
         let values = results.map { $0! }
         if keeps {
