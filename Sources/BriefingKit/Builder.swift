@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a build reads from and writes to, and the settings flags override.
 public struct BuildOptions: Sendable {
@@ -243,32 +244,27 @@ public enum Builder {
             }
             do {
                 let (pages, paths, tracker) = try stage("render") { () throws(BuildFailure) in
-                    // The pages' paths in order, for reading them again should a link fail.
-                    var pages: [String] = []
-                    var paths = Set<String>()
-                    var tracker = LinkChecker.Tracker()
-                    try renderer.render(
-                        { (batch: [OutputFile]) throws(BuildFailure) in
-                            let targets = try Parallel.map(batch) {
-                                (file: OutputFile) throws(BuildFailure) -> LinkChecker.Tracker.Targets? in
-                                try staging.write(file)
-                                return LinkChecker.links(of: file).map {
-                                    LinkChecker.Tracker.targets(of: $0, sitePath: sitePath)
-                                }
+                    // Each page's links are resolved where it was rendered, and taken in by the
+                    // tracker in whatever order the pages finish: whether a link fails does not
+                    // depend on it.
+                    let tracker = Mutex(LinkChecker.Tracker())
+                    let written = try renderer.render(
+                        { (file: OutputFile) throws(BuildFailure) in
+                            try staging.write(file)
+                            if let links = LinkChecker.links(of: file) {
+                                let targets = LinkChecker.Tracker.targets(of: links, sitePath: sitePath)
+                                tracker.withLock { $0.add(targets) }
                             }
-                            for page in targets.compactMap({ $0 }) {
-                                tracker.add(page)
-                                pages.append(page.path)
-                            }
-                            paths.formUnion(batch.map(\.path))
                         },
                         stream: {
                             (path: String, produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure) in
                             try staging.stream(path, produce)
-                            paths.insert(path)
                         })
+                    // The pages' paths in order, for reading them again should a link fail.
+                    let pages = written.filter { $0.hasSuffix(".html") }
+                    let paths = Set(written)
                     return (
-                        (pages, paths, tracker),
+                        (pages, paths, tracker.withLock { $0 }),
                         "\(pages.count) pages, \(paths.count) files, written to a staging folder as they render"
                     )
                 }

@@ -139,27 +139,38 @@ public struct PageRenderer: Sendable {
         return files
     }
 
-    /// The same files handed over in batches as they are rendered, so that a caller writing them
-    /// out never holds the whole site in memory; the largest (`briefing.json`, the search index)
-    /// go to `stream` a piece at a time. A batch is a few pages per core: a batch of 256 pages,
-    /// each held as text, bytes and parsed links at once, was 30 MB of a 1,000-article build's peak.
+    /// The same files, each handed to `consume` on the core that made it as soon as it is made,
+    /// so that a caller writing them out holds about one page per core in memory. Pages render on
+    /// all cores; beside them, from the start, one core makes the other files, the largest
+    /// (`briefing.json`, the search index) a piece at a time into the sink `stream` gives, rather
+    /// than after the last page, when it left the other cores idle (a 1,000-article build spent
+    /// half a second on them alone). Returns every file's path: the pages' in order, then the others'.
     func render(
-        batchSize: Int = Parallel.batchSize, _ consume: ([OutputFile]) throws(BuildFailure) -> Void, stream: StreamFile
-    ) throws(BuildFailure) {
+        _ consume: @Sendable (OutputFile) throws(BuildFailure) -> Void,
+        stream:
+            @Sendable (_ path: String, _ produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure)
+            -> Void
+    ) throws(BuildFailure) -> [String] {
         let pages = self.pages
-        var paths: [String] = []
-        for start in stride(from: 0, to: pages.count, by: batchSize) {
-            let batch = Array(pages[start..<min(start + batchSize, pages.count)])
-            let files = try Parallel.map(batch) { (page: Page) throws(BuildFailure) -> OutputFile in try render(page) }
-            paths += files.map(\.path)
-            try consume(files)
+        let pagePaths = pages.map(path(of:))
+        // The first element is the other files, so that they start at once.
+        let written = try Parallel.map(Array(-1..<pages.count)) { (index: Int) throws(BuildFailure) -> [String] in
+            guard index < 0 else {
+                try consume(render(pages[index]))
+                return []
+            }
+            var memo = SiteFilesMemo(keeping: false)
+            var paths: [String] = []
+            try siteFiles(
+                pagePaths: pagePaths, memo: &memo,
+                emit: { (file: OutputFile) throws(BuildFailure) in
+                    try consume(file)
+                    paths.append(file.path)
+                },
+                stream: stream)
+            return paths + Self.streamedPaths
         }
-        // One at a time, so the large ones (`briefing.json`, the search index) are written and
-        // let go of before the next is built.
-        var memo = SiteFilesMemo(keeping: false)
-        try siteFiles(
-            pagePaths: paths, memo: &memo,
-            emit: { (file: OutputFile) throws(BuildFailure) in try consume([file]) }, stream: stream)
+        return pagePaths + written[0]
     }
 
     /// Every page of the site, in the order they are rendered and listed in the sitemap.
