@@ -42,6 +42,27 @@ struct MemoTests {
     /// The memo's comparison by bytes finds an event copied from the last build equal only if
     /// no padding lies between its fields, where a copy may leave other bytes: every field is
     /// at the end of the one before it, the one-byte fields last.
+    /// Lists of objects are compared by identity, place by place: an equal object made afresh
+    /// counts as another, and a place only one list has counts as differing.
+    @Test func placesHoldingOtherObjectsAreFound() {
+        final class Box: Sendable {
+            let value: Int
+            init(_ value: Int) { self.value = value }
+        }
+        let boxes = (0..<10).map(Box.init)
+        var other = boxes
+        other[3] = Box(3)
+        other[8] = boxes[9]
+        #expect(other.placesNotIdentical(to: boxes) == [3, 8])
+        #expect(boxes.placesNotIdentical(to: boxes) == [])
+        #expect((boxes + [Box(10), Box(11)]).placesNotIdentical(to: boxes) == [10, 11])
+        #expect(boxes.placesNotIdentical(to: Array(boxes.prefix(7))) == [7, 8, 9])
+        #expect(boxes[0..<3].isIdentical(to: other[0..<3]))
+        #expect(!boxes[0..<4].isIdentical(to: other[0..<4]))
+        #expect(!boxes[0..<3].isIdentical(to: boxes[0..<2]))
+        #expect(!boxes[0..<3].isIdentical(to: boxes[1..<4]))
+    }
+
     @Test func anEventHasNoPaddingBetweenItsFields() {
         func field<T>(_ path: KeyPath<Event, T>) -> (offset: Int, size: Int) {
             (MemoryLayout<Event>.offset(of: path)!, MemoryLayout<T>.size)

@@ -46,22 +46,21 @@ extension PageRenderer {
                 + termPlaces.removed.map { before.terms[$0].term.slug })
         // Events added, removed, changed or moved to another timeline page.
         // Most events are the very value they were, at the same place: on the same timeline page.
-        func samePlace(_ position: Int, _ a: [LinkedEvent], _ b: [LinkedEvent]) -> Bool {
-            position < b.count && a[position] === b[position]
-        }
         // Those of them whose links read otherwise, or lead elsewhere, change the pages linking
         // to them as well; the others (a changed description, say) only their timeline page.
         var events = Set<String>()
         var eventLinks = Set<String>()
-        for (position, linked) in after.events.enumerated() where !samePlace(position, after.events, before.events) {
+        for position in after.events.placesNotIdentical(to: before.events) {
+            let linked = after.events[position]
             let slug = linked.event.slug
             let was = old.index.event(slug)
             let moved = old.eventPage(slug) != Self.timelinePage(ofEventAt: position)
             if was != linked || moved { events.insert(slug) }
             if moved || !(was.map { Self.linkedAlike($0.event, linked.event) } ?? false) { eventLinks.insert(slug) }
         }
-        for (position, linked) in before.events.enumerated()
-        where !samePlace(position, before.events, after.events) && index.event(linked.event.slug) == nil {
+        for position in before.events.placesNotIdentical(to: after.events) {
+            let linked = before.events[position]
+            guard index.event(linked.event.slug) == nil else { continue }
             events.insert(linked.event.slug)
             eventLinks.insert(linked.event.slug)
         }
@@ -153,7 +152,7 @@ extension PageRenderer {
             let range = Self.timelineRange(page: page, count: after.events.count)
             let oldRange = Self.timelineRange(page: page, count: before.events.count)
             let changed =
-                !before.events[oldRange].elementsEqual(after.events[range], by: { $0 === $1 })
+                !before.events[oldRange].isIdentical(to: after.events[range])
                 && before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
                 || changedEventPages.contains(page)
                 || !parties.isEmpty && after.events[range].contains { $0.parties.contains(where: parties.contains) }

@@ -24,7 +24,10 @@ public struct PageRenderer: Sendable {
 
     /// The timeline page the event with this slug is on.
     func eventPage(_ slug: String) -> Int? { index.position(ofEvent: slug).map(Self.timelinePage(ofEventAt:)) }
-    let hasPlannedEvents: Bool
+    var hasPlannedEvents: Bool { !firstPlanned.isEmpty }
+    /// The first two planned events in the timeline's order, which the home page lists: found
+    /// once, as finding them walks a timeline of tens of thousands that may have none.
+    let firstPlanned: [LinkedEvent]
     let relations: Relations
     private let structured: StructuredData
     private let termSummaries: [String: String]
@@ -98,7 +101,7 @@ public struct PageRenderer: Sendable {
                             }
                             return (slug, Self.describe(linked))
                         }, uniquingKeysWith: { first, _ in first }),
-                    planned: site.events.contains { $0.event.status == .planned }
+                    planned: Array(site.events.lazy.filter { $0.event.status == .planned }.prefix(2))
                 )
             })
         self.index = indexed.index
@@ -106,7 +109,7 @@ public struct PageRenderer: Sendable {
         self.termArticles = indexed.terms
         self.relations = other.relations
         self.termSummaries = other.summaries
-        self.hasPlannedEvents = other.planned
+        self.firstPlanned = other.planned
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.
@@ -410,20 +413,15 @@ public struct PageRenderer: Sendable {
             partyCount: site.parties.count, termCount: site.terms.count, eventCount: site.events.count)
     }
 
-    /// The home page's latest events: the last three that happened and the first two planned,
-    /// in timeline order, found from the ends of the timeline rather than by a pass over it all.
+    /// The home page's latest events: the last three that happened, found from the timeline's
+    /// end rather than by a pass over it all, and the first two planned, in timeline order.
     var latestEvents: [LinkedEvent] {
         var past: [LinkedEvent] = []
         for linked in site.events.reversed() where linked.event.status == .past {
             past.append(linked)
             if past.count == 3 { break }
         }
-        var planned: [LinkedEvent] = []
-        for linked in site.events where linked.event.status == .planned {
-            planned.append(linked)
-            if planned.count == 2 { break }
-        }
-        return past.reversed() + planned
+        return past.reversed() + firstPlanned
     }
 
     func article(_ linked: LinkedArticle, path: String) -> ArticleView {

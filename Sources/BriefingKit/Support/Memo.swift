@@ -132,6 +132,33 @@ extension Array {
     }
 }
 
+extension Array where Element: AnyObject {
+    /// The places in this array that do not hold the very object `other` holds there (all
+    /// places past `other`'s end among them). The references are compared as the words they are,
+    /// without retaining each object on the way: most of a timeline of tens of thousands of
+    /// events is the very objects the last build had.
+    func placesNotIdentical(to other: [Element]) -> [Int] {
+        withUnsafeBytes { mine in
+            other.withUnsafeBytes { theirs in
+                let word = MemoryLayout<UInt>.stride
+                return (0..<count).filter { place in
+                    place >= other.count
+                        || mine.load(fromByteOffset: place * word, as: UInt.self)
+                            != theirs.load(fromByteOffset: place * word, as: UInt.self)
+                }
+            }
+        }
+    }
+}
+
+extension ArraySlice where Element: AnyObject {
+    /// Whether both slices hold the very same objects in the same order, compared as words.
+    func isIdentical(to other: ArraySlice<Element>) -> Bool {
+        count == other.count
+            && withUnsafeBytes { mine in other.withUnsafeBytes { theirs in mine.elementsEqual(theirs) } }
+    }
+}
+
 /// The result of a computation over a whole list, reused while the list is equal to the last
 /// build's. Elements carried over from the last build share their storage with the kept ones, so
 /// comparing a list where one element changed costs about one comparison per element.
