@@ -17,7 +17,7 @@ of R runs. It prints, per N: our wall time, Hugo's, their ratio, peak RSS of eac
 pages written by each, our time against the floor, and the CPU time (user and system) of each
 and their ratio, which moves less than wall time when the machine is busy. At N = 1,000 it also times a rebuild
 in `briefing serve` (keeping what the last build computed) after each of five kinds of edit to
-one article, each made --edits times (default 5): the file saved unchanged, a word changed, an
+one article, each made --edits times (default 5; 0 skips the servers): the file saved unchanged, a word changed, an
 event's opening words changed, a new person named, a copy of the article added. For each it prints the median time from the
 write to the server's "Built" line and of the rebuild's own time as the server reports it (the
 article is put back afterwards); then `hugo server` on a copy of the Hugo site after the same edit
@@ -257,7 +257,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--edits", type=int, default=5, help="edits of each kind timed in briefing serve")
+    parser.add_argument("--edits", type=int, default=5, help="edits of each kind timed in briefing serve (0: none)")
     parser.add_argument("--work", default="/tmp/briefing-bench")
     options = parser.parse_args()
     for tool in ("hugo", "cmark"):
@@ -289,7 +289,7 @@ def main():
         copy_wall = best(["cp", "-r", ours_out, copy], options.runs, copy)[0]
         rows.append((n, ours_wall, hugo_wall, ours_rss, hugo_rss, pages(ours_out), pages(hugo_out),
                      cmark_wall + copy_wall, ours_cpu, hugo_cpu))
-        if n == 1000:
+        if n == 1000 and options.edits > 0:
             content = os.path.join(folder, "briefing", "Content")
             article = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
             incremental, served_peak = served_rebuilds(binary, content, templates, no_config, article, options.edits)
