@@ -227,4 +227,45 @@ struct LinkingTests {
             #expect(Linker.ordered(now, last: last, change: known).events.map(\.event.slug) == wholeSort(now))
         }
     }
+
+    /// An event edited in place changes no list of events, so the lists of the paragraphs,
+    /// parties and terms are kept; one whose slug, place, citations or parties changed does.
+    @Test func anEventEditedInPlaceChangesNoList() {
+        func event(
+            _ slug: String, summary: String = "Said.", date: String? = nil, order: Int = 1,
+            cites: Int = 1, parties: [String] = ["a"]
+        ) -> LinkedEvent {
+            LinkedEvent(
+                event: Event(slug: slug, summary: summary, date: date, order: order, sources: [], path: "a.txt"),
+                citations: [Citation(article: "a", paragraph: cites)], parties: parties)
+        }
+        let was = [event("one"), event("two"), event("three"), event("four"), event("five"), event("six")]
+        let now = [
+            event("one", summary: "Said again."), event("two", date: "2025-03-01"), event("three", order: 2),
+            event("four", cites: 2), event("five", parties: ["b"]), event("seven"),
+        ]
+        let listed = EventChange(fresh: now, gone: was).listed
+        #expect(listed.fresh.map(\.event.slug) == ["two", "three", "four", "five", "seven"])
+        #expect(listed.gone.map(\.event.slug) == ["two", "three", "four", "five", "six"])
+        #expect(listed.fresh.allSatisfy { fresh in now.contains { $0 === fresh } })
+        #expect(listed.gone.allSatisfy { gone in was.contains { $0 === gone } })
+        #expect(EventChange(fresh: now, gone: []).listed.fresh.count == now.count)
+    }
+
+    /// An event kept from the last build lists a term its paragraph names now and did not
+    /// before: the term's events are worked out again from what the paragraph names.
+    @Test func aTermNewlyNamedBesideAKeptEventListsIt() throws {
+        let event = Event(
+            slug: "call", summary: "Call", date: "2025-03-18",
+            sources: [Located("a#p2", at: SourceLocation(path: "events/call.md", line: 4))], path: "events/call.md")
+        var content = Self.content(events: [event])
+        var memo = Linker.Kept()
+        let before = try Linker.link(content, config: SiteConfig(), memo: &memo)
+        #expect(before.term("ceasefire")?.events == [])
+        content.articles[0].paragraphs[1].markdown = "Nothing here but a ceasefire."
+        let after = try Linker.link(content, config: SiteConfig(), memo: &memo)
+        #expect(after.events.first === before.events.first, "the event is the one the last build linked")
+        #expect(after.term("ceasefire")?.events == ["call"])
+        #expect(after == (try Linker.link(content, config: SiteConfig())))
+    }
 }

@@ -76,6 +76,14 @@ struct IncrementalBuildTests {
         // The same pages and articles: the sitemap and the feed are the files of the last build.
         #expect(Self.rendered(report).hasSuffix("rendered again, 6 other files (2 as they were)"))
 
+        // A term named anew at the end of a paragraph that events cite: the term lists them.
+        try Self.edit(seed) {
+            $0.replacingOccurrences(
+                of: "which continues to claim numerous lives.",
+                with: "which continues to claim numerous lives. Neither side mentioned foreign military support.")
+        }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a term named beside events", makeDeferred: false)
+
         try Self.edit(seed) {
             $0.replacingOccurrences(
                 of: "Both leaders have consented",

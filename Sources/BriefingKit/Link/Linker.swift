@@ -191,14 +191,15 @@ public enum Linker {
 
         let lastFinished = memo.finished
         let grouped = articleChain.grouped
-        // What the last build found, and the events added or gone since: events that are the
-        // very ones it linked keep their citations, parties and order, so only the articles,
-        // parties and terms that changed articles and changed events touch are worked out again.
+        // What the last build found, and the events added or gone since that change a list of
+        // events: events that are the very ones it linked, or were edited in place, keep their
+        // citations, parties and order, so only the articles, parties and terms that changed
+        // articles and such events touch are worked out again.
         let reuse = kept.backlinks.flatMap { last in
             kept.joined.flatMap { joined in
                 eventChain.change.flatMap { change in
                     joined.paths == articleChain.articles.map(\.article.path)
-                        ? (last: last, articles: joined.articles, change: change) : nil
+                        ? (last: last, articles: joined.articles, change: change.listed) : nil
                 }
             }
         }
@@ -287,9 +288,19 @@ public enum Linker {
                             for term in terms { affected[term] = true }
                         }
                     }
+                    // In a changed article, a term named in a paragraph before and after lists
+                    // the events citing that paragraph as it did; only the terms a paragraph
+                    // gained or lost, or all of them when paragraphs came or went, are affected.
                     for index in grouped.indices where grouped[index] !== lastArticles[index] {
-                        touch(grouped[index].termsNamed)
-                        touch(lastArticles[index].termsNamed)
+                        let (now, was) = (grouped[index].termsNamed, lastArticles[index].termsNamed)
+                        guard now.count == was.count else {
+                            touch(now)
+                            touch(was)
+                            continue
+                        }
+                        for (terms, before) in zip(now, was) where terms != before {
+                            for term in Set(terms).symmetricDifference(before) { affected[term] = true }
+                        }
                     }
                     for event in change.fresh + change.gone {
                         for citation in event.citations {
@@ -305,7 +316,9 @@ public enum Linker {
                 // first, article after article (`first` is where each article's numbers begin), so
                 // that the walk over every event looks into those paragraphs only.
                 var marked: (first: [Int], names: [Bool])?
-                if affected.contains(false) {
+                // No term affected: every list is the last build's, and no event is looked at.
+                let walks = affected.contains(true)
+                if walks, affected.contains(false) {
                     var first: [Int] = []
                     var names: [Bool] = []
                     first.reserveCapacity(termsNamedIn.count)
@@ -323,7 +336,8 @@ public enum Linker {
                         termEvents[term].append(events[position].event.slug)
                     }
                 }
-                if let (first, names) = marked {
+                if !walks {
+                } else if let (first, names) = marked {
                     // An article's numbers end where the next one's begin.
                     for (position, places) in cited.enumerated() {
                         for place in places {
@@ -817,6 +831,26 @@ struct EventChange: Sendable {
         let was = Set(last.map(ObjectIdentifier.init))
         fresh = events.filter { !was.contains(ObjectIdentifier($0)) }
         gone = last.filter { !now.contains(ObjectIdentifier($0)) }
+    }
+
+    /// The events added and gone that change a list of events: a paragraph's, a party's or a
+    /// term's. An event edited in place (a word of its summary, say), whose slug, place in the
+    /// timeline, citations and parties are all what they were, is left out with the one it
+    /// replaced, since every such list reads the same with it.
+    var listed: EventChange {
+        guard !fresh.isEmpty, !gone.isEmpty else { return self }
+        var replaced = Dictionary(gone.map { ($0.event.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var added: [LinkedEvent] = []
+        for event in fresh {
+            if let was = replaced[event.event.slug], Linker.timelineKey(was) == Linker.timelineKey(event),
+                was.citations == event.citations, was.parties == event.parties
+            {
+                replaced[event.event.slug] = nil
+            } else {
+                added.append(event)
+            }
+        }
+        return EventChange(fresh: added, gone: gone.filter { replaced[$0.event.slug] === $0 })
     }
 }
 
