@@ -57,10 +57,13 @@ public enum EventExtractor {
     struct FoundEvents: Sendable {
         var perArticle: Memo<String, Article, [MentionMatcher.Name], [Event]>
         var all: NamedApart
+        /// The matcher of the parties' names, while they are the same.
+        var matcher: LastResult<[MentionMatcher.Name], MentionMatcher>
 
         init(keeps: Bool = true) {
             perArticle = .init(keeps: keeps)
             all = .init(keeps: keeps)
+            matcher = .init(keeps: keeps)
         }
     }
 
@@ -138,7 +141,7 @@ public enum EventExtractor {
         for party in parties {
             for name in [party.name] + party.aliases { names.append(.init(name: name, target: .party(party.slug))) }
         }
-        let matcher = MentionMatcher(names)
+        let matcher = memo.matcher.value(for: names, MentionMatcher.init)
         let perArticle = memo.perArticle.map(articles, key: \.path, context: names, holds: words?.holdsForNames()) {
             events(in: $0, matcher: matcher)
         }
