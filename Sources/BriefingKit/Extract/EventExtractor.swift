@@ -110,7 +110,9 @@ public enum EventExtractor {
     /// named as before, and the 42,000 slugs of a large briefing need not be put in a set again.
     static func namedAsBefore(_ input: [ArticleEvents], last: [ArticleEvents], named: [Event]) -> [Event]? {
         guard !last.isEmpty, input.count == last.count else { return nil }
-        var result = named
+        // The events put in are found first: when one opens otherwise, no copy of the tens of
+        // thousands named was made in vain.
+        var changed: [(place: Int, event: Event)] = []
         var offset = 0
         for (now, was) in zip(input, last) {
             guard now.slug == was.slug, now.events.count == was.events.count else { return nil }
@@ -119,11 +121,13 @@ public enum EventExtractor {
                     guard event.slug == before.slug else { return nil }
                     var renamed = event
                     renamed.slug = named[offset + index].slug
-                    result[offset + index] = renamed
+                    changed.append((offset + index, renamed))
                 }
             }
             offset += now.events.count
         }
+        var result = named
+        for (place, event) in changed { result[place] = event }
         return result
     }
 
