@@ -268,4 +268,30 @@ struct LinkingTests {
         #expect(after.term("ceasefire")?.events == ["call"])
         #expect(after == (try Linker.link(content, config: SiteConfig())))
     }
+
+    /// The index of a timeline where a few events were renamed, moved or swapped, mended from
+    /// the last build's, gives every slug the place an index made afresh gives it.
+    @Test func anIndexMendedFromTheLastFindsEveryEventWhereAFreshOneDoes() {
+        func event(_ slug: String) -> LinkedEvent {
+            LinkedEvent(
+                event: Event(slug: slug, summary: "Said.", sources: [], path: "a.txt"), citations: [], parties: [])
+        }
+        func site(_ events: [LinkedEvent]) -> Site {
+            Site(config: SiteConfig(), articles: [], parties: [], terms: [], events: events)
+        }
+        let last = (0..<20).map { event("e\($0)") }
+        var now = last
+        now[3] = event("renamed")
+        now[7] = event("e7")
+        now.swapAt(10, 12)
+        now[15] = event("e3")
+        let old = Site.Index(site(last))
+        let mended = Site.Index(site(now), updating: old)
+        let fresh = Site.Index(site(now))
+        for slug in Set((last + now).map(\.event.slug)) {
+            #expect(mended.position(ofEvent: slug) == fresh.position(ofEvent: slug), "\(slug)")
+        }
+        #expect(Site.Index.renamed(now, from: last)?.map(\.place) == [3, 10, 12, 15])
+        #expect(Site.Index.renamed(Array(now.prefix(19)), from: last) == nil)
+    }
 }

@@ -177,7 +177,8 @@ public struct Site: Hashable, Sendable, Codable {
         }
 
         /// The index of `site`; the last build's `old` gives the positions of the events while
-        /// the timeline holds the same slugs in the same order, as after most edits.
+        /// the timeline holds the same number of events, mended where a few were renamed in
+        /// place (an event's opening words edited), rather than every slug hashed again.
         init(_ site: Site, updating old: Index?) {
             func positions(_ slugs: [String]) -> [String: Int] {
                 Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -186,12 +187,29 @@ public struct Site: Hashable, Sendable, Codable {
             articles = positions(site.articles.map(\.article.slug))
             parties = positions(site.parties.map(\.party.slug))
             terms = positions(site.terms.map(\.term.slug))
-            if let old, old.site.events.elementsEqual(site.events, by: { $0 === $1 || $0.event.slug == $1.event.slug })
-            {
-                events = old.events
+            if let old, let renamed = Self.renamed(site.events, from: old.site.events) {
+                var events = old.events
+                // Slugs given up first, so that one taken over by another event keeps its new place.
+                for (place, _) in renamed where events[old.site.events[place].event.slug] == place {
+                    events[old.site.events[place].event.slug] = nil
+                }
+                for (place, slug) in renamed { events[slug] = place }
+                self.events = events
             } else {
                 events = positions(site.events.map(\.event.slug))
             }
+        }
+
+        /// The places where `events` names another slug than `last`, each with its new slug,
+        /// when the two are as long and such places are few; nil otherwise.
+        static func renamed(_ events: [LinkedEvent], from last: [LinkedEvent]) -> [(place: Int, slug: String)]? {
+            guard events.count == last.count else { return nil }
+            var renamed: [(place: Int, slug: String)] = []
+            for place in events.placesNotIdentical(to: last) where events[place].event.slug != last[place].event.slug {
+                renamed.append((place, events[place].event.slug))
+                if renamed.count > 256 { return nil }
+            }
+            return renamed
         }
 
         public func article(_ slug: String) -> LinkedArticle? { articles[slug].map { site.articles[$0] } }
