@@ -336,8 +336,7 @@ public enum Linker {
                         termEvents[term].append(events[position].event.slug)
                     }
                 }
-                if !walks {
-                } else if let (first, names) = marked {
+                if let (first, names) = marked {
                     // An article's numbers end where the next one's begin.
                     for (position, places) in cited.enumerated() {
                         for place in places {
@@ -346,7 +345,7 @@ public enum Linker {
                             if index < end, names[index] { add(position, place) }
                         }
                     }
-                } else {
+                } else if walks {
                     for (position, places) in cited.enumerated() {
                         for place in places where place.paragraph < termsNamedIn[place.article].count {
                             add(position, place)
