@@ -175,9 +175,11 @@ public enum TermExtractor {
             for found in article.selection {
                 let names = [found.name] + found.aliases
                 if names.contains(where: { partyKeys.contains(MentionMatcher.key($0)) }) { continue }
-                if let index = names.lazy.compactMap({ owner[mergeKey($0)] }).first {
-                    for name in names where owner[mergeKey(name)] == nil {
-                        owner[mergeKey(name)] = index
+                // Each name's key once: keying every name again at each use was most of the merge.
+                let keys = names.map { mergeKey($0) }
+                if let index = keys.lazy.compactMap({ owner[$0] }).first {
+                    for (name, key) in zip(names, keys) where owner[key] == nil {
+                        owner[key] = index
                         terms[index].aliases.append(name)
                     }
                     continue
@@ -188,7 +190,7 @@ public enum TermExtractor {
                     Term(
                         slug: slug, name: found.name, aliases: found.aliases, definition: "",
                         path: path + Extraction.pathSuffix))
-                for name in names where owner[mergeKey(name)] == nil { owner[mergeKey(name)] = terms.count - 1 }
+                for key in keys where owner[key] == nil { owner[key] = terms.count - 1 }
             }
         }
         return terms
