@@ -146,8 +146,8 @@ public struct PageRenderer: Sendable {
     /// so that a caller writing them out holds about one page per core in memory. Pages render on
     /// all cores; beside them, from the start, one core makes the other files, the largest
     /// (`briefing.json`, the search index) a piece at a time into the sink `stream` gives, rather
-    /// than after the last page, when it left the other cores idle (a 1,000-article build spent
-    /// half a second on them alone). Returns every file's path: the pages' in order, then the others'.
+    /// than after the last page, when it left the other cores idle (about half a second of a
+    /// profiled 1,000-article build). Returns every file's path: the pages' in order, then the others'.
     func render(
         _ consume: @Sendable (OutputFile) throws(BuildFailure) -> Void,
         stream:
