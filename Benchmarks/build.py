@@ -21,8 +21,10 @@ one article, each made --edits times (default 5; 0 skips the servers): the file 
 event's opening words changed, a new person named, a copy of the article added. For each it prints the median time from the
 write to the server's "Built" line and of the rebuild's own time as the server reports it (the
 article is put back afterwards); then `hugo server` on a copy of the Hugo site after the same edit
-of an event's opening, by Hugo's own "Total in" line, and the peak RSS of both servers after
-their first build and after the edits.
+of an event's opening and the same article added, by Hugo's own "Total in" line, once in its
+default fast render mode (which renders again only the pages a browser has open, the others when
+they are asked for) and once with --disableFastRender (every page the edit touches, as ours
+does); and the peak RSS of both servers after their first build and after the edits.
 """
 
 import argparse
@@ -135,18 +137,24 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def hugo_served_rebuilds(folder, work, times):
-    """The peer's figure for the same edit: `hugo server` (rendering to memory, as ours does) on a
-    copy of the Hugo site, the first article's event opening edited `times` times. Returns the
-    median of Hugo's own "Total in N ms" and the server's peak RSS in MiB after its first build
-    and after the edits."""
+HUGO_EDITS = ("an event's opening", "an article added")
+
+
+def hugo_served_rebuilds(folder, work, times, full):
+    """The peer's figures for the same edits: `hugo server` (rendering to memory, as ours does) on a
+    copy of the Hugo site, the first article's event opening edited `times` times, then a copy of
+    it added `times` times. By default `hugo server` renders again only the pages a browser has
+    open and leaves the others until they are asked for; `full` (`--disableFastRender`) renders
+    every page an edit touches, as `briefing serve` does. Returns the median of Hugo's own "Total
+    in N ms" for each kind of edit, and the server's peak RSS in MiB after its first build and
+    after the edits."""
     site = os.path.join(work, "hugo-served")
     shutil.rmtree(site, ignore_errors=True)
     shutil.copytree(os.path.join(folder, "hugo"), site)
     article = sorted(glob.glob(os.path.join(site, "content", "articles", "*.md")))[0]
     server = subprocess.Popen(["hugo", "server", "--source", site, "--bind", "127.0.0.1", "--port",
-                               str(free_port()), "--disableLiveReload"], stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+                               str(free_port()), "--disableLiveReload"] + (["--disableFastRender"] if full else []),
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     totals = []
     ready = threading.Event()
     rebuilt = threading.Event()
@@ -166,14 +174,24 @@ def hugo_served_rebuilds(folder, work, times):
         time.sleep(1)
         first_peak = peak_mib(server.pid)
         original = open(article, encoding="utf-8").read()
-        for number in range(times):
-            rebuilt.clear()
-            with open(article, "w", encoding="utf-8") as handle:
-                handle.write(edited(original, "an event's opening", number))
-            if not rebuilt.wait(600):
-                sys.exit("hugo server did not rebuild after the edit")
-            time.sleep(0.5)
-        return statistics.median(totals), (first_peak, peak_mib(server.pid))
+        medians = {}
+        for kind in HUGO_EDITS:
+            totals.clear()
+            for number in range(times):
+                rebuilt.clear()
+                if kind == "an article added":
+                    # A page of its own: the title, and so the address, differ from the original's.
+                    path = os.path.join(os.path.dirname(article), f"zz-added-{number}.md")
+                    text = original.replace('title: "', f'title: "Added report {number}: ', 1)
+                else:
+                    path, text = article, edited(original, kind, number)
+                with open(path, "w", encoding="utf-8") as handle:
+                    handle.write(text)
+                if not rebuilt.wait(600):
+                    sys.exit(f"hugo server did not rebuild after {kind}")
+                time.sleep(0.5)
+            medians[kind] = statistics.median(totals)
+        return medians, (first_peak, peak_mib(server.pid))
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(60)
@@ -293,7 +311,8 @@ def main():
             content = os.path.join(folder, "briefing", "Content")
             article = sorted(glob.glob(os.path.join(content, "*.txt")))[0]
             incremental, served_peak = served_rebuilds(binary, content, templates, no_config, article, options.edits)
-            hugo_served, hugo_served_peak = hugo_served_rebuilds(folder, options.work, options.edits)
+            hugo_fast, hugo_served_peak = hugo_served_rebuilds(folder, options.work, options.edits, full=False)
+            hugo_full, _ = hugo_served_rebuilds(folder, options.work, options.edits, full=True)
 
     print(f"{'N':>6} {'ours s':>8} {'Hugo s':>8} {'ratio':>6} {'ours MiB':>9} {'Hugo MiB':>9} {'ratio':>6} "
           f"{'our pages':>10} {'Hugo pages':>11} {'floor s':>8} {'ours/floor':>11} {'ours CPU s':>11} {'Hugo CPU s':>11} "
@@ -308,7 +327,10 @@ def main():
         print(f"    {'edit':<20} {'write to site ms':>16} {'rebuild ms':>11}  what it changes")
         for (kind, wall, own, _), (_, what) in zip(incremental, EDITS):
             print(f"    {kind:<20} {wall * 1000:16.0f} {own:11.0f}  {what}")
-        print(f"    hugo server after the same edit of an event's opening (its own 'Total in'): {hugo_served:.0f} ms")
+        print("    hugo server after the same edits, by its own 'Total in' (ms), in its default fast render mode (the pages a")
+        print("    browser has open; others when asked for) and with --disableFastRender (every page the edit touches):")
+        for kind in HUGO_EDITS:
+            print(f"    {kind:<20} {'fast render':>16} {hugo_fast[kind]:6.0f}  {'full render':>11} {hugo_full[kind]:6.0f}")
         print(f"  peak memory of the server after its first build / after the edits: briefing serve "
               f"{served_peak[0]:.0f} / {served_peak[1]:.0f} MiB, hugo server {hugo_served_peak[0]:.0f} / "
               f"{hugo_served_peak[1]:.0f} MiB")
