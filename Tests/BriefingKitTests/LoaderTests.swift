@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BriefingKit
@@ -223,6 +224,37 @@ struct LoaderTests {
             warnings.map(\.description) == [
                 "a.yml:3:1: warning: unknown key 'colour' ignored (known keys: byline, date, dek, slug, source, summary, title, url)"
             ])
+    }
+
+    /// The folder is listed with one `lstat` of each entry: a link inside the folder is followed
+    /// to the file or folder it names, and the stamps read while listing tell an edited sidecar.
+    @Test func linksInsideTheFolderAreFollowedAndASidecarEditIsSeen() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("briefing-load-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: root + "/kept", withIntermediateDirectories: true)
+        try Self.seedLayout.write(toFile: root + "/a.txt", atomically: true, encoding: .utf8)
+        try "date: 2025-03-19\n".write(toFile: root + "/a.yml", atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: root + "/b.txt", withDestinationPath: "a.txt")
+        try "---\nname: Leader One\nkind: person\n---\n".write(
+            toFile: root + "/kept/leader-one.md", atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: root + "/parties", withDestinationPath: "kept")
+
+        let loader = ContentLoader(directory: root)
+        var memo = ContentLoader.ArticleFiles(keeps: true)
+        let (content, warnings) = try loader.load(memo: &memo)
+        #expect(content.articles.map(\.slug) == ["a", "b"])
+        #expect(content.articles.map(\.date) == ["2025-03-19", nil])
+        #expect(content.parties.map(\.name) == ["Leader One"])
+        #expect(
+            warnings.map(\.description) == [
+                "\(root)/kept: warning: folder ignored (known folders: parties, terms, events)"
+            ])
+
+        // The same size, so only the stamp's time tells the edit.
+        try "date: 2025-03-20\n".write(toFile: root + "/a.yml", atomically: true, encoding: .utf8)
+        let (again, _) = try loader.load(memo: &memo)
+        #expect(again.articles.map(\.date) == ["2025-03-20", nil])
     }
 
     @Test func nearRepeatKeyIgnoresOnlyWhitespaceQuotesAndDashes() {

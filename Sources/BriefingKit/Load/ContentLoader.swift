@@ -46,8 +46,8 @@ public struct ContentLoader: Sendable {
         let sources = files.articles.map { name in
             let sidecar = name.hasSuffix(".txt") ? sidecars[stem(name)] : nil
             return ArticleSource(
-                name: name, stamp: FileStamp(path(name)), sidecar: sidecar,
-                sidecarStamp: sidecar.flatMap { FileStamp(path($0)) })
+                name: name, stamp: files.stamps[name], sidecar: sidecar,
+                sidecarStamp: sidecar.flatMap { files.stamps[$0] })
         }
         let results = memo.map(sources, key: \.name, context: defaultDate) {
             source -> Result<(Article, [Diagnostic]), BuildFailure> in
@@ -103,6 +103,15 @@ public struct ContentLoader: Sendable {
         var parties: [String] = []
         var terms: [String] = []
         var events: [String] = []
+        /// The stamps of the articles and sidecars, read as the folder was listed.
+        var stamps: [String: FileStamp] = [:]
+    }
+
+    /// A visible entry of a folder, as one `lstat` found it (and a `stat` of its target, for a link).
+    struct Entry {
+        var name: String
+        var isFolder: Bool
+        var stamp: FileStamp
     }
 
     private func listFiles(log: inout DiagnosticLog) -> Files {
@@ -113,15 +122,19 @@ public struct ContentLoader: Sendable {
             log.record(.error(directory, "content folder not found"))
             return files
         }
-        for name in entries(of: "", log: &log) {
-            let isFolder = isDirectoryEntry(name)
-            switch (isFolder, name) {
+        for entry in entries(of: "", log: &log) {
+            let name = entry.name
+            switch (entry.isFolder, name) {
             case (true, "parties"): files.parties = markdownFiles(in: name, log: &log)
             case (true, "terms"): files.terms = markdownFiles(in: name, log: &log)
             case (true, "events"): files.events = markdownFiles(in: name, log: &log)
             case (true, _): log.record(.warning(path(name), "folder ignored (known folders: parties, terms, events)"))
-            case (false, _) where name.hasSuffix(".txt") || name.hasSuffix(".md"): files.articles.append(name)
-            case (false, _) where name.hasSuffix(".yml") || name.hasSuffix(".yaml"): files.sidecars[stem(name)] = name
+            case (false, _) where name.hasSuffix(".txt") || name.hasSuffix(".md"):
+                files.articles.append(name)
+                files.stamps[name] = entry.stamp
+            case (false, _) where name.hasSuffix(".yml") || name.hasSuffix(".yaml"):
+                files.sidecars[stem(name)] = name
+                files.stamps[name] = entry.stamp
             default: log.record(.warning(path(name), "file ignored: articles end in .txt or .md"))
             }
         }
@@ -130,9 +143,9 @@ public struct ContentLoader: Sendable {
 
     private func markdownFiles(in folder: String, log: inout DiagnosticLog) -> [String] {
         var result: [String] = []
-        for name in entries(of: folder, log: &log) {
-            let relative = folder + "/" + name
-            if name.hasSuffix(".md") && !isDirectoryEntry(relative) {
+        for entry in entries(of: folder, log: &log) {
+            let relative = folder + "/" + entry.name
+            if entry.name.hasSuffix(".md") && !entry.isFolder {
                 result.append(relative)
             } else {
                 log.record(.warning(path(relative), "ignored: \(folder)/ holds Markdown files ending in .md"))
@@ -141,28 +154,29 @@ public struct ContentLoader: Sendable {
         return result
     }
 
-    /// The visible entries of a folder; a symbolic link that leads out of the content folder is an error.
-    private func entries(of relative: String, log: inout DiagnosticLog) -> [String] {
+    /// The visible entries of a folder, in order of name; a symbolic link that leads out of the
+    /// content folder is an error. One `lstat` of each tells a file from a folder and gives its
+    /// stamp: the articles' files are listed at every rebuild of the preview, a thousand or more.
+    private func entries(of relative: String, log: inout DiagnosticLog) -> [Entry] {
         let folder = relative.isEmpty ? directory : path(relative)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/"
-        return names.filter { !$0.hasPrefix(".") }.sorted().filter { name in
-            let entry = relative.isEmpty ? name : relative + "/" + name
-            // lstat, not the file manager's attributes: those are a dictionary made for each of
-            // a thousand articles, with the owner's name looked up, at every rebuild.
+        return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
+            let entry = path(relative.isEmpty ? name : relative + "/" + name)
             var info = stat()
-            guard lstat(path(entry), &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return true }
-            let target = URL(fileURLWithPath: path(entry)).resolvingSymlinksInPath().path
-            if target.hasPrefix(root) { return true }
-            log.record(.error(path(entry), "symbolic link leads outside the content folder (to \(target)); refused"))
-            return false
+            // Gone since the folder was listed: as a file that cannot be read, reported when read.
+            guard lstat(entry, &info) == 0 else { return Entry(name: name, isFolder: false, stamp: FileStamp(info)) }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                let target = URL(fileURLWithPath: entry).resolvingSymlinksInPath().path
+                guard target.hasPrefix(root) else {
+                    log.record(.error(entry, "symbolic link leads outside the content folder (to \(target)); refused"))
+                    return nil
+                }
+                // The file or folder it leads to; a link leading nowhere reads as a file that cannot be read.
+                if stat(entry, &info) != 0 { info = stat() }
+            }
+            return Entry(name: name, isFolder: info.st_mode & S_IFMT == S_IFDIR, stamp: FileStamp(info))
         }
-    }
-
-    /// Whether the entry is a folder, or a link to one.
-    private func isDirectoryEntry(_ relative: String) -> Bool {
-        var info = stat()
-        return stat(path(relative), &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     func path(_ relative: String) -> String {
