@@ -27,7 +27,7 @@ public struct SiteResponse: Sendable {
     public var headers: [String: String] {
         guard let file else { return ownHeaders }
         var headers = [
-            "Content-Type": file.contentType, "Content-Length": String(file.contents.count), "ETag": file.etag,
+            "Content-Type": file.contentType, "Content-Length": String(file.length), "ETag": file.etag,
             "Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
         ]
         if status == 404 { headers["ETag"] = nil }
@@ -94,12 +94,13 @@ public struct SiteResponse: Sendable {
         }
     }
 
-    /// Adds the reload script before `</body>`, so it is in the served page but never in the built files.
-    static func injectScript(_ html: Data) -> Data {
-        let tag = Data("<script src=\"\(reloadScriptPath)\" defer></script>\n".utf8)
-        guard let range = html.range(of: Data("</body>".utf8), options: .backwards) else { return html + tag }
-        var result = html
-        result.insert(contentsOf: tag, at: range.lowerBound)
-        return result
+    /// The tag of the reload script, which the preview adds to every page it serves but never to
+    /// the built files.
+    static let reloadTag = Array("<script src=\"\(reloadScriptPath)\" defer></script>\n".utf8)
+
+    /// Where the reload script goes in a page: before its last `</body>`, or at the end.
+    static func scriptOffset(in html: Data) -> Int {
+        guard let range = html.range(of: Data("</body>".utf8), options: .backwards) else { return html.count }
+        return html.distance(from: html.startIndex, to: range.lowerBound)
     }
 }

@@ -13,6 +13,7 @@ struct SiteResponseTests {
             OutputFile(path: "parties/index.html", text: "<html><body>Parties</body></html>"),
             OutputFile(path: "404.html", text: "<html><body>Not here</body></html>"),
             OutputFile(path: "assets/style.css", text: "body{}"),
+            OutputFile(path: "bare/index.html", text: "<p>No body tag</p>"),
         ], injectReload: true)
 
     func get(_ target: String, method: String = "GET", ifNoneMatch: String? = nil) -> SiteResponse {
@@ -30,6 +31,12 @@ struct SiteResponseTests {
         let css = get("/assets/style.css")
         #expect(String(decoding: css.body, as: UTF8.self) == "body{}")
         #expect(css.headers["Content-Type"] == "text/css; charset=utf-8")
+        // A page with no `</body>` gets the script at its end.
+        let bare = get("/bare/")
+        #expect(
+            String(decoding: bare.body, as: UTF8.self)
+                == "<p>No body tag</p><script src=\"/__briefing/reload.js\" defer></script>\n")
+        #expect(bare.headers["Content-Length"] == String(bare.body.count))
     }
 
     @Test func etagRevalidationGivesNotModified() throws {
@@ -83,7 +90,7 @@ struct SiteResponseTests {
         #expect(await iterator.next() == .state(BuildState(generation: 1, errors: [])))
         state.heartbeat()
         #expect(await iterator.next() == .heartbeat)
-        #expect(state.site.files.count == 4)
+        #expect(state.site.files.count == 5)
         state.stopListening(id)
         #expect(state.listenerCount == 0)
         state.close()
