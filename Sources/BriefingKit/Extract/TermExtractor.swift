@@ -457,30 +457,29 @@ public enum TermExtractor {
             let sentenceText = String(decoding: sentenceBytes, as: UTF8.self)
             let words = MentionMatcher.words(in: sentenceText)
             // Hyphenated words are one word ("technical-level", "six-party").
-            var merged: [(text: String, first: Int, last: Int)] = []
+            var merged: [(text: String, lower: String, first: Int, last: Int)] = []
             for (index, word) in words.enumerated() {
-                let gap =
-                    index > 0
-                    ? String(decoding: sentenceBytes[words[index - 1].end..<word.start], as: UTF8.self) : " "
-                if index > 0, ["-", "\u{2010}", "\u{2011}"].contains(gap) {
+                if index > 0, Self.isHyphen(sentenceBytes[words[index - 1].end..<word.start]) {
                     merged[merged.count - 1].text += "-" + word.text
                     merged[merged.count - 1].last = index
                 } else {
-                    merged.append((word.text, index, index))
+                    merged.append((word.text, "", index, index))
                 }
             }
+            // Each word lowered once, for the compounds and the tokens below.
+            for index in merged.indices { merged[index].lower = merged[index].text.lowercased() }
             // An open compound spelled apart ("cease fire") is one word when English writes it closed.
             var index = 0
             while index + 1 < merged.count {
-                let first = merged[index].text.lowercased()
-                let second = merged[index + 1].text.lowercased()
+                let first = merged[index].lower
+                let second = merged[index + 1].lower
                 let gap = sentenceBytes[words[merged[index].last].end..<words[merged[index + 1].first].start]
                 if gap.elementsEqual(" ".utf8), !stopWords.contains(first), !stopWords.contains(second),
-                    first.count > 2, second.count > 2,
-                    CommonWords.partOfSpeech(first + second) == .noun
-                        || CommonWords.partOfSpeech(first + second) == nil && CommonWords.entries[first + second] != nil
+                    first.count > 2, second.count > 2, let entry = CommonWords.entries[first + second],
+                    entry.partOfSpeech == .noun || entry.partOfSpeech == nil
                 {
                     merged[index].text += " " + merged[index + 1].text
+                    merged[index].lower = merged[index].text.lowercased()
                     merged[index].last = merged[index + 1].last
                     merged.remove(at: index + 1)
                 }
@@ -497,9 +496,9 @@ public enum TermExtractor {
                 }
                 let nextCapitalised =
                     position + 1 < merged.count && startsWithCapital(merged[position + 1].text)
-                let knownName = titleCase && properWords.contains(word.text.lowercased())
+                let knownName = titleCase && properWords.contains(word.lower)
                 if let token = token(
-                    word.text, sentenceStart: position == 0, titleCase: titleCase && !knownName,
+                    word.text, lowered: word.lower, sentenceStart: position == 0, titleCase: titleCase && !knownName,
                     partyWords: partyWords, after: run.last, beforeCapital: nextCapitalised || knownName)
                 {
                     run.append(token)
@@ -513,14 +512,17 @@ public enum TermExtractor {
         return result
     }
 
-    /// The word as part of a term, or nil when it ends one.
+    /// Whether the bytes between two words are one hyphen: ASCII's, or Unicode's hyphen or non-breaking hyphen.
+    static func isHyphen(_ gap: ArraySlice<UInt8>) -> Bool {
+        gap.elementsEqual("-".utf8) || gap.elementsEqual("\u{2010}".utf8) || gap.elementsEqual("\u{2011}".utf8)
+    }
+
+    /// The word as part of a term, or nil when it ends one; `lowered` is `text.lowercased()`.
     static func token(
-        _ text: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>, after: Token?,
-        beforeCapital: Bool
+        _ text: String, lowered: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>,
+        after: Token?, beforeCapital: Bool
     ) -> Token? {
-        let folded =
-            text.hasCurlyApostrophe
-            ? text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") : text.lowercased()
+        let folded = text.hasCurlyApostrophe ? lowered.replacingOccurrences(of: "\u{2019}", with: "'") : lowered
         // Most words hold no hyphen: no need to split them.
         let parts = folded.utf8.contains(UInt8(ascii: "-")) ? folded.split(separator: "-").map(String.init) : [folded]
         // Any capital makes a name ("d'Or", "al-Sada"); so does a particle inside one ("Copa del Rey").
