@@ -31,11 +31,14 @@ public enum Linker {
         var backlinks: Backlinks?
         /// The paragraphs each event of `timeline` cites, by article position.
         var cited: [[Place]] = []
+        /// The names and aliases to match, while the parties and terms are the same.
+        var names: LastResult<NamedEntities, (names: [MentionMatcher.Name], problems: [Diagnostic])>
         /// The matcher of the names, while they are the same.
         var matcher: LastResult<[MentionMatcher.Name], MentionMatcher>
         let keeps: Bool
 
         init(keeps: Bool = true) {
+            names = .init(keeps: keeps)
             matcher = .init(keeps: keeps)
             linked = .init(keeps: keeps)
             events = .init(keeps: keeps)
@@ -84,7 +87,14 @@ public enum Linker {
         let paths = SourcePaths(relativeTo: contentDirectory)
         let content = mergeSameParties(content, log: &log)
         checkUniqueSlugs(content, log: &log)
-        let names = matchedNames(content, log: &log)
+        // Each name's key is made from its words: some two thousand at every rebuild otherwise.
+        let (names, nameProblems) = memo.names.value(for: NamedEntities(parties: content.parties, terms: content.terms))
+        {
+            var log = DiagnosticLog()
+            let names = matchedNames($0, log: &log)
+            return (names, log.entries)
+        }
+        log.record(contentsOf: nameProblems)
         let matcher = memo.matcher.value(for: names, MentionMatcher.init)
         // Linked articles keep the content's order, so a slug's place is its place in either.
         let articlePosition = Dictionary(
@@ -181,6 +191,7 @@ public enum Linker {
         memo.mentions = articleChain.mentionsMemo
         memo.joined = articleChain.joined
         memo.finished = kept.finished
+        memo.names = kept.names
         memo.matcher = kept.matcher
         if memo.keeps {
             memo.timeline = events
@@ -445,11 +456,22 @@ public enum Linker {
         check("term", content.terms.map { ($0.slug, $0.path) })
         // Found events never share a slug: extraction numbers them apart and leaves out any that
         // an editor's event already has, so only the editors' files are checked.
-        check("event", content.events.filter { !$0.isExtracted }.map { ($0.slug, $0.path) })
+        // Read in place: copying each of tens of thousands of events out to ask was most of the check.
+        check(
+            "event",
+            content.events.indices.filter { !Extraction.isExtracted(path: content.events[$0].path) }.map {
+                (content.events[$0].slug, content.events[$0].path)
+            })
+    }
+
+    /// The parties and terms, whose names and aliases the matcher looks for.
+    struct NamedEntities: Equatable, Sendable {
+        var parties: [Party]
+        var terms: [Term]
     }
 
     /// The names and aliases the matcher looks for; a name claimed by two files is an error.
-    private static func matchedNames(_ content: Content, log: inout DiagnosticLog) -> [MentionMatcher.Name] {
+    private static func matchedNames(_ content: NamedEntities, log: inout DiagnosticLog) -> [MentionMatcher.Name] {
         var names: [MentionMatcher.Name] = []
         var claimedBy: [String: (EntityRef, String)] = [:]
         func claim(_ name: String, _ target: EntityRef, path: String) {
