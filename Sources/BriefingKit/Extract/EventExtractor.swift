@@ -220,33 +220,53 @@ public enum EventExtractor {
         func toggle(_ name: String) {
             if differ.remove(name) == nil { differ.insert(name) }
         }
-        var events: [Event] = []
-        events.reserveCapacity(named.count)
+        // The last naming, with each article named otherwise put in its place: an article named
+        // as before keeps its events where they are, rather than being copied into a new array.
+        var events = named
         var moves: [(name: String, place: Int?)] = []
         var start = 0
+        // Where the current article's events begin in `events`, which renamed articles before
+        // it may have made longer or shorter than `named`.
+        var shift = 0
         for (place, (now, was)) in zip(input, last).enumerated() {
             let names = named[start..<start + was.events.count]
+            let at = start + shift
             start += was.events.count
+            // Most articles hold the very events they held; the others' are read in place, by
+            // index: zipping the arrays copied out every event of every article, twice.
+            let unchanged = now.events.sharesStorage(with: was.events)
             let openSame =
-                now.events.count == was.events.count
-                && zip(now.events, was.events).allSatisfy { $0.slug == $1.slug }
+                unchanged
+                || now.events.count == was.events.count
+                    && now.events.indices.allSatisfy { now.events[$0].slug == was.events[$0].slug }
             // The names an event tried before the one it got: its opening, then its article's.
             func tried(_ found: String, _ given: String) -> Bool {
                 if differ.contains(found) { return true }
                 if given == found { return false }
+                // Every other name tried begins with the opening and a hyphen: while no name in
+                // `differ` does, none was (asked of every later event once a name changes).
+                guard
+                    differ.contains(where: { name in
+                        name.utf8.count > found.utf8.count && name.utf8.starts(with: found.utf8)
+                            && name.utf8.dropFirst(found.utf8.count).first == UInt8(ascii: "-")
+                    })
+                else { return false }
                 let qualified = found + "-" + now.slug
                 if differ.contains(qualified) { return true }
                 guard given != qualified, let number = Int(given.dropFirst(qualified.count + 1)) else { return false }
                 return (2...max(2, number)).contains { differ.contains("\(qualified)-\($0)") }
             }
-            if openSame, differ.isEmpty || !zip(now.events, names).contains(where: { tried($0.slug, $1.slug) }) {
-                if now.events == was.events {
-                    events += names
-                } else {
-                    events += zip(now.events, names).map { event, given in
+            if openSame,
+                differ.isEmpty
+                    || !now.events.indices.contains(where: {
+                        tried(now.events[$0].slug, names[names.startIndex + $0].slug)
+                    })
+            {
+                if !unchanged, now.events != was.events {
+                    for (index, (event, given)) in zip(now.events, names).enumerated() {
                         var event = event
                         event.slug = given.slug
-                        return event
+                        events[at + index] = event
                     }
                 }
                 continue
@@ -265,7 +285,8 @@ public enum EventExtractor {
                 toggle(event.slug)
                 moves.append((event.slug, place))
             }
-            events += renamed
+            events.replaceSubrange(at..<at + names.count, with: renamed)
+            shift += renamed.count - names.count
         }
         // The names given up first, then those given: a name may move to an earlier article.
         var places = articleOf
