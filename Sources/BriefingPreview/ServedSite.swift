@@ -120,20 +120,34 @@ public struct ServedSite: Sendable {
         _ outputFiles: [OutputFile], deferred: [DeferredFile] = [], injectReload: Bool = false,
         reusing previous: ServedSite? = nil
     ) {
-        var files: [String: ServedFile] = [:]
-        files.reserveCapacity(outputFiles.count)
+        // The last site's files, with those whose bytes changed made again and those gone
+        // removed: most files are the last build's very bytes, and keep their place.
+        var files = previous?.files ?? [:]
+        var added = false
         for file in outputFiles {
-            if let kept = previous?.files[file.path], kept.source == file.contents {
-                files[file.path] = kept
-                continue
+            if let kept = files[file.path] {
+                if kept.source == file.contents { continue }
+            } else {
+                added = true
             }
             files[file.path] = ServedFile(contents: file.contents, path: file.path, injectReload: injectReload)
+        }
+        // Every path built is in `files`: more there means some were not built this time.
+        var removed = false
+        if files.count > outputFiles.count {
+            let built = Set(outputFiles.map(\.path))
+            files = files.filter { built.contains($0.key) }
+            removed = true
         }
         self.files = files
         self.deferred = Dictionary(
             deferred.map { ($0.path, DeferredServedFile($0, injectReload: injectReload)) },
             uniquingKeysWith: { first, _ in first })
-        self.paths = Set(files.keys).union(self.deferred.keys)
+        if let previous, !added, !removed, Set(self.deferred.keys) == Set(previous.deferred.keys) {
+            self.paths = previous.paths
+        } else {
+            self.paths = Set(files.keys).union(self.deferred.keys)
+        }
     }
 
     public static let empty = ServedSite([])
@@ -148,7 +162,9 @@ public struct ServedSite: Sendable {
     /// asked for is not made to compare it: it is counted changed when a file made at once
     /// changed (every edit of content shows in some page), or when it was not there before.
     public func changedPaths(since other: ServedSite) -> [String] {
-        let changed = Set(files.keys).union(other.files.keys).filter { files[$0]?.etag != other.files[$0]?.etag }
+        // Each file looked up once in the other site, without a set of every path first.
+        var changed = Set(files.compactMap { path, file in other.files[path]?.etag == file.etag ? nil : path })
+        for path in other.files.keys where files[path] == nil { changed.insert(path) }
         var deferredChanged = Set(deferred.keys).symmetricDifference(other.deferred.keys)
         if !changed.isEmpty { deferredChanged.formUnion(deferred.keys) }
         return changed.union(deferredChanged).sorted()

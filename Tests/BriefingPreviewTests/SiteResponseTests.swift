@@ -143,6 +143,38 @@ struct SiteResponseTests {
         #expect(made.value == 1)
     }
 
+    /// A site made from the last one keeps the files whose bytes are the same, makes the changed
+    /// and new ones, and drops those no longer built, from its paths as well.
+    @Test func aSiteReusingTheLastKeepsOnlyWhatWasBuiltAgain() throws {
+        let first = ServedSite(
+            [
+                OutputFile(path: "index.html", text: "<html><body>One</body></html>"),
+                OutputFile(path: "a/index.html", text: "<html><body>A</body></html>"),
+                OutputFile(path: "b/index.html", text: "<html><body>B</body></html>"),
+            ], injectReload: true)
+        let second = ServedSite(
+            [
+                OutputFile(path: "index.html", text: "<html><body>Two</body></html>"),
+                OutputFile(path: "a/index.html", text: "<html><body>A</body></html>"),
+                OutputFile(path: "c/index.html", text: "<html><body>C</body></html>"),
+            ], injectReload: true, reusing: first)
+        #expect(second.paths == ["index.html", "a/index.html", "c/index.html"])
+        #expect(second.files.keys.sorted() == ["a/index.html", "c/index.html", "index.html"])
+        #expect(second.changedPaths(since: first) == ["b/index.html", "c/index.html", "index.html"])
+        let home = try #require(second.files["index.html"])
+        #expect(String(decoding: home.contents, as: UTF8.self).hasPrefix("<html><body>Two<script"))
+        #expect(second.files["a/index.html"]?.etag == first.files["a/index.html"]?.etag)
+        // The same files again: nothing changed, and the paths are the last site's.
+        let third = ServedSite(
+            [
+                OutputFile(path: "index.html", text: "<html><body>Two</body></html>"),
+                OutputFile(path: "a/index.html", text: "<html><body>A</body></html>"),
+                OutputFile(path: "c/index.html", text: "<html><body>C</body></html>"),
+            ], injectReload: true, reusing: second)
+        #expect(third.changedPaths(since: second) == [])
+        #expect(third.paths == second.paths)
+    }
+
     @Test func deferredFilesCountAsChangedWhenAPageChanged() {
         let made = Count()
         func site(_ home: String, deferring paths: [String] = ["briefing.json"]) -> ServedSite {
