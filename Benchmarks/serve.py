@@ -106,7 +106,7 @@ def main():
     from test_serve import Preview, make_driver  # noqa: E402  (shares the test's process handling)
     import test_serve
     test_serve.EXECUTABLE = binary
-    import test_site
+    import harness
 
     preview = Preview()
     try:
@@ -126,11 +126,9 @@ def main():
         public = os.path.join(scratch, "Public")
         subprocess.run([binary, "build", "--output", public, "--base-url", "http://localhost/Public/"],
                        cwd=REPOSITORY, check=True, capture_output=True)
-        test_site.PUBLIC = public
-        test_site.SUBPATH = "/Public/"
-        nginx, port = test_site.start_nginx()
+        nginx, root = harness.start_nginx(public)
         try:
-            nginx_rps, nginx_errors = run_wrk(f"http://127.0.0.1:{port}/Public/{PAGE}")
+            nginx_rps, nginx_errors = run_wrk(root + PAGE)
         finally:
             nginx.terminate()
             nginx.wait()
