@@ -9,10 +9,13 @@ public struct ServedFile: Sendable {
     /// The bytes as built: the very bytes the build keeps, not a copy. They tell whether the next
     /// build changed the file, and a page is sent from them.
     let source: Data
-    /// Where the reload script goes in a page that gets one: before `</body>`.
-    private let scriptOffset: Int?
-    /// The bytes sent, for a file sent as built: made once, so sending it copies nothing.
-    private let whole: ByteBuffer?
+    /// What is sent: a file as built, its bytes prepared once so sending it copies nothing; or a
+    /// page, sent from `source` with the reload script put in at `scriptAt` (before `</body>`).
+    private enum Body {
+        case whole(ByteBuffer)
+        case page(scriptAt: Int)
+    }
+    private let body: Body
     public let contentType: String
     /// A strong entity tag derived from the bytes, quoted as HTTP wants it.
     public let etag: String
@@ -25,12 +28,10 @@ public struct ServedFile: Sendable {
         self.source = contents
         self.contentType = contentType
         if injectReload && contentType.hasPrefix("text/html") {
-            scriptOffset = SiteResponse.scriptOffset(in: contents)
-            whole = nil
+            body = .page(scriptAt: SiteResponse.scriptOffset(in: contents))
             self.length = contents.count + SiteResponse.reloadTag.count
         } else {
-            scriptOffset = nil
-            whole = ByteBuffer(bytes: contents)
+            body = .whole(ByteBuffer(bytes: contents))
             self.length = contents.count
         }
         // The page sent is the built one with a fixed script added: the built bytes tell it.
@@ -48,15 +49,18 @@ public struct ServedFile: Sendable {
     /// reload script: kept whole as well, they were a second copy of every page, a third of the
     /// preview's memory at 1,000 articles, to save a copy of some tens of kilobytes per request.
     var buffer: ByteBuffer {
-        if let whole { return whole }
-        let offset = scriptOffset ?? source.count
-        var buffer = ByteBufferAllocator().buffer(capacity: source.count + SiteResponse.reloadTag.count)
-        source.withUnsafeBytes { bytes in
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[..<offset]))
-            buffer.writeBytes(SiteResponse.reloadTag)
-            buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+        switch body {
+        case .whole(let whole):
+            return whole
+        case .page(let offset):
+            var buffer = ByteBufferAllocator().buffer(capacity: length)
+            source.withUnsafeBytes { bytes in
+                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[..<offset]))
+                buffer.writeBytes(SiteResponse.reloadTag)
+                buffer.writeBytes(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
+            }
+            return buffer
         }
-        return buffer
     }
 
     /// The bytes sent, as `Data`.

@@ -141,21 +141,17 @@ public enum Extraction {
     }
 }
 
-extension Event {
-    /// Found in an article's text rather than written by an editor.
-    var isExtracted: Bool { Extraction.isExtracted(path: path) }
-}
-
 extension Extraction {
-    /// Whether an event at this path was found in an article's text: compared as bytes, the last
-    /// ones only, since `hasSuffix` compares Characters and this is asked of every event at every
-    /// rebuild. Given the path rather than the event, so a caller can ask it of an event in its
-    /// array without copying the event out.
+    /// Whether an event at this path was found in an article's text rather than written by an
+    /// editor: compared as bytes, the last ones only, since `hasSuffix` compares Characters and
+    /// this is asked of every event at every rebuild. Given the path rather than the event, so a
+    /// caller can ask it of an event in its array without copying the event out.
     static func isExtracted(path: String) -> Bool {
-        let suffix = pathSuffixBytes
-        return path.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
-        } ?? path.utf8.reversed().starts(with: suffix.reversed())
+        var path = path
+        return path.withUTF8 { bytes in
+            bytes.count >= pathSuffixBytes.count
+                && bytes[(bytes.count - pathSuffixBytes.count)...].elementsEqual(pathSuffixBytes)
+        }
     }
 
     private static let pathSuffixBytes = Array(pathSuffix.utf8)
