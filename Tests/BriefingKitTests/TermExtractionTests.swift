@@ -59,6 +59,27 @@ struct TermExtractionTests {
         }
     }
 
+    @Test func aVerbBeforeATermIsNotPartOfIt() {
+        let article = Self.article([
+            "The agreement does not cover ransomware, which Almaris traded accusations over. Ransomware hit ports.",
+            "Estoria accused Almaris of using troop rotation as a bargaining chip. Troop rotation resumed in May.",
+            "Estorian voters support sanctions relief, a poll found. Sanctions relief is far off, and troop rotation is slow.",
+            "The doctors walkout closed clinics. Ransomware spread as the doctors walkout went on, and enriched uranium left.",
+            "Inspectors counted the enriched uranium. Sanctions relief would follow.",
+        ])
+        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
+        #expect(
+            names.isSuperset(of: ["ransomware", "troop rotation", "sanctions relief", "doctors walkout"]),
+            "\(names.sorted())")
+        #expect(names.contains("enriched uranium"), "\(names.sorted())")
+        for wrong in [
+            "cover ransomware", "using troop rotation", "voters support sanctions relief", "support sanctions relief",
+        ] {
+            #expect(!names.contains(wrong), "\(wrong) should not be a term")
+        }
+        #expect(!names.contains { $0.contains("traded") }, "\(names.sorted())")
+    }
+
     @Test func aCompoundUsedOnceNamesAConceptNotInstances() {
         let article = Self.article([
             "The ministers signed a peace treaty and agreed to hold peace talks, and energy stocks rose on the news.",

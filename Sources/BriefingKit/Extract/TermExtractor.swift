@@ -71,6 +71,12 @@ public enum TermExtractor {
         "country", "countries", "government", "leader", "leaders", "official", "officials", "president",
     ]
 
+    /// Words a verb follows: negation and the modal verbs.
+    static let verbCues: Set<String> = [
+        "not", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "will", "would", "can", "could",
+        "should", "shall", "might", "must",
+    ]
+
     /// Everyday nouns for the business of news ("talks", "decision"): they head a term ("peace
     /// talks") but are not one by themselves.
     static let genericNouns: Set<String> = [
@@ -242,6 +248,32 @@ public enum TermExtractor {
         for (index, unit) in units.enumerated() where unitRuns[index] == nil {
             unitRuns[index] = runs(in: unit.text, titleCase: true, partyWords: partyWords, properWords: properWords)
         }
+        // Words the article uses on their own as often as after a verb are that verb's object,
+        // and the verb leaves the run: a participle ("accepting canal tolls", "using troop
+        // rotation"), or people in the plural and their verb ("voters support sanctions", where
+        // "doctors walkout" stays whole).
+        var wholeRuns: [String: Double] = [:]
+        for (unit, runs) in zip(units, unitRuns) {
+            for run in runs ?? [] { wholeRuns[mergeKey(words: run.map(\.folded)), default: 0] += unit.weight }
+        }
+        for index in unitRuns.indices {
+            unitRuns[index] = unitRuns[index]?.map { run in
+                guard run.count >= 2, !run[0].proper else { return run }
+                let verbs: Int
+                if isParticiple(run[0].folded) {
+                    verbs = 1
+                } else if run.count >= 3, CommonWords.partOfSpeech(run[0].folded) == .person,
+                    singular(run[0].folded) != run[0].folded
+                {
+                    verbs = 2
+                } else {
+                    return run
+                }
+                let rest = run.dropFirst(verbs)
+                let alone = wholeRuns[mergeKey(words: rest.map(\.folded))] ?? 0
+                return alone >= wholeRuns[mergeKey(words: run.map(\.folded)), default: 0] ? Array(rest) : run
+            }
+        }
         for (unit, runs) in zip(units, unitRuns) {
             for run in runs ?? [] {
                 for token in run { wordCounts[singular(token.folded), default: 0] += unit.weight }
@@ -363,6 +395,8 @@ public enum TermExtractor {
         }
         if head.hasSuffix("ly") { return false }
         if candidate.words.count == 1 {
+            // "the council", "the fund": an organisation named by its kind is a party, not a term.
+            if Gazetteer.organisationWords.contains(singular(head)) { return false }
             // Alone at least twice, or rare: a word used only inside longer phrases is their part ("peace").
             // A noun by the word list, or a word too rare for it that does not read as another part of speech.
             let known =
@@ -412,6 +446,12 @@ public enum TermExtractor {
             return false
         }
         return true
+    }
+
+    /// A verb's "-ed" or "-ing" form, by the word list ("traded", "accepting"); "armed" and
+    /// "enriched" are participles too, which only their place tells from a verb.
+    static func isParticiple(_ word: String) -> Bool {
+        (word.hasSuffix("ed") || word.hasSuffix("ing")) && CommonWords.partOfSpeech(word) == .verb
     }
 
     /// An adjective by the word list, or, for a word it does not know, by its ending ("endemic").
@@ -493,6 +533,16 @@ public enum TermExtractor {
                         if !run.isEmpty { result.append(run) }
                         run = []
                     }
+                }
+                // After "not" or a modal comes a verb ("does not cover ransomware"), and after a
+                // name a participle is its verb ("Almaris traded accusations"): no term holds it.
+                if position > 0, !startsWithCapital(word.text),
+                    verbCues.contains(merged[position - 1].lower)
+                        || (isParticiple(word.lower) && startsWithCapital(merged[position - 1].text))
+                {
+                    if !run.isEmpty { result.append(run) }
+                    run = []
+                    continue
                 }
                 let nextCapitalised =
                     position + 1 < merged.count && startsWithCapital(merged[position + 1].text)
