@@ -74,6 +74,28 @@ struct ExtractionTests {
         #expect(parties.first { $0.name == "Sofia Garek" }?.aliases.contains("Garek") == true)
     }
 
+    @Test func aTitleTheGazetteerLacksEndsInAWordForAPersonAndOnePersonKeepsEveryTitle() {
+        let first = try? RawArticleParser.parse(
+            """
+            Grain talks stall
+
+            Market Analyst Emil Quinard expects no deal. The Global Health Council Emergencies Chief \
+            Tarek Koas warned of shortages, and Quinard agreed. Nigerians Welcome Buhari, a banner read.
+            """, path: "a.txt", slug: "a")
+        let second = try? RawArticleParser.parse(
+            """
+            Shortages spread
+
+            Emergencies Chief Tarek Koas visited the port on Monday. Koas said stocks were low.
+            """, path: "b.txt", slug: "b")
+        let parties = PartyExtractor.parties(in: [first, second].compactMap { $0 })
+        let names = Set(parties.map(\.name))
+        #expect(names.isSuperset(of: ["Emil Quinard", "Tarek Koas"]), "\(names.sorted())")
+        #expect(parties.first { $0.name == "Emil Quinard" }?.role == "Market Analyst")
+        #expect(parties.filter { $0.name.hasSuffix("Tarek Koas") }.count == 1, "\(names.sorted())")
+        #expect(!names.contains { $0.contains("Welcome") }, "\(names.sorted())")
+    }
+
     @Test func editorialFilesWinAndHiddenOnesDrop() {
         let extracted = [
             Party(

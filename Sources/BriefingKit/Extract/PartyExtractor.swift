@@ -261,6 +261,23 @@ struct PartyTable {
                 break
             }
         }
+        // A title the gazetteer does not list ends in a word for a person before a name of two or
+        // three words ("Market Analyst Emil Quinard", "Global Health Council Emergencies Chief
+        // Tarek Koas"): one person across articles, whichever title each gives.
+        if words.count >= 3,
+            let end = (1...(words.count - 2)).last(where: { Self.isPersonWord(words[$0 - 1]) }),
+            words.count - end <= 3,
+            // One person's title, not a group ("Nigerians Welcome Buhari"), before a given name.
+            TermExtractor.singular(words[end - 1].lowercased()) == words[end - 1].lowercased(),
+            Gazetteer.firstNames.contains(words[end]) || CommonWords.frequency(words[end].lowercased()) < 4.5,
+            words[end...].allSatisfy({ word in
+                !Gazetteer.titles.contains(word) && !Gazetteer.organisationWords.contains(word.lowercased())
+                    && !TermExtractor.stopWords.contains(word.lowercased()) && word.first?.isUppercase == true
+            })
+        {
+            title += words[..<end]
+            words.removeFirst(end)
+        }
         let titleText = title.joined(separator: " ")
         // A lowercase title right before the name: "chairman Attahiru Jega".
         if title.isEmpty, let before = run.precededBy, Gazetteer.titles.contains(before) {
@@ -332,6 +349,11 @@ struct PartyTable {
                 ? .party(person) : .personIfSurnameAlone(person, surname: surname)
         }
         return .single(name: name, precededBy: run.precededBy, followedBy: run.followedBy)
+    }
+
+    /// A word whose usual sense is a person ("Analyst", "Chief"), or a title of the gazetteer's.
+    static func isPersonWord(_ word: String) -> Bool {
+        CommonWords.partOfSpeech(word.lowercased()) == .person || Gazetteer.titles.contains(word)
     }
 
     /// A word shaped like a nationality the gazetteer does not list ("Almarian", "Vardese"):
