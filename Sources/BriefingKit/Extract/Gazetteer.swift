@@ -99,7 +99,8 @@ enum Gazetteer {
         "department", "survey", "association", "union", "club", "fc", "inc", "corp", "corporation", "company",
         "group", "bank", "fund", "court", "parliament", "assembly", "committee", "university", "laboratory",
         "institute", "administration", "technology", "nasa", "opec", "fifa", "uefa", "nato", "un", "apc", "pdp",
-        "spacex",
+        "spacex", "board", "office", "centre", "center", "alliance", "bloc", "secretariat", "authority", "foundation",
+        "senate", "federation",
     ]
 
     /// Capitalised words that start sentences or name times, never parties by themselves.

@@ -100,7 +100,7 @@ public enum PartyExtractor {
                     if isCapitalised(words[end].text) {
                         end += 1
                     } else if ["bin", "al", "de", "da", "van", "von", "del"].contains(words[end].text)
-                        || (words[end].text == "of" && joinsWithOf(words[end - 1].text)),
+                        || ((words[end].text == "of" || words[end].text == "for") && joinsWithOf(words[end - 1].text)),
                         end + 1 < words.count, gap(end + 1) == " " || gap(end + 1) == "-",
                         isCapitalised(words[end + 1].text) || words[end + 1].text == "the"
                     {
@@ -139,7 +139,8 @@ public enum PartyExtractor {
     }
 
     /// "Secretary of State", "Organization of the Petroleum Exporting Countries", "Institute of
-    /// Technology" join across "of"; "David Hicks of Australia" does not.
+    /// Technology" join across "of", "Bank for International Settlements" across "for"; "David
+    /// Hicks of Australia" does not.
     static func joinsWithOf(_ word: String) -> Bool {
         let folded = word.lowercased()
         return Gazetteer.organisationWords.contains(folded) || Gazetteer.titles.contains(word)
@@ -332,7 +333,12 @@ struct PartyTable {
         let camelCase =
             words.count == 1 && name.dropFirst().contains(where: \.isUppercase) && name.contains(where: \.isLowercase)
             && !name.contains("'") && !name.contains("\u{2019}")
-        let organisationWord = words.dropFirst().contains { Gazetteer.organisationWords.contains($0.lowercased()) }
+        // "Organisation of Grain Exporters", "Bank for International Settlements": an organisation
+        // word, then "of" or "for".
+        let organisationWord =
+            words.dropFirst().contains { Gazetteer.organisationWords.contains($0.lowercased()) }
+            || (words.count > 2 && ["of", "for"].contains(words[1])
+                && Gazetteer.organisationWords.contains(words[0].lowercased()))
         if organisationWord || isAcronymName || hasAcronymWord || camelCase {
             return record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor)
         }
@@ -431,6 +437,28 @@ struct PartyTable {
                         ? "\(single.name) administration" : "\(single.name)'s team"
                     if !(entries[key]?.aliases.contains(phrase) ?? true) { entries[key]?.aliases.append(phrase) }
                 }
+            }
+        }
+        // "Organization of the Petroleum Exporting Countries (OPEC)" and "OPEC" are one
+        // organisation: the one named first keeps its name, the other's becomes its alias.
+        var position: [String: Int] = [:]
+        for (index, key) in order.enumerated() { position[key] = index }
+        for key in order {
+            guard let entry = entries[key], entry.kind == .organisation else { continue }
+            for alias in entry.aliases {
+                let other = MentionMatcher.key(alias)
+                guard other != key, let found = entries[other], found.kind == .organisation,
+                    let first = position[key], let second = position[other]
+                else { continue }
+                let (kept, gone) = first < second ? (key, other) : (other, key)
+                guard var keep = entries[kept], let drop = entries[gone] else { continue }
+                for name in [drop.name] + drop.aliases where name != keep.name && !keep.aliases.contains(name) {
+                    keep.aliases.append(name)
+                }
+                keep.actor = keep.actor || drop.actor
+                if keep.role == nil { keep.role = drop.role }
+                entries[kept] = keep
+                entries[gone] = nil
             }
         }
         return order.compactMap { key -> Party? in
