@@ -113,6 +113,22 @@ struct ExtractionTests {
         #expect(organisations.first { $0.name == "BIS" }?.aliases == ["Bank for International Settlements"])
     }
 
+    @Test func aCountryTheGazetteerLacksIsFoundThroughItsPeoplesNationality() {
+        let article = try? RawArticleParser.parse(
+            """
+            Talks in Lisk
+
+            Almarian Defence Minister Boris Ostenko arrived in Lisk. Almaris wants a deal, and the gap \
+            between Almaris and Estoria is wide. Kestrel agreed, and Kestrel signed. Talks in Lisk resume.
+            """, path: "a.txt", slug: "a")
+        let parties = PartyExtractor.parties(in: article.map { [$0] } ?? [])
+        #expect(parties.first { $0.name == "Almaris" }?.kind == .country, "\(parties.map(\.name))")
+        // Named once, with no nationality, only after "in", or with no nationality of its own.
+        for other in ["Estoria", "Lisk", "Kestrel"] {
+            #expect(!parties.contains { $0.name == other }, "\(other) in \(parties.map(\.name))")
+        }
+    }
+
     @Test func editorialFilesWinAndHiddenOnesDrop() {
         let extracted = [
             Party(

@@ -417,6 +417,13 @@ struct PartyTable {
         if found.actor { entries[key]?.actor = true }
     }
 
+    /// Whether a nationality and a name share their stem: all of the name but its last two
+    /// letters, and four letters at least ("Almarian" and "Almaris", "Veloran" and "Veloria").
+    static func sharesStem(_ nationality: String, _ name: String) -> Bool {
+        let common = zip(nationality, name).prefix { $0 == $1 }.count
+        return common >= 4 && common >= name.count - 2 && nationality != name
+    }
+
     /// The parties found, in order of first appearance; places that never act are left out.
     mutating func parties() -> [Party] {
         // The first person, in order of appearance, whose name ends with each word.
@@ -437,6 +444,40 @@ struct PartyTable {
                         ? "\(single.name) administration" : "\(single.name)'s team"
                     if !(entries[key]?.aliases.contains(phrase) ?? true) { entries[key]?.aliases.append(phrase) }
                 }
+            }
+        }
+        // A country the gazetteer does not list: one word that acts on its own at least twice,
+        // no one's surname, whose nationality titles its people ("Almaris" beside "Almarian
+        // Defence Minister Boris Ostenko", "Tessaly" beside "Tessalian President Esme Oris").
+        var nationalities = Set<String>()
+        for role in entries.values.compactMap(\.role) {
+            for word in role.split(separator: " ").map(String.init)
+            where Self.isDemonymShaped(word) && Self.country(forDemonymOrName: word) == nil {
+                nationalities.insert(word)
+            }
+        }
+        if !nationalities.isEmpty {
+            var acting: [String: Int] = [:]
+            var firstPath: [String: String] = [:]
+            var names: [String] = []
+            for single in singles
+            where !(single.precededBy.map(PartyExtractor.placePrepositions.contains) ?? false)
+                && personBySurname[single.name.lowercased()] == nil
+            {
+                if acting[single.name] == nil {
+                    names.append(single.name)
+                    firstPath[single.name] = single.path
+                }
+                acting[single.name, default: 0] += 1
+            }
+            for name in names where acting[name, default: 0] >= 2 {
+                let key = MentionMatcher.key(name)
+                guard entries[key] == nil, nationalities.contains(where: { Self.sharesStem($0, name) }),
+                    let path = firstPath[name]
+                else { continue }
+                entries[key] = Entry(name: name, kind: .country, path: path)
+                entries[key]?.actor = true
+                order.append(key)
             }
         }
         // "Organization of the Petroleum Exporting Countries (OPEC)" and "OPEC" are one
