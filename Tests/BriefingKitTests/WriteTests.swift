@@ -83,6 +83,11 @@ struct WriteTests {
         #expect(LinkChecker.attributeValues("href", in: html) == ["x.html", "y.html", "w.html"])
         #expect(LinkChecker.attributeValues("src", in: html) == ["z.png"])
         #expect(LinkChecker.attributeValues("id", in: html) == ["p1"])
+        // A page's ids and links are read from its bytes the same way, each link once.
+        let page = try? #require(LinkChecker.links(of: Self.page("a/index.html", html + "<a href=x.html><P ID=p2>")))
+        #expect(page?.ids == ["p1", "p2"])
+        #expect(page?.links == ["x.html", "y.html", "z.png", "w.html"])
+        #expect(LinkChecker.links(of: OutputFile(path: "a.css", contents: Data("<a href=x>".utf8))) == nil)
     }
 
     @Test func rootRelativeLinksAreReadAgainstTheSitePath() {

@@ -20,7 +20,11 @@ public enum LinkChecker {
             var seen = Set<String>()
             linkBytes = []
             for link in links where seen.insert(link).inserted {
-                linkBytes += link.utf8.filter { $0 != 0 }
+                if link.utf8.contains(0) {
+                    linkBytes += link.utf8.filter { $0 != 0 }
+                } else {
+                    linkBytes.append(contentsOf: link.utf8)
+                }
                 linkBytes.append(0)
             }
         }
@@ -93,13 +97,30 @@ public enum LinkChecker {
         }
     }
 
-    /// The ids and links of an HTML page; nil for other files.
+    /// The ids and links of an HTML page; nil for other files. The page's bytes are read where
+    /// they lie, and an attribute's name is told by its bytes, whatever its letter case.
     public static func links(of file: OutputFile) -> PageLinks? {
         guard file.path.hasSuffix(".html") else { return nil }
-        let attributes = attributes(in: [UInt8](file.contents), only: ["id", "href", "src"])
-        return PageLinks(
-            path: file.path, ids: Set(attributes.filter { $0.name == "id" }.map(\.value)),
-            links: attributes.filter { $0.name == "href" || $0.name == "src" }.map(\.value))
+        var ids = Set<String>()
+        var links: [String] = []
+        file.contents.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            scanAttributes(in: bytes) { name, value in
+                func lower(_ offset: Int) -> UInt8 { bytes[name.lowerBound + offset] | 0x20 }
+                switch name.count {
+                case 2 where lower(0) == UInt8(ascii: "i") && lower(1) == UInt8(ascii: "d"):
+                    ids.insert(String(decoding: bytes[value], as: UTF8.self))
+                case 3
+                where lower(0) == UInt8(ascii: "s") && lower(1) == UInt8(ascii: "r") && lower(2) == UInt8(ascii: "c"),
+                    4
+                where lower(0) == UInt8(ascii: "h") && lower(1) == UInt8(ascii: "r") && lower(2) == UInt8(ascii: "e")
+                    && lower(3) == UInt8(ascii: "f"):
+                    links.append(String(decoding: bytes[value], as: UTF8.self))
+                default: break
+                }
+            }
+        }
+        return PageLinks(path: file.path, ids: ids, links: links)
     }
 
     /// The broken links, one error each, naming the page and the link.
@@ -267,67 +288,85 @@ public enum LinkChecker {
 
     static func attributes(in bytes: [UInt8], only wanted: Set<String>? = nil) -> [(name: String, value: String)] {
         var result: [(String, String)] = []
+        bytes.withUnsafeBufferPointer { bytes in
+            scanAttributes(in: bytes) { name, value in
+                let name =
+                    wanted == nil || (2...4).contains(name.count)
+                    ? String(decoding: bytes[name], as: UTF8.self).lowercased() : "-"
+                guard wanted?.contains(name) ?? true else { return }
+                result.append((name, String(decoding: bytes[value], as: UTF8.self)))
+            }
+        }
+        return result
+    }
+
+    /// Calls `body` with the places of the name and the value (empty when there is none) of every
+    /// attribute of every start tag, in order. Comments are skipped.
+    static func scanAttributes(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) -> Void) {
+        let count = bytes.count
         var index = 0
         func isSpace(_ byte: UInt8) -> Bool {
             byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
         }
         func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else {
+        let less = UInt8(ascii: "<")
+        let greater = UInt8(ascii: ">")
+        let dash = UInt8(ascii: "-")
+        let equals = UInt8(ascii: "=")
+        while index < count {
+            guard bytes[index] == less else {
                 index += 1
                 continue
             }
-            if index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
-                bytes[index + 3] == UInt8(ascii: "-")
+            if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == dash,
+                bytes[index + 3] == dash
             {
-                let rest = String(decoding: bytes[index...], as: UTF8.self)
-                guard let close = rest.range(of: "-->") else { break }
-                index += rest.utf8.distance(from: rest.startIndex, to: close.upperBound)
+                // The comment ends at the first "-->", which may share the dashes of its start ("<!-->").
+                var close = index + 2
+                while close + 2 < count,
+                    !(bytes[close] == dash && bytes[close + 1] == dash && bytes[close + 2] == greater)
+                {
+                    close += 1
+                }
+                guard close + 2 < count else { break }
+                index = close + 3
                 continue
             }
             index += 1
-            guard index < bytes.count, isLetter(bytes[index]) else { continue }
-            while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+            guard index < count, isLetter(bytes[index]) else { continue }
+            while index < count, !isSpace(bytes[index]), bytes[index] != greater { index += 1 }
             // Attributes until the end of the tag.
-            while index < bytes.count, bytes[index] != UInt8(ascii: ">") {
-                while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
+            while index < count, bytes[index] != greater {
+                while index < count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
                 let nameStart = index
-                while index < bytes.count, !isSpace(bytes[index]),
-                    ![UInt8(ascii: "="), UInt8(ascii: ">")].contains(bytes[index])
-                {
+                while index < count, !isSpace(bytes[index]), bytes[index] != equals, bytes[index] != greater {
                     index += 1
                 }
-                let name =
-                    wanted == nil || (2...4).contains(index - nameStart)
-                    ? String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased() : "-"
-                let keep = wanted?.contains(name) ?? true
-                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-                var value = ""
-                if index < bytes.count, bytes[index] == UInt8(ascii: "=") {
+                let nameEnd = index
+                while index < count, isSpace(bytes[index]) { index += 1 }
+                var value = index..<index
+                if index < count, bytes[index] == equals {
                     index += 1
-                    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                    while index < count, isSpace(bytes[index]) { index += 1 }
+                    if index < count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                         let quote = bytes[index]
                         let valueStart = index + 1
                         index = valueStart
-                        while index < bytes.count, bytes[index] != quote { index += 1 }
-                        if keep { value = String(decoding: bytes[valueStart..<min(index, bytes.count)], as: UTF8.self) }
+                        while index < count, bytes[index] != quote { index += 1 }
+                        value = valueStart..<min(index, count)
                         index += 1
                     } else {
                         let valueStart = index
-                        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") {
-                            index += 1
-                        }
-                        if keep { value = String(decoding: bytes[valueStart..<index], as: UTF8.self) }
+                        while index < count, !isSpace(bytes[index]), bytes[index] != greater { index += 1 }
+                        value = valueStart..<index
                     }
                 }
-                if !name.isEmpty {
-                    if keep { result.append((name, value)) }
-                } else if index < bytes.count, bytes[index] != UInt8(ascii: ">") {
+                if nameEnd > nameStart {
+                    body(nameStart..<nameEnd, value)
+                } else if index < count, bytes[index] != greater {
                     index += 1
                 }
             }
         }
-        return result
     }
 }
