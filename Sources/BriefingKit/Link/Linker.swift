@@ -156,7 +156,21 @@ public enum Linker {
                 // A build that keeps nothing groups one article at a time and joins as it goes,
                 // so that only one article's groups are alive beside the joined ones.
                 guard kept.keeps else {
+                    // Each party's and term's mentions made to size, counted first: grown by
+                    // appending, they held up to twice their room until the build's end.
+                    var counts: [EntityRef: Int] = [:]
+                    for article in articles {
+                        for paragraph in article.paragraphs {
+                            for mention in paragraph.mentions { counts[mention.target, default: 0] += 1 }
+                        }
+                    }
                     var mentionsByTarget: [EntityRef: [Mention]] = [:]
+                    mentionsByTarget.reserveCapacity(counts.count)
+                    for (target, count) in counts {
+                        var room: [Mention] = []
+                        room.reserveCapacity(count)
+                        mentionsByTarget[target] = room
+                    }
                     var termsNamedIn: [[[Int]]] = []
                     termsNamedIn.reserveCapacity(articles.count)
                     for article in articles {
@@ -505,14 +519,18 @@ public enum Linker {
             let textBytes = Array(text.utf8)
             let sentences = Sentences.ranges(in: text)
             let citation = Citation(article: article.slug, paragraph: paragraph.number)
+            // Every run's matches first, so that the paragraph's mentions are made to size: grown
+            // by appending, they held up to twice their room, and the site keeps them all.
+            let matches = runs.map { $0.segment == nil ? [] : matcher.matches(in: $0.text) }
             var mentions: [Mention] = []
+            mentions.reserveCapacity(matches.reduce(0) { $0 + $1.count })
             // Each sentence's text is made once and shared by the mentions in it.
             var sentenceTexts: [Range<Int>: String] = [:]
             var runStart = 0
-            for run in runs {
+            for (run, runMatches) in zip(runs, matches) {
                 defer { runStart += run.text.utf8.count }
                 guard let segment = run.segment else { continue }
-                for match in matcher.matches(in: run.text) {
+                for match in runMatches {
                     let start = runStart + match.start
                     let end = runStart + match.end
                     let sentence = sentence(containing: start, in: sentences) ?? 0..<textBytes.count
