@@ -66,6 +66,7 @@ struct TermExtractionTests {
             "Estorian voters support sanctions relief, a poll found. Sanctions relief is far off, and troop rotation is slow.",
             "The doctors walkout closed clinics. Ransomware spread as the doctors walkout went on, and enriched uranium left.",
             "Inspectors counted the enriched uranium. Sanctions relief would follow.",
+            "The enriched uranium was sealed.",
         ])
         let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
         #expect(
@@ -78,6 +79,9 @@ struct TermExtractionTests {
             #expect(!names.contains(wrong), "\(wrong) should not be a term")
         }
         #expect(!names.contains { $0.contains("traded") }, "\(names.sorted())")
+        // A participle after a sentence's first word in capitals, "The", still modifies.
+        let opening = Self.article(["The enriched uranium was sealed. The enriched uranium stays there."])
+        #expect(TermExtractor.terms(in: [opening], parties: []).map(\.name).contains("enriched uranium"))
     }
 
     @Test func aCompoundUsedOnceNamesAConceptNotInstances() {

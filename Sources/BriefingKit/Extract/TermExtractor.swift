@@ -535,10 +535,12 @@ public enum TermExtractor {
                     }
                 }
                 // After "not" or a modal comes a verb ("does not cover ransomware"), and after a
-                // name a participle is its verb ("Almaris traded accusations"): no term holds it.
+                // name a participle is its verb ("Almaris traded accusations", where "The enriched
+                // uranium" opens a sentence): no term holds it.
                 if position > 0, !startsWithCapital(word.text),
                     verbCues.contains(merged[position - 1].lower)
-                        || (isParticiple(word.lower) && startsWithCapital(merged[position - 1].text))
+                        || (isParticiple(word.lower) && startsWithCapital(merged[position - 1].text)
+                            && !stopWords.contains(merged[position - 1].lower))
                 {
                     if !run.isEmpty { result.append(run) }
                     run = []
