@@ -96,19 +96,21 @@ struct ExtractionTests {
         #expect(!names.contains { $0.contains("Welcome") }, "\(names.sorted())")
     }
 
-    @Test func organisationsNamedWithOfForOrABoardAreOneOrganisationWithTheirAcronym() {
+    @Test func organisationsNamedWithOfForABoardOrACompanyWordAreOneOrganisationWithTheirAcronym() {
         let article = try? RawArticleParser.parse(
             """
             Grain exporters meet
 
             BIS economists were sceptical. The Organisation of Grain Exporters met in Lisk, and the \
             Bank for International Settlements (BIS) warned of losses. The Maritime Safety Board said \
-            ports were safe.
+            ports were safe. Teluk Shipping cut routes, the Orvo Times reported.
             """, path: "a.txt", slug: "a")
         let parties = PartyExtractor.parties(in: article.map { [$0] } ?? [])
         let organisations = parties.filter { $0.kind == .organisation }
         #expect(
-            Set(organisations.map(\.name)) == ["BIS", "Organisation of Grain Exporters", "Maritime Safety Board"],
+            Set(organisations.map(\.name)) == [
+                "BIS", "Organisation of Grain Exporters", "Maritime Safety Board", "Teluk Shipping", "Orvo Times",
+            ],
             "\(parties.map(\.name))")
         #expect(organisations.first { $0.name == "BIS" }?.aliases == ["Bank for International Settlements"])
     }

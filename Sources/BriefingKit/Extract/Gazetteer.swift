@@ -93,6 +93,14 @@ enum Gazetteer {
         "festival", "summit", "conference", "treaty", "agreement", "war", "river", "valley", "lake", "mountains",
     ]
 
+    /// Last words of the names of companies and newspapers ("Teluk Shipping", "Financial Times"):
+    /// an organisation's name, but not words a key term may not end in ("shipping costs" aside).
+    static let companyWords: Set<String> = [
+        "shipping", "pharma", "aerospace", "fisheries", "insurance", "steel", "chemicals", "semiconductors",
+        "airlines", "airways", "motors", "holdings", "industries", "rail", "ports", "times", "herald", "gazette",
+        "observer", "courier", "tribune", "journal", "ledger", "radio",
+    ]
+
     /// Last words that make a name an organisation.
     static let organisationWords: Set<String> = [
         "commission", "party", "organization", "organisation", "agency", "council", "congress", "ministry",

@@ -337,6 +337,7 @@ struct PartyTable {
         // word, then "of" or "for".
         let organisationWord =
             words.dropFirst().contains { Gazetteer.organisationWords.contains($0.lowercased()) }
+            || (words.count > 1 && Gazetteer.companyWords.contains(last))
             || (words.count > 2 && ["of", "for"].contains(words[1])
                 && Gazetteer.organisationWords.contains(words[0].lowercased()))
         if organisationWord || isAcronymName || hasAcronymWord || camelCase {
