@@ -93,8 +93,8 @@ enum Gazetteer {
         "festival", "summit", "conference", "treaty", "agreement", "war", "river", "valley", "lake", "mountains",
     ]
 
-    /// Last words of the names of companies and newspapers ("Teluk Shipping", "Financial Times"):
-    /// an organisation's name, but not words a key term may not end in ("shipping costs" aside).
+    /// Last words of the names of companies and newspapers ("Teluk Shipping", "Financial Times").
+    /// Kept apart from `organisationWords`, which no key term may end in: "marine insurance" may.
     static let companyWords: Set<String> = [
         "shipping", "pharma", "aerospace", "fisheries", "insurance", "steel", "chemicals", "semiconductors",
         "airlines", "airways", "motors", "holdings", "industries", "rail", "ports", "times", "herald", "gazette",
