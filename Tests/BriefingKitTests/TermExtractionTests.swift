@@ -84,6 +84,60 @@ struct TermExtractionTests {
         #expect(TermExtractor.terms(in: [opening], parties: []).map(\.name).contains("enriched uranium"))
     }
 
+    @Test func aVerbAfterToOrAPrepositionIsNotPartOfATerm() {
+        let article = Self.article([
+            "The parliament is due to debate sanctions relief on Thursday. Sanctions relief divides it.",
+            "Ministers are expected to sign sanctions relief soon. Talks stalled amid disagreement over sanctions relief.",
+            "The delay is due to flooding, and the flooding closed roads.",
+        ])
+        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
+        #expect(names.contains("sanctions relief"), "\(names.sorted())")
+        for wrong in ["debate sanctions relief", "sign sanctions relief", "amid disagreement", "disagreement"] {
+            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
+        }
+    }
+
+    /// An article on its own `topic`, said three times, with `aside` once or, in the article that
+    /// makes it its own, three times.
+    static func coverage(_ topics: [String], aside: String, chosenBy: Int) -> [Article] {
+        topics.enumerated().map { index, topic in
+            let times = index < chosenBy ? 3 : 1
+            let asides = (0..<times).map { _ in "Residents reported \(aside) overnight." }
+            let paragraphs = [
+                "The \(topic) dominated the talks.", "Critics of the \(topic) spoke out.",
+                "The \(topic) will be decided next week.",
+            ].enumerated().map { "\($1) " + (asides.indices.contains($0) ? asides[$0] : "") }
+            return Article(
+                slug: "a\(index)", title: "Talks on the \(topic)",
+                paragraphs: paragraphs.enumerated().map { Paragraph(number: $0 + 1, markdown: $1, line: $0 + 3) },
+                path: "a\(index).txt")
+        }
+    }
+
+    @Test func aPhraseMostArticlesUseWithoutChoosingItIsNotATermOfTheBriefing() {
+        let topics = [
+            "grain corridor", "ransomware", "troop rotation", "canal tolls", "debt relief", "arms embargo",
+            "visa waiver", "fishing quota", "gas pipeline", "prisoner swap",
+        ]
+        // One article of ten makes "loud explosions" its own; the nine others mention them in
+        // passing: they are the coverage's everyday language.
+        let stock = Self.coverage(topics, aside: "loud explosions", chosenBy: 1)
+        let alone = Set(TermExtractor.terms(in: [stock[0]], parties: []).map(\.name))
+        #expect(alone.contains("loud explosions"), "\(alone.sorted())")
+        let names = Set(TermExtractor.terms(in: stock, parties: []).map(\.name))
+        #expect(names.isSuperset(of: topics), "\(names.sorted())")
+        #expect(!names.contains("loud explosions"), "\(names.sorted())")
+        // Chosen by two of the ten, one in five: a term.
+        let twice = Set(
+            TermExtractor.terms(in: Self.coverage(topics, aside: "loud explosions", chosenBy: 2), parties: []).map(
+                \.name))
+        #expect(twice.contains("loud explosions"), "\(twice.sorted())")
+        // Used by five articles, one choosing it: a term, as a briefing of a few articles has few
+        // uses to tell everyday language by.
+        let few = Set(TermExtractor.terms(in: Array(stock.prefix(5)), parties: []).map(\.name))
+        #expect(few.contains("loud explosions"), "\(few.sorted())")
+    }
+
     @Test func aCompoundUsedOnceNamesAConceptNotInstances() {
         let article = Self.article([
             "The ministers signed a peace treaty and agreed to hold peace talks, and energy stocks rose on the news.",

@@ -13,6 +13,15 @@ struct WordFilterTests {
         called it a first step; Kyiv's response was cautious.
         """
 
+    @Test func aWideFilterTakesAlmostNoMissingWordForPresent() {
+        let held = (0..<500).map { "held phrase \($0)" }
+        let filter = WordFilter(words: held, bitsPerWord: 32, probes: 10)
+        #expect(held.allSatisfy { filter.mayContain(.init($0)) })
+        // About two in a million by the estimate: none or one of 100,000.
+        let present = (0..<100_000).filter { filter.mayContain(.init("absent phrase \($0)")) }.count
+        #expect(present <= 2, "\(present) of 100,000 absent phrases taken for present")
+    }
+
     @Test func aFilterNeverMissesAWordTheArticleHolds() {
         let article = Article(
             slug: "call", title: "Putin and Trump Talk", dek: "A pause in strikes",

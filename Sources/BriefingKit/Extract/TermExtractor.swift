@@ -30,7 +30,8 @@ public enum TermExtractor {
     static let stopWords: Set<String> = [
         "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by", "with",
         "about", "as", "into", "onto", "over", "under", "after", "before", "during", "since", "until", "between",
-        "against", "among", "through", "across", "toward", "towards", "upon", "within", "without", "via", "per",
+        "against", "among", "amid", "amidst", "alongside", "throughout", "through", "across", "toward", "towards",
+        "upon", "within", "without", "via", "per",
         "than", "then", "so", "if", "while", "whether", "because", "although", "though", "unless", "despite",
         "this", "that", "these", "those", "it", "its", "he", "she", "they", "them", "their", "his", "her", "him",
         "we", "us", "our", "you", "your", "i", "me", "my", "who", "whom", "whose", "which", "what", "where", "when",
@@ -75,6 +76,15 @@ public enum TermExtractor {
     static let verbCues: Set<String> = [
         "not", "never", "cannot", "can't", "won't", "don't", "doesn't", "didn't", "will", "would", "can", "could",
         "should", "shall", "might", "must",
+    ]
+
+    /// Words after which "to" opens a verb ("is expected to debate", "refused to sign"); "due"
+    /// does so after "is" or "are" ("is due to debate", where "was due to flooding" may give a
+    /// cause).
+    static let infinitiveCues: Set<String> = [
+        "expected", "plans", "planned", "planning", "intends", "intended", "going", "able", "unable", "wants",
+        "wanted", "seeks", "sought", "hopes", "hoped", "vowed", "pledged", "promised", "threatened", "refused",
+        "decided", "tried", "trying", "failed", "scheduled", "likely", "unlikely", "ready", "willing",
     ]
 
     /// Everyday nouns for the business of news ("talks", "decision"): they head a term ("peace
@@ -124,15 +134,18 @@ public enum TermExtractor {
     }
 
     /// Each article's chosen terms, kept between builds while the words of party names are the
-    /// same, or with `words`, while the article holds none of the words that changed; and the
-    /// terms made of them all, kept while every article's choice and the party names are the same.
+    /// same, or with `words`, while the article holds none of the words that changed; the terms
+    /// made of them all, kept while every article's choice and the party names are the same; and
+    /// those of them the briefing keeps, kept while they are the same.
     struct Selections: Sendable {
-        var perArticle: Memo<String, Article, Set<String>, [Selection]>
-        var all: LastResult<Choices, [Term]>
+        var perArticle: Memo<String, Article, Set<String>, ArticleTerms>
+        var all: LastResult<Choices, Merged>
+        var kept: LastResult<Kept, [Term]>
 
         init(keeps: Bool = true) {
             perArticle = .init(keeps: keeps)
             all = .init(keeps: keeps)
+            kept = .init(keeps: keeps)
         }
     }
 
@@ -140,6 +153,14 @@ public enum TermExtractor {
     struct Selection: Equatable, Sendable {
         var name: String
         var aliases: [String]
+    }
+
+    /// What one article gives the briefing's terms: those it chooses, and the phrases it could
+    /// have chosen.
+    struct ArticleTerms: Equatable, Sendable {
+        var selection: [Selection]
+        /// The merge key of every candidate phrase of the article, chosen or not.
+        var candidates: WordFilter
     }
 
     /// Every article's chosen terms, and the party names no term may take.
@@ -152,6 +173,26 @@ public enum TermExtractor {
         var articles: [Article]
         var partyKeys: Set<String>
     }
+
+    /// The terms the articles chose, merged by name, with how many articles chose each and the
+    /// merge keys of its forms, hashed for the articles' candidate filters.
+    struct Merged: Sendable {
+        var terms: [Term]
+        var chosenBy: [Int]
+        var keys: [[WordFilter.Probe]]
+    }
+
+    /// The merged terms and which of them the briefing keeps.
+    struct Kept: Equatable, Sendable {
+        var terms: [Term]
+        var kept: [Bool]
+    }
+
+    /// A term must be chosen by at least one in this many of the articles that could have chosen
+    /// it: a phrase most articles of the briefing use without choosing it ("the region", "not on
+    /// the table", a stock phrase of the coverage) is its everyday language, not a key term. With
+    /// this many articles or fewer using a phrase, one choosing it is enough.
+    static let choiceShare = 5
 
     static func terms(in articles: [Article], parties: [Party], memo: inout Selections, words: ArticleWords? = nil)
         -> [Term]
@@ -166,16 +207,30 @@ public enum TermExtractor {
         }
         // An edit that changes no article's choice (most edits of a word) leaves the terms as they were.
         let choices = Choices(
-            articles: zip(articles, selections).map { .init(path: $0.path, selection: $1) }, partyKeys: partyKeys)
-        return memo.all.value(for: choices, merged)
+            articles: zip(articles, selections).map { .init(path: $0.path, selection: $1.selection) },
+            partyKeys: partyKeys)
+        let merged = memo.all.value(for: choices, merged)
+        // How many articles hold a phrase of each term's forms, whether they chose it or not.
+        let usedBy = Parallel.map(Array(merged.keys.indices)) { index in
+            let keys = merged.keys[index]
+            return selections.reduce(0) { count, article in
+                keys.contains(where: article.candidates.mayContain) ? count + 1 : count
+            }
+        }
+        let kept = zip(merged.chosenBy, usedBy).map { chosen, used in chosen * choiceShare >= used }
+        return memo.kept.value(for: Kept(terms: merged.terms, kept: kept)) { input in
+            zip(input.terms, input.kept).compactMap { $1 ? $0 : nil }
+        }
     }
 
     /// The articles' terms merged by name, in the articles' order; a name of a party is never a term.
-    private static func merged(_ choices: Choices) -> [Term] {
+    private static func merged(_ choices: Choices) -> Merged {
         let partyKeys = choices.partyKeys
         var terms: [Term] = []
         var owner: [String: Int] = [:]
         var takenSlugs = Set<String>()
+        var chosenBy: [Int] = []
+        var termKeys: [[String]] = []
         for article in choices.articles {
             let path = article.path
             for found in article.selection {
@@ -184,9 +239,11 @@ public enum TermExtractor {
                 // Each name's key once: keying every name again at each use was most of the merge.
                 let keys = names.map { mergeKey($0) }
                 if let index = keys.lazy.compactMap({ owner[$0] }).first {
+                    chosenBy[index] += 1
                     for (name, key) in zip(names, keys) where owner[key] == nil {
                         owner[key] = index
                         terms[index].aliases.append(name)
+                        termKeys[index].append(key)
                     }
                     continue
                 }
@@ -197,9 +254,11 @@ public enum TermExtractor {
                         slug: slug, name: found.name, aliases: found.aliases, definition: "",
                         path: path + Extraction.pathSuffix))
                 for key in keys where owner[key] == nil { owner[key] = terms.count - 1 }
+                chosenBy.append(1)
+                termKeys.append(keys)
             }
         }
-        return terms
+        return Merged(terms: terms, chosenBy: chosenBy, keys: termKeys.map { $0.map(WordFilter.Probe.init) })
     }
 
     // MARK: - One article
@@ -225,7 +284,7 @@ public enum TermExtractor {
     }
 
     /// The article's terms, best first: a name and the other forms the text uses.
-    static func selected(in article: Article, partyWords: Set<String>) -> [Selection] {
+    static func selected(in article: Article, partyWords: Set<String>) -> ArticleTerms {
         var candidates: [String: Candidate] = [:]
         var wordCounts: [String: Double] = [:]
         var position = 0
@@ -256,6 +315,7 @@ public enum TermExtractor {
         for (unit, runs) in zip(units, unitRuns) {
             for run in runs ?? [] { wholeRuns[mergeKey(words: run.map(\.folded)), default: 0] += unit.weight }
         }
+        var trimmedKeys: [String] = []
         for index in unitRuns.indices {
             unitRuns[index] = unitRuns[index]?.map { run in
                 guard run.count >= 2, !run[0].proper else { return run }
@@ -271,7 +331,10 @@ public enum TermExtractor {
                 }
                 let rest = run.dropFirst(verbs)
                 let alone = wholeRuns[mergeKey(words: rest.map(\.folded))] ?? 0
-                return alone >= wholeRuns[mergeKey(words: run.map(\.folded)), default: 0] ? Array(rest) : run
+                guard alone >= wholeRuns[mergeKey(words: run.map(\.folded)), default: 0] else { return run }
+                // The article still uses the whole phrase, for the count of articles using a term.
+                trimmedKeys += phrases(in: run).map { mergeKey(words: $0.map(\.folded)) }
+                return Array(rest)
             }
         }
         for (unit, runs) in zip(units, unitRuns) {
@@ -295,6 +358,8 @@ public enum TermExtractor {
                 }
             }
         }
+        // Asked about every term of the briefing, so that a false "may" is about two in a million.
+        let candidateKeys = WordFilter(words: Array(candidates.keys) + trimmedKeys, bitsPerWord: 32, probes: 10)
         // Synonyms join the most used of their group, also as the head of a phrase ("peace
         // discussions" and "peace talks").
         var groups: [String: [String]] = [:]
@@ -366,10 +431,11 @@ public enum TermExtractor {
             }
             chosen.append(candidate)
         }
-        return chosen.map { candidate in
+        let selection = chosen.map { candidate in
             let forms = candidate.surfaces.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
             return Selection(name: forms[0], aliases: Array(forms.dropFirst()))
         }
+        return ArticleTerms(selection: selection, candidates: candidateKeys)
     }
 
     /// Any term must end in a noun-like word; a single word must not be an everyday noun of news;
@@ -534,13 +600,17 @@ public enum TermExtractor {
                         run = []
                     }
                 }
-                // After "not" or a modal comes a verb ("does not cover ransomware"), and after a
-                // name a participle is its verb ("Almaris traded accusations", where "The enriched
-                // uranium" opens a sentence): no term holds it.
+                // After "not", a modal or a verb's "to" comes a verb ("does not cover ransomware",
+                // "is due to debate sanctions"), and after a name a participle is its verb
+                // ("Almaris traded accusations", where "The enriched uranium" opens a sentence):
+                // no term holds it.
                 if position > 0, !startsWithCapital(word.text),
                     verbCues.contains(merged[position - 1].lower)
                         || (isParticiple(word.lower) && startsWithCapital(merged[position - 1].text)
                             && !stopWords.contains(merged[position - 1].lower))
+                        || (position > 1 && merged[position - 1].lower == "to"
+                            && opensInfinitive(
+                                after: merged[position - 2].lower, and: position > 2 ? merged[position - 3].lower : nil))
                 {
                     if !run.isEmpty { result.append(run) }
                     run = []
@@ -562,6 +632,11 @@ public enum TermExtractor {
             if !run.isEmpty { result.append(run) }
         }
         return result
+    }
+
+    /// Whether a "to" after `word`, itself after `earlier` (both lowered), opens a verb.
+    static func opensInfinitive(after word: String, and earlier: String?) -> Bool {
+        infinitiveCues.contains(word) || (word == "due" && (earlier == "is" || earlier == "are"))
     }
 
     /// Whether the bytes between two words are one hyphen: ASCII's, or Unicode's hyphen or non-breaking hyphen.

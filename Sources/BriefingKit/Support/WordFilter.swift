@@ -33,18 +33,23 @@ struct WordFilter: Sendable, Equatable {
         }
     }
 
-    private static let probesPerWord: UInt64 = 4
     private var bits: [UInt64]
+    /// Bits set for each word.
+    private var probesPerWord: UInt64
 
-    init(words: some Sequence<String>) {
+    /// A filter of at least `bitsPerWord` bits a word, setting `probes` bits for each. The
+    /// default gives about one false "may" in a hundred; 32 bits and ten probes, about two in a
+    /// million, for filters asked about many words each.
+    init(words: some Sequence<String>, bitsPerWord: Int = 12, probes: UInt64 = 4) {
         let unique = Set(words)
         var size = 64
-        while size < unique.count * 12 { size *= 2 }
+        while size < unique.count * bitsPerWord { size *= 2 }
         bits = [UInt64](repeating: 0, count: size / 64)
+        probesPerWord = probes
         let mask = UInt64(size - 1)
         for word in unique {
             let probe = Probe(word)
-            for index in 0..<Self.probesPerWord {
+            for index in 0..<probesPerWord {
                 let bit = (probe.first &+ index &* probe.step) & mask
                 bits[Int(bit >> 6)] |= 1 << (bit & 63)
             }
@@ -70,7 +75,7 @@ struct WordFilter: Sendable, Equatable {
     /// False only when `word` is certainly not among the filter's words.
     func mayContain(_ probe: Probe) -> Bool {
         let mask = UInt64(bits.count * 64 - 1)
-        for index in 0..<Self.probesPerWord {
+        for index in 0..<probesPerWord {
             let bit = (probe.first &+ index &* probe.step) & mask
             if bits[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
         }
