@@ -96,6 +96,42 @@ struct ExtractionTests {
         #expect(!names.contains { $0.contains("Welcome") }, "\(names.sorted())")
     }
 
+    @Test func titlesWithHyphensOrOfAfterAnOrganisationAreTheRoleOfThePersonNamedAfterThem() throws {
+        let article = try RawArticleParser.parse(
+            """
+            Alliance meets
+
+            The Northern Treaty Alliance Secretary-General Jonas Vairo met the Almarian Armed Forces \
+            Chief of Staff Freya Fenoff. Red Lantern Society Head of Delegation Katya Lunic joined them, \
+            and Vairo said Fenoff and Lunic agreed.
+            """, path: "a.txt", slug: "a")
+        let parties = PartyExtractor.parties(in: [article])
+        let roles = Dictionary(parties.map { ($0.name, $0.role ?? "") }, uniquingKeysWith: { first, _ in first })
+        #expect(roles["Jonas Vairo"] == "Northern Treaty Alliance Secretary-General", "\(roles)")
+        #expect(roles["Freya Fenoff"] == "Almarian Armed Forces Chief of Staff", "\(roles)")
+        #expect(roles["Katya Lunic"] == "Red Lantern Society Head of Delegation", "\(roles)")
+        // No party is a title cut off at its hyphen or its "of".
+        for name in roles.keys {
+            #expect(!name.hasSuffix("Secretary") && !name.hasPrefix("General") && !name.hasPrefix("Staff"), "\(name)")
+        }
+    }
+
+    @Test func aPlaceNamedLikeAPersonAndTheAcronymOfAThingAreNoParties() throws {
+        let article = try RawArticleParser.parse(
+            """
+            Talks in the capital
+
+            Finance Minister Marta Selin flew to Port Selin, where officials in Port Selin said LNG \
+            prices and GPS jamming worried every NGO. Aides said Selin wants Port Selin to host the talks. \
+            LNG shipments resumed.
+            """, path: "a.txt", slug: "a")
+        let names = Set(PartyExtractor.parties(in: [article]).map(\.name))
+        #expect(names.contains("Marta Selin"), "\(names.sorted())")
+        for wrong in ["Port Selin", "LNG", "GPS", "NGO"] {
+            #expect(!names.contains(wrong), "\(wrong) should not be a party: \(names.sorted())")
+        }
+    }
+
     @Test func organisationsNamedWithOfForABoardOrACompanyWordAreOneOrganisationWithTheirAcronym() {
         let article = try? RawArticleParser.parse(
             """

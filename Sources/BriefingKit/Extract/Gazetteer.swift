@@ -77,7 +77,8 @@ enum Gazetteer {
         "Attorney General", "Opposition Leader", "Senate Leader", "Special Envoy", "Envoy", "Speaker",
         "Chief Executive", "Chief of Staff", "Chief Justice", "Chief Economist", "Chief Negotiator", "Chief Prosecutor",
         "Secretary-General", "Director-General", "Executive Director", "Managing Director", "Director",
-        "High Representative", "Spokesperson", "Editor",
+        "High Representative", "Spokesperson", "Editor", "Editor-in-Chief", "Head of Delegation", "Head of Mission",
+        "Deputy Head", "Technical Lead", "Anchor", "Chief Inspector", "Legal Adviser",
     ]
 
     /// International organisations whose names carry no organisation word.
@@ -91,6 +92,17 @@ enum Gazetteer {
     static let thingWords: Set<String> = [
         "award", "awards", "prize", "cup", "league", "championship", "trophy", "games", "olympics", "station", "tv",
         "festival", "summit", "conference", "treaty", "agreement", "war", "river", "valley", "lake", "mountains",
+        "bay", "harbour", "harbor", "island", "islands", "beach", "heights", "falls", "springs",
+    ]
+
+    /// First words of the names of places ("Port Selin", "Mount Kenya"): a name they open is no
+    /// person, whatever word follows.
+    static let placeOpeners: Set<String> = ["Port", "Fort", "Mount", "Lake", "Cape", "Puerto", "Porto"]
+
+    /// Acronyms of things, not of organisations ("LNG", "NGO"): never a party by themselves.
+    static let thingAcronyms: Set<String> = [
+        "LNG", "GPS", "NGO", "NGOs", "GDP", "CEO", "DNA", "HIV", "AIDS", "ATM", "SUV", "LGBT", "LGBTQ", "COVID",
+        "UAV", "UAVs", "ICBM", "VAT", "PPE", "FDI", "IPO", "CPI", "VPN", "SMS", "URL", "HTML", "PDF", "USB",
     ]
 
     /// Last words of the names of companies and newspapers ("Teluk Shipping", "Financial Times").

@@ -91,6 +91,11 @@ public enum PartyExtractor {
                         end += 1
                         continue
                     }
+                    // A title written with hyphens ("Secretary-General") joins the name it opens.
+                    if separator == "-", let length = hyphenatedTitle(at: end - 1, in: words.map(\.text), gap: gap) {
+                        end += length - 1
+                        continue
+                    }
                     let joins = separator == " " || separator == "'s " || separator == "\u{2019}s "
                     if !joins || separator.utf8.contains(UInt8(ascii: "'"))
                         || separator.unicodeScalars.contains("\u{2019}")
@@ -141,9 +146,30 @@ public enum PartyExtractor {
     /// "Secretary of State", "Organization of the Petroleum Exporting Countries", "Institute of
     /// Technology" join across "of", "Bank for International Settlements" across "for"; "David
     /// Hicks of Australia" does not.
+    /// The number of words of a title written with hyphens ("Secretary-General", "Editor-in-Chief")
+    /// starting at `start`, if one does; `gap` gives the text before a word.
+    static func hyphenatedTitle(at start: Int, in words: [String], gap: (Int) -> String) -> Int? {
+        hyphenatedTitles.first { title in
+            start + title.count <= words.count && Array(words[start..<(start + title.count)]) == title
+                && (start + 1..<(start + title.count)).allSatisfy { gap($0) == "-" }
+        }?.count
+    }
+
+    static let hyphenatedTitles = Gazetteer.titles.filter { $0.contains("-") }.map(titleWords)
+
+    /// A title's words as a run holds them, split at spaces and hyphens.
+    static func titleWords(_ title: String) -> [String] {
+        MentionMatcher.words(in: title).map(\.text)
+    }
+
+    /// First words of titles that go on with "of" ("Chief of Staff", "Head of Mission").
+    static let titleWordsBeforeOf = Set(
+        Gazetteer.titles.map(PartyExtractor.titleWords).filter { $0.count > 2 && $0[1] == "of" }.map { $0[0] })
+
     static func joinsWithOf(_ word: String) -> Bool {
         let folded = word.lowercased()
         return Gazetteer.organisationWords.contains(folded) || Gazetteer.titles.contains(word)
+            || titleWordsBeforeOf.contains(word)
             || ["institute", "university", "bank", "republic", "state", "secretary", "minister", "house"].contains(
                 folded)
     }
@@ -266,7 +292,9 @@ struct PartyTable {
         // three words ("Market Analyst Emil Quinard", "Global Health Council Emergencies Chief
         // Tarek Koas"): one person across articles, whichever title each gives.
         if words.count >= 3,
-            let end = (1...(words.count - 2)).last(where: { Self.isPersonWord(words[$0 - 1]) }),
+            let end = (1...(words.count - 2)).last(where: {
+                Self.isPersonWord(words[$0 - 1]) || Self.endsWithTitle(words[..<$0])
+            }),
             words.count - end <= 3,
             // One person's title, not a group ("Nigerians Welcome Buhari"), before a given name.
             TermExtractor.singular(words[end - 1].lowercased()) == words[end - 1].lowercased(),
@@ -327,7 +355,9 @@ struct PartyTable {
             return record(name, kind: .organisation, alias: run.followedByAcronym, role: nil, actor: actor)
         }
         // Acronyms are short; a long word in capitals is emphasis ("ANALYSIS").
-        let isAcronymName = words.count == 1 && MentionMatcher.isAcronym(name) && (3...5).contains(name.count)
+        let isAcronymName =
+            words.count == 1 && MentionMatcher.isAcronym(name) && (3...5).contains(name.count)
+            && !Gazetteer.thingAcronyms.contains(name)
         // "AS Roma", "FC Barcelona": a club or company prefix; "SpaceX": a capital inside a word.
         let hasAcronymWord = words.count > 1 && words.contains { MentionMatcher.isAcronym($0) }
         let camelCase =
@@ -345,13 +375,20 @@ struct PartyTable {
         }
         if words.count >= 2 {
             // A person: named with a title, or with a common first name, or whose surname the text also uses alone.
-            guard Self.country(forDemonymOrName: words[0]) == nil, words.count <= 5, let surname = words.last else {
+            guard Self.country(forDemonymOrName: words[0]) == nil, words.count <= 5, let surname = words.last,
+                // "Port Selin", "Mount Kenya": a place.
+                !Gazetteer.placeOpeners.contains(words[0])
+            else {
                 return nil
             }
+            // The title as written, with its hyphens ("Secretary-General").
+            let written = run.text.hasSuffix(" " + name)
             let person = Record(
                 key: MentionMatcher.key(name), name: name, kind: .person,
-                alias: title.isEmpty ? nil : (title + words).joined(separator: " "),
-                role: title.isEmpty ? nil : title.joined(separator: " "), actor: true)
+                alias: title.isEmpty ? nil : written ? run.text : (title + words).joined(separator: " "),
+                role: title.isEmpty
+                    ? nil : written ? String(run.text.dropLast(name.count + 1)) : title.joined(separator: " "),
+                actor: true)
             return !title.isEmpty || Gazetteer.firstNames.contains(words[0])
                 ? .party(person) : .personIfSurnameAlone(person, surname: surname)
         }
@@ -381,8 +418,18 @@ struct PartyTable {
 
     /// Titles by their first word, longest first, so "Secretary of State" wins over "Secretary".
     static let titlesByFirstWord: [String: [[String]]] = Dictionary(
-        grouping: Gazetteer.titles.map { $0.split(separator: " ").map(String.init) }, by: { $0[0] }
+        grouping: Gazetteer.titles.map(PartyExtractor.titleWords), by: { $0[0] }
     ).mapValues { $0.sorted { $0.count > $1.count } }
+
+    /// Titles of more than one word by their last word.
+    static let titlesByLastWord: [String: [[String]]] = Dictionary(
+        grouping: Gazetteer.titles.map(PartyExtractor.titleWords).filter { $0.count > 1 }, by: { $0[$0.count - 1] })
+
+    /// Whether the words end in a title of the gazetteer's of more than one word ("… Chief of Staff").
+    static func endsWithTitle(_ words: ArraySlice<String>) -> Bool {
+        guard let last = words.last, let titles = titlesByLastWord[last] else { return false }
+        return titles.contains { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }
+    }
 
     static func country(forDemonymOrName word: String) -> Gazetteer.Country? {
         let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
