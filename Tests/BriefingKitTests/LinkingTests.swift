@@ -35,6 +35,14 @@ struct LinkingTests {
             found("a maritime ceasefire, then a ceasefire") == ["maritime ceasefire→maritime", "ceasefire→ceasefire"])
     }
 
+    @Test func aNameInsideAPlacesNameIsNoMention() {
+        let matcher = MentionMatcher([("Selin", .party("selin")), ("Ellis", .party("ellis"))])
+        let text = "Selin flew to Port Selin, then to Ellis Bay; Ellis stayed. The port Selin chose, the bay Ellis saw."
+        let bytes = Array(text.utf8)
+        let found = matcher.matches(in: text).map { String(decoding: bytes[$0.start..<$0.end], as: UTF8.self) }
+        #expect(found == ["Selin", "Ellis", "Selin", "Ellis"])
+    }
+
     @Test func wordsOfANameMustNotBeSplitByPunctuation() {
         #expect(found("maritime. Ceasefire") == ["Ceasefire→ceasefire"])
         #expect(found("maritime-ceasefire") == ["maritime-ceasefire→maritime"])

@@ -89,9 +89,13 @@ enum Gazetteer {
     ]
 
     /// Last words of names that are things or events, not actors.
-    static let thingWords: Set<String> = [
+    static let thingWords: Set<String> = Set([
         "award", "awards", "prize", "cup", "league", "championship", "trophy", "games", "olympics", "station", "tv",
         "festival", "summit", "conference", "treaty", "agreement", "war", "river", "valley", "lake", "mountains",
+    ]).union(placeEnders)
+
+    /// Last words of the names of places ("Ellis Bay", "Sol Harbour"), lowercased.
+    static let placeEnders: Set<String> = [
         "bay", "harbour", "harbor", "island", "islands", "beach", "heights", "falls", "springs",
     ]
 

@@ -98,7 +98,9 @@ public struct MentionMatcher: Sendable {
         var index = 0
         while index < words.count {
             let candidates = patternsByFirstWord[words[index].folded] ?? []
-            if let pattern = candidates.first(where: { matchesPattern($0, words: words, at: index, utf8: utf8) }) {
+            if let pattern = candidates.first(where: { matchesPattern($0, words: words, at: index, utf8: utf8) }),
+                !Self.isInsidePlaceName(words, from: index, count: pattern.words.count, utf8: utf8)
+            {
                 let last = words[index + pattern.words.count - 1]
                 var end = last.end
                 let trailing = Array(pattern.trailing.utf8)
@@ -114,6 +116,20 @@ public struct MentionMatcher: Sendable {
             }
         }
         return matches
+    }
+
+    /// Whether the words from `index` are part of a place's name around them: "Selin" in "Port
+    /// Selin" or "Ellis" in "Ellis Bay" is no mention of a Marta Selin or a Jane Ellis.
+    static func isInsidePlaceName(_ words: [Word], from index: Int, count: Int, utf8: [UInt8]) -> Bool {
+        func spaced(_ first: Int) -> Bool { utf8[words[first].end..<words[first + 1].start].elementsEqual(" ".utf8) }
+        if index > 0, Gazetteer.placeOpeners.contains(words[index - 1].text), spaced(index - 1) { return true }
+        let next = index + count
+        if next < words.count, let initial = words[next].text.first, initial.isUppercase,
+            Gazetteer.placeEnders.contains(words[next].folded), spaced(next - 1)
+        {
+            return true
+        }
+        return false
     }
 
     private func matchesPattern(_ pattern: Pattern, words: [Word], at index: Int, utf8: [UInt8]) -> Bool {
