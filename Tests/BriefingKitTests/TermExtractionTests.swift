@@ -138,6 +138,28 @@ struct TermExtractionTests {
         #expect(few.contains("loud explosions"), "\(few.sorted())")
     }
 
+    @Test func aRebuildCountsTheArticlesUsingATermAsAFreshBuildDoes() {
+        let topics = ["grain corridor", "ransomware", "troop rotation", "canal tolls", "debt relief", "arms embargo"]
+        // Six articles use "loud explosions" and one chooses them: not a term. Taken out of
+        // one article that only mentions them, five use them: a term.
+        let six = Self.coverage(topics, aside: "loud explosions", chosenBy: 1)
+        var five = six
+        five[5].paragraphs = five[5].paragraphs.map {
+            var paragraph = $0
+            paragraph.markdown = paragraph.markdown.replacingOccurrences(
+                of: "Residents reported loud explosions overnight.", with: "")
+            return paragraph
+        }
+        var memo = TermExtractor.Selections()
+        // Each edit changes one article's phrases and no article's choice: the kept counts are
+        // mended, not made again.
+        for (articles, expected) in [(six, false), (five, true), (six, false), (five, true)] {
+            let names = TermExtractor.terms(in: articles, parties: [], memo: &memo).map(\.name)
+            #expect(names == TermExtractor.terms(in: articles, parties: []).map(\.name))
+            #expect(names.contains("loud explosions") == expected, "\(names)")
+        }
+    }
+
     @Test func aCompoundUsedOnceNamesAConceptNotInstances() {
         let article = Self.article([
             "The ministers signed a peace treaty and agreed to hold peace talks, and energy stocks rose on the news.",

@@ -141,11 +141,49 @@ public enum TermExtractor {
         var perArticle: Memo<String, Article, Set<String>, ArticleTerms>
         var all: LastResult<Choices, Merged>
         var kept: LastResult<Kept, [Term]>
+        var usage: Usage
 
         init(keeps: Bool = true) {
             perArticle = .init(keeps: keeps)
             all = .init(keeps: keeps)
             kept = .init(keeps: keeps)
+            usage = .init(keeps: keeps)
+        }
+    }
+
+    /// How many articles hold a phrase of each term's forms, whether they chose it or not. While
+    /// the terms and the list of articles are the same, only the articles whose phrases changed
+    /// are asked again: a rebuild after a word asks one article about each term, not every one.
+    struct Usage: Sendable {
+        private var terms: [Term] = []
+        private var filters: [WordFilter] = []
+        private var counts: [Int] = []
+        private let keeps: Bool
+
+        init(keeps: Bool) {
+            self.keeps = keeps
+        }
+
+        mutating func counts(of merged: Merged, in filters: [WordFilter]) -> [Int] {
+            var counts: [Int]
+            if keeps, filters.count == self.filters.count, merged.terms == terms {
+                counts = self.counts
+                for (old, new) in zip(self.filters, filters) where old != new {
+                    for (index, keys) in merged.keys.enumerated() {
+                        if keys.contains(where: old.mayContain) { counts[index] -= 1 }
+                        if keys.contains(where: new.mayContain) { counts[index] += 1 }
+                    }
+                }
+            } else {
+                counts = Parallel.map(Array(merged.keys.indices)) { index in
+                    let keys = merged.keys[index]
+                    return filters.reduce(0) { count, filter in
+                        keys.contains(where: filter.mayContain) ? count + 1 : count
+                    }
+                }
+            }
+            if keeps { (terms, self.filters, self.counts) = (merged.terms, filters, counts) }
+            return counts
         }
     }
 
@@ -210,13 +248,7 @@ public enum TermExtractor {
             articles: zip(articles, selections).map { .init(path: $0.path, selection: $1.selection) },
             partyKeys: partyKeys)
         let merged = memo.all.value(for: choices, merged)
-        // How many articles hold a phrase of each term's forms, whether they chose it or not.
-        let usedBy = Parallel.map(Array(merged.keys.indices)) { index in
-            let keys = merged.keys[index]
-            return selections.reduce(0) { count, article in
-                keys.contains(where: article.candidates.mayContain) ? count + 1 : count
-            }
-        }
+        let usedBy = memo.usage.counts(of: merged, in: selections.map(\.candidates))
         let kept = zip(merged.chosenBy, usedBy).map { chosen, used in chosen * choiceShare >= used }
         return memo.kept.value(for: Kept(terms: merged.terms, kept: kept)) { input in
             zip(input.terms, input.kept).compactMap { $1 ? $0 : nil }
