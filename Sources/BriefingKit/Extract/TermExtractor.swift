@@ -777,6 +777,8 @@ public enum TermExtractor {
 
     /// A plural noun's singular by the regular rules; good enough to merge "aftershock" and "aftershocks".
     static func singular(_ word: String) -> String {
+        // Every rule ends in "s": most words are told by their last byte, without counting characters.
+        guard word.utf8.last == UInt8(ascii: "s") else { return word }
         if word.count > 4, word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         if word.count > 4, word.hasSuffix("sses") || word.hasSuffix("xes") || word.hasSuffix("ches") {
             return String(word.dropLast(2))
