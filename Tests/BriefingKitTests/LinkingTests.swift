@@ -119,6 +119,20 @@ struct LinkingTests {
         #expect(site.articles[0].parties == ["putin", "trump"])
     }
 
+    @Test func aFoundTermNoParagraphNamesHasNoPageAndAnEditorsTermKeepsIt() throws {
+        var content = Self.content(events: [])
+        content.terms += [
+            Term(
+                slug: "agents-law", name: "agents law", definition: "",
+                path: "a.txt" + Extraction.pathSuffix),
+            Term(slug: "truce-talks", name: "truce talks", definition: "", path: "terms/truce-talks.md"),
+        ]
+        let site = try Linker.link(content, config: SiteConfig())
+        #expect(site.term("agents-law") == nil)
+        #expect(site.term("truce-talks")?.mentions == [])
+        #expect(site.term("ceasefire")?.mentions.count == 1)
+    }
+
     @Test func unknownReferencesAreErrorsAtTheirLine() {
         let event = Event(
             slug: "call", summary: "Call",

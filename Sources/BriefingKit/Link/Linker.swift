@@ -377,9 +377,13 @@ public enum Linker {
                         }
                     }
                 }
-                let terms = content.terms.enumerated().map { index, term in
-                    LinkedTerm(
-                        term: term, mentions: mentionsByTarget[.term(term.slug)] ?? [], events: termEvents[index])
+                // A term found in the text that no paragraph names (every use of "agents law" is
+                // inside "foreign agents law") has nothing to show: it gets no page. An editor's
+                // term keeps its page.
+                let terms = content.terms.enumerated().compactMap { index, term -> LinkedTerm? in
+                    let mentions = mentionsByTarget[.term(term.slug)] ?? []
+                    if mentions.isEmpty, Extraction.isExtracted(path: term.path) { return nil }
+                    return LinkedTerm(term: term, mentions: mentions, events: termEvents[index])
                 }.sortedByName { $0.term }
                 return (terms: terms, termEvents: termEvents)
             })
