@@ -84,15 +84,32 @@ struct TermExtractionTests {
         #expect(TermExtractor.terms(in: [opening], parties: []).map(\.name).contains("enriched uranium"))
     }
 
+    @Test func aTitlesWordOpeningASentenceIsTheEverydayWord() {
+        let article = Self.article([
+            "Foreign agents law divides the chamber. Foreign Minister Elias Abton defended the foreign agents law.",
+            "Foreign agents law critics marched. Abton said the foreign agents law stays.",
+        ])
+        let abton = Party(
+            slug: "elias-abton", name: "Elias Abton", kind: .person, role: "Foreign Minister",
+            aliases: ["Foreign Minister Elias Abton", "Abton"], path: "a.txt")
+        let names = Set(TermExtractor.terms(in: [article], parties: [abton]).map(\.name))
+        #expect(names.contains("foreign agents law"), "\(names.sorted())")
+        #expect(!names.contains("agents law"), "\(names.sorted())")
+    }
+
     @Test func aVerbAfterToOrAPrepositionIsNotPartOfATerm() {
         let article = Self.article([
             "The parliament is due to debate sanctions relief on Thursday. Sanctions relief divides it.",
             "Ministers are expected to sign sanctions relief soon. Talks stalled amid disagreement over sanctions relief.",
+            "The council stressed sanctions relief. Later the council stressed sanctions relief again.",
             "The delay is due to flooding, and the flooding closed roads.",
         ])
         let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
         #expect(names.contains("sanctions relief"), "\(names.sorted())")
-        for wrong in ["debate sanctions relief", "sign sanctions relief", "amid disagreement", "disagreement"] {
+        for wrong in [
+            "debate sanctions relief", "sign sanctions relief", "amid disagreement", "disagreement",
+            "council stressed sanctions relief", "stressed sanctions relief",
+        ] {
             #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
         }
     }

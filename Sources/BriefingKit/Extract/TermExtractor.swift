@@ -108,6 +108,8 @@ public enum TermExtractor {
 
     static let capitals = Set(Gazetteer.countries.compactMap(\.capital))
     static let titles = Set(Gazetteer.titles)
+    /// The words of the gazetteer's titles, lowercased ("foreign", "minister").
+    static let titleWords = Set(Gazetteer.titles.flatMap { MentionMatcher.words(in: $0).map(\.folded) })
 
     /// Plurals that name one thing rather than several ("talks" are a negotiation).
     static let pluralConcepts: Set<String> = [
@@ -461,6 +463,18 @@ public enum TermExtractor {
                 chosen[index].surfaces.merge(candidate.surfaces.mapValues { _ in 0 }) { old, _ in old }
                 continue
             }
+            // The same the other way: a chosen phrase never used apart from this longer one
+            // ("agents law", scored above "foreign agents law" for its adjective) gives it its place.
+            let within = chosen.indices.filter { index in
+                let shorter = chosen[index]
+                return shorter.words.count < candidate.words.count && contains(candidate.words, shorter.words)
+                    && shorter.weight <= candidate.weight
+            }
+            if let first = within.first {
+                chosen[first] = candidate
+                for index in within.dropFirst().reversed() { chosen.remove(at: index) }
+                continue
+            }
             chosen.append(candidate)
         }
         let selection = chosen.map { candidate in
@@ -633,13 +647,15 @@ public enum TermExtractor {
                     }
                 }
                 // After "not", a modal or a verb's "to" comes a verb ("does not cover ransomware",
-                // "is due to debate sanctions"), and after a name a participle is its verb
-                // ("Almaris traded accusations", where "The enriched uranium" opens a sentence):
-                // no term holds it.
+                // "is due to debate sanctions"), and after a name or an organisation's word a
+                // participle is its verb ("Almaris traded accusations", "the council stressed
+                // sanctions", where "The enriched uranium" opens a sentence): no term holds it.
                 if position > 0, !startsWithCapital(word.text),
                     verbCues.contains(merged[position - 1].lower)
-                        || (isParticiple(word.lower) && startsWithCapital(merged[position - 1].text)
-                            && !stopWords.contains(merged[position - 1].lower))
+                        || (isParticiple(word.lower)
+                            && ((startsWithCapital(merged[position - 1].text)
+                                && !stopWords.contains(merged[position - 1].lower))
+                                || Gazetteer.organisationWords.contains(merged[position - 1].lower)))
                         || (position > 1 && merged[position - 1].lower == "to"
                             && opensInfinitive(
                                 after: merged[position - 2].lower, and: position > 2 ? merged[position - 3].lower : nil))
@@ -713,7 +729,10 @@ public enum TermExtractor {
         // in capitals is the everyday word.
         // At a sentence's start, "Oil" is the word oil; months and days are never terms.
         let dateWord = TimeExpression.months[folded] != nil || TimeExpression.weekdays.contains(folded)
-        if partyWords.contains(folded) || (Gazetteer.notNames.contains(folded) && (properName || dateWord))
+        // A word of a title opening a sentence before lowercase words is the everyday word:
+        // "Foreign agents law", though "Foreign Minister Elias Abton" makes "foreign" a party's word.
+        if (partyWords.contains(folded) && (properName || !titleWords.contains(folded)))
+            || (Gazetteer.notNames.contains(folded) && (properName || dateWord))
             || MentionMatcher.isAcronym(text)
         {
             return nil
