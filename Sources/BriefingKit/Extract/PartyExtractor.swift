@@ -143,9 +143,6 @@ public enum PartyExtractor {
         return result
     }
 
-    /// "Secretary of State", "Organization of the Petroleum Exporting Countries", "Institute of
-    /// Technology" join across "of", "Bank for International Settlements" across "for"; "David
-    /// Hicks of Australia" does not.
     /// The number of words of a title written with hyphens ("Secretary-General", "Editor-in-Chief")
     /// starting at `start`, if one does; `gap` gives the text before a word.
     static func hyphenatedTitle(at start: Int, in words: [String], gap: (Int) -> String) -> Int? {
@@ -155,6 +152,7 @@ public enum PartyExtractor {
         }?.count
     }
 
+    /// The titles written with hyphens, split into their words.
     static let hyphenatedTitles = Gazetteer.titles.filter { $0.contains("-") }.map(titleWords)
 
     /// A title's words as a run holds them, split at spaces and hyphens.
@@ -166,6 +164,9 @@ public enum PartyExtractor {
     static let titleWordsBeforeOf = Set(
         Gazetteer.titles.map(PartyExtractor.titleWords).filter { $0.count > 2 && $0[1] == "of" }.map { $0[0] })
 
+    /// "Secretary of State", "Organization of the Petroleum Exporting Countries", "Institute of
+    /// Technology" join across "of", "Bank for International Settlements" across "for"; "David
+    /// Hicks of Australia" does not.
     static func joinsWithOf(_ word: String) -> Bool {
         let folded = word.lowercased()
         return Gazetteer.organisationWords.contains(folded) || Gazetteer.titles.contains(word)
