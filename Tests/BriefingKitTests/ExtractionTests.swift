@@ -151,6 +151,28 @@ struct ExtractionTests {
         #expect(organisations.first { $0.name == "BIS" }?.aliases == ["Bank for International Settlements"])
     }
 
+    @Test func institutionsAndCompaniesNamedByTheirKindLastAreOrganisationsButNotTheirTerms() {
+        let article = try? RawArticleParser.parse(
+            """
+            Forces on alert
+
+            The Almarian Armed Forces said the Eastern Security Pact would meet. Halvard Energy and \
+            Ironbridge Capital cut their stakes, the Red Lantern Society reported, and the \
+            International Criminal Tribunal opened a case. Lawyers asked for a war crimes tribunal; \
+            the war crimes tribunal would sit in Lisk.
+            """, path: "a.txt", slug: "a")
+        let articles = article.map { [$0] } ?? []
+        let parties = PartyExtractor.parties(in: articles)
+        let organisations = Set(parties.filter { $0.kind == .organisation }.map(\.name))
+        #expect(
+            organisations.isSuperset(of: [
+                "Almarian Armed Forces", "Eastern Security Pact", "Halvard Energy", "Ironbridge Capital",
+                "Red Lantern Society", "International Criminal Tribunal",
+            ]), "\(parties.map(\.name))")
+        // The words name institutions only as a capitalised name's last word: a key term may end in one.
+        #expect(TermExtractor.terms(in: articles, parties: parties).map(\.name).contains("war crimes tribunal"))
+    }
+
     @Test func aCountryTheGazetteerLacksIsFoundThroughItsPeoplesNationality() {
         let article = try? RawArticleParser.parse(
             """

@@ -109,12 +109,15 @@ enum Gazetteer {
         "UAV", "UAVs", "ICBM", "VAT", "PPE", "FDI", "IPO", "CPI", "VPN", "SMS", "URL", "HTML", "PDF", "USB",
     ]
 
-    /// Last words of the names of companies and newspapers ("Teluk Shipping", "Financial Times").
-    /// Kept apart from `organisationWords`, which no key term may end in: "marine insurance" may.
+    /// Last words of the names of companies, newspapers and institutions ("Teluk Shipping",
+    /// "Financial Times", "Almarian Armed Forces"). Kept apart from `organisationWords`, which no
+    /// key term may end in: "marine insurance" and "war crimes tribunal" may.
     static let companyWords: Set<String> = [
         "shipping", "pharma", "aerospace", "fisheries", "insurance", "steel", "chemicals", "semiconductors",
         "airlines", "airways", "motors", "holdings", "industries", "rail", "ports", "times", "herald", "gazette",
-        "observer", "courier", "tribune", "journal", "ledger", "radio",
+        "observer", "courier", "tribune", "journal", "ledger", "radio", "energy", "power", "oil", "mining",
+        "telecom", "logistics", "utilities", "foods", "arms", "capital", "wire", "watch", "monitor", "forces",
+        "service", "pact", "society", "tribunal", "mission", "facility",
     ]
 
     /// Last words that make a name an organisation.
