@@ -92,7 +92,7 @@ public enum PartyExtractor {
                         continue
                     }
                     // A title written with hyphens ("Secretary-General") joins the name it opens.
-                    if separator == "-", let length = hyphenatedTitle(at: end - 1, in: words.map(\.text), gap: gap) {
+                    if separator == "-", let length = hyphenatedTitle(at: end - 1, in: words, gap: gap) {
                         end += length - 1
                         continue
                     }
@@ -145,9 +145,9 @@ public enum PartyExtractor {
 
     /// The number of words of a title written with hyphens ("Secretary-General", "Editor-in-Chief")
     /// starting at `start`, if one does; `gap` gives the text before a word.
-    static func hyphenatedTitle(at start: Int, in words: [String], gap: (Int) -> String) -> Int? {
+    static func hyphenatedTitle(at start: Int, in words: [MentionMatcher.Word], gap: (Int) -> String) -> Int? {
         hyphenatedTitles.first { title in
-            start + title.count <= words.count && Array(words[start..<(start + title.count)]) == title
+            start + title.count <= words.count && words[start..<(start + title.count)].map(\.text) == title
                 && (start + 1..<(start + title.count)).allSatisfy { gap($0) == "-" }
         }?.count
     }
