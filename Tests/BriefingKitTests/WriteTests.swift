@@ -119,4 +119,28 @@ struct WriteTests {
         }
         #expect(try String(contentsOfFile: foreign + "/notes.txt", encoding: .utf8) == "keep")
     }
+
+    @Test func replacingASiteRemovesItsNestedFilesButNotWhatALinkInItPointsAt() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        try writer.write(
+            [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/b/c/index.html", text: "deep")]
+                + (0..<50).map { OutputFile(path: "parties/p\($0)/index.html", text: "\($0)") })
+        #expect(try String(contentsOfFile: output + "/a/b/c/index.html", encoding: .utf8) == "deep")
+        #expect(try String(contentsOfFile: output + "/parties/p49/index.html", encoding: .utf8) == "49")
+        // A link someone put in the output, at the top and one folder down, to a folder of their own.
+        let elsewhere = root + "/Elsewhere"
+        try manager.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try "keep".write(toFile: elsewhere + "/notes.txt", atomically: true, encoding: .utf8)
+        try manager.createSymbolicLink(atPath: output + "/linked", withDestinationPath: elsewhere)
+        try manager.createSymbolicLink(atPath: output + "/parties/linked", withDestinationPath: elsewhere)
+
+        try writer.write([OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "index.html", text: "new")])
+        #expect(try manager.contentsOfDirectory(atPath: output).sorted() == ["briefing.json", "index.html"])
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["Elsewhere", "Public"])
+        #expect(try String(contentsOfFile: elsewhere + "/notes.txt", encoding: .utf8) == "keep")
+    }
 }

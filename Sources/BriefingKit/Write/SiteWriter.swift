@@ -39,16 +39,17 @@ public struct SiteWriter: Sendable {
         let previous: URL
 
         /// Writes one file; safe to call from several threads for different files.
+        ///
+        /// Written with the system's calls rather than `Data.write(to:)`, which on Linux flushes
+        /// each file to the disk before it returns: a site of 2,500 pages waited on 2,500 flushes
+        /// (a third of a second of system time, more of waiting, at 1,000 articles). Nothing needs
+        /// them: the staging folder is swapped in whole, and a build that dies leaves the output as it was.
         public func write(_ file: OutputFile) throws(BuildFailure) {
-            let target = url.appendingPathComponent(file.path)
-            do {
-                try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: target)
-            } catch {
+            let target = url.path + "/" + file.path
+            let folder = target[..<(target.lastIndex(of: "/") ?? target.endIndex)]
+            if let cause = SiteWriter.makeFolder(String(folder)) ?? SiteWriter.writeFile(target, file.contents) {
                 throw BuildFailure(
-                    stage: "write",
-                    diagnostics: [.error(output, "cannot write \(file.path): \(error.localizedDescription)")])
+                    stage: "write", diagnostics: [.error(output, "cannot write \(file.path): \(cause)")])
             }
         }
 
@@ -95,7 +96,7 @@ public struct SiteWriter: Sendable {
                     // Once the new site is in place the build has succeeded; an old copy that
                     // cannot be removed now is cleared by a later build.
                     if briefing_exchange_paths(url.path, outputURL.path) == 0 {
-                        try? manager.removeItem(at: url)
+                        SiteWriter.removeTree(url)
                     } else {
                         try manager.moveItem(at: outputURL, to: previous)
                         do {
@@ -104,7 +105,7 @@ public struct SiteWriter: Sendable {
                             try? manager.moveItem(at: previous, to: outputURL)
                             throw error
                         }
-                        try? manager.removeItem(at: previous)
+                        SiteWriter.removeTree(previous)
                     }
                 } else {
                     try manager.moveItem(at: url, to: outputURL)
@@ -120,6 +121,56 @@ public struct SiteWriter: Sendable {
         public func abandon() {
             try? FileManager.default.removeItem(at: url)
         }
+    }
+
+    /// Removes the folder at `url` with all it holds, the entries of its folders on all cores:
+    /// removing the last site, 2,500 files at 1,000 articles, took 0.45 s one entry at a time.
+    /// Links are removed, never followed.
+    static func removeTree(_ url: URL) {
+        let manager = FileManager.default
+        var entries: [String] = []
+        for name in (try? manager.contentsOfDirectory(atPath: url.path)) ?? [] {
+            let path = url.path + "/" + name
+            let type = (try? manager.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+            if type == .typeDirectory, let inner = try? manager.contentsOfDirectory(atPath: path) {
+                entries += inner.map { path + "/" + $0 }
+            }
+        }
+        _ = Parallel.map(entries) { (path: String) in try? FileManager.default.removeItem(atPath: path) }
+        // What is left: the files at the top and the folders, emptied.
+        try? manager.removeItem(at: url)
+    }
+
+    /// Makes the folder at `path` and any missing above it; nil when done, else the cause. A page
+    /// whose folder is new (most pages: `parties/<slug>/index.html`) costs one call.
+    static func makeFolder(_ path: String) -> String? {
+        if mkdir(path, 0o777) == 0 || errno == EEXIST { return nil }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            return String(cString: strerror(errno))
+        }
+        if let cause = makeFolder(String(path[..<slash])) { return cause }
+        return mkdir(path, 0o777) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno))
+    }
+
+    /// Writes `contents` to a new or emptied file at `path`; nil when done, else the cause.
+    static func writeFile(_ path: String, _ contents: Data) -> String? {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var cause: String?
+        contents.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    cause = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if close(descriptor) != 0, cause == nil { cause = String(cString: strerror(errno)) }
+        return cause
     }
 
     public func stage() throws(BuildFailure) -> Staging {
