@@ -114,6 +114,23 @@ struct TermExtractionTests {
         }
     }
 
+    @Test func aWordThatIsAlsoANounEndsACompoundButStaysAVerbBeforeAnObjectOrInThePast() {
+        let article = Self.article([
+            "The government announced an asset freeze on Monday, and the opposition demanded a corruption probe into it.",
+            "The asset freeze was extended. The corruption probe will report in May, as bond yields rose.",
+            "Bond yields fell after the asset freeze. Critics said the corruption probe was slow.",
+            "The council strikes a cautious tone. Annual requests for fertilizer run from 200 to 300 tons.",
+            "The decision sent oil prices up, and requests for fertilizer run high every spring.",
+        ])
+        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
+        for right in ["asset freeze", "corruption probe", "bond yields"] {
+            #expect(names.contains(right), "\(right) should be a term: \(names.sorted())")
+        }
+        for wrong in ["asset", "corruption", "council strikes", "fertilizer run", "decision sent oil"] {
+            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
+        }
+    }
+
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that
     /// makes it its own, three times.
     static func coverage(_ topics: [String], aside: String, chosenBy: Int) -> [Article] {

@@ -494,8 +494,10 @@ public enum TermExtractor {
         // A person's role ("energy minister") belongs to a party, not a term.
         case .adjective, .adverb, .person: return false
         case .verb:
-            // "intelligence sharing": a gerund with a noun reading, after a noun, names an activity.
             let after = candidate.words.count > 1 ? candidate.words[candidate.words.count - 2] : nil
+            // "asset freeze": a word that is also a noun ends a compound, as the runs read it.
+            if after != nil, CommonWords.canBeNoun(head), !head.hasSuffix("ed"), !head.hasSuffix("ing") { break }
+            // "intelligence sharing": a gerund with a noun reading, after a noun, names an activity.
             // "prices rising" is a clause: the noun before a gerund head is singular.
             guard head.hasSuffix("ing"), CommonWords.canBeNoun(head), let after,
                 CommonWords.partOfSpeech(after) == .noun, singular(after) == after
@@ -669,7 +671,9 @@ public enum TermExtractor {
                 let knownName = titleCase && properWords.contains(word.lower)
                 if let token = token(
                     word.text, lowered: word.lower, sentenceStart: position == 0, titleCase: titleCase && !knownName,
-                    partyWords: partyWords, after: run.last, beforeCapital: nextCapitalised || knownName)
+                    partyWords: partyWords, after: run.last, beforeCapital: nextCapitalised || knownName,
+                    before: position + 1 < merged.count ? merged[position + 1].lower : nil,
+                    determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower))
                 {
                     run.append(token)
                 } else {
@@ -687,6 +691,47 @@ public enum TermExtractor {
         infinitiveCues.contains(word) || (word == "due" && (earlier == "is" || earlier == "are"))
     }
 
+    /// Words that open a verb's object: after one of them, a word that may be a verb or a noun
+    /// is the verb ("the council strikes a deal").
+    static let objectOpeners: Set<String> = [
+        "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+        "them", "him", "us", "it", "me", "some", "any", "all", "no", "every", "each", "more", "most",
+    ]
+
+    /// Words that make what follows a noun phrase ("the", "an", "their").
+    static let determiners: Set<String> = [
+        "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
+        "any", "no", "every", "each", "another",
+    ]
+
+    /// A determiner, or a name in the possessive ("Almaris's").
+    static func isDeterminer(_ word: String) -> Bool {
+        determiners.contains(word) || word.hasSuffix("'s") || word.hasSuffix("\u{2019}s")
+    }
+
+    /// Whether `word`, usually a verb but also a noun ("freeze", "probe", "deal", "strike"), is the
+    /// noun a compound ends in: after a singular noun or an adjective of a run a determiner opens
+    /// ("an asset freeze", "the corruption probe", "a nuclear deal") or a noun naming one thing
+    /// in the plural ("the arms deal"), or in the plural itself ("bond yields", "drone strikes");
+    /// never in the past ("the decision sent oil prices up") or before an object ("the
+    /// council strikes a deal"). "Requests for fertilizer run from …" keeps its verb.
+    static func isCompoundHead(
+        _ word: String, after previous: Token?, before next: String?, beforeCapital: Bool, determined: Bool
+    ) -> Bool {
+        guard let previous, !previous.proper, CommonWords.canBeNoun(word), !beforeCapital,
+            !EventExtractor.pastForms.contains(word)
+        else { return false }
+        if let next, objectOpeners.contains(next) || next.first?.isNumber == true { return false }
+        let plural = singular(word) != word
+        guard determined || plural else { return false }
+        let modifier = previous.folded
+        switch CommonWords.partOfSpeech(modifier) {
+        case .noun, nil: return singular(modifier) == modifier || pluralConcepts.contains(modifier)
+        case .adjective: return true
+        default: return false
+        }
+    }
+
     /// Whether the bytes between two words are one hyphen: ASCII's, or Unicode's hyphen or non-breaking hyphen.
     static func isHyphen(_ gap: ArraySlice<UInt8>) -> Bool {
         gap.elementsEqual("-".utf8) || gap.elementsEqual("\u{2010}".utf8) || gap.elementsEqual("\u{2011}".utf8)
@@ -695,7 +740,7 @@ public enum TermExtractor {
     /// The word as part of a term, or nil when it ends one; `lowered` is `text.lowercased()`.
     static func token(
         _ text: String, lowered: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>,
-        after: Token?, beforeCapital: Bool
+        after: Token?, beforeCapital: Bool, before next: String? = nil, determined: Bool = false
     ) -> Token? {
         let folded = text.hasCurlyApostrophe ? lowered.replacingOccurrences(of: "\u{2019}", with: "'") : lowered
         // Most words hold no hyphen: no need to split them.
@@ -717,7 +762,10 @@ public enum TermExtractor {
         if folded.count > 4 && folded.hasSuffix("ly") { return nil }
         // A finite verb or an adverb ends a noun phrase; participles may still modify ("suspended sentence").
         if !properName, let kind = CommonWords.partOfSpeech(folded),
-            kind == .adverb || (kind == .verb && !folded.hasSuffix("ed") && !folded.hasSuffix("ing"))
+            kind == .adverb
+                || (kind == .verb && !folded.hasSuffix("ed") && !folded.hasSuffix("ing")
+                    && !isCompoundHead(
+                        folded, after: after, before: next, beforeCapital: beforeCapital, determined: determined))
         {
             return nil
         }
