@@ -131,6 +131,22 @@ struct TermExtractionTests {
         }
     }
 
+    @Test func freeOpensATermAsAnAdjectiveAndANamedThingStaysOnTheTermItCompletes() {
+        let article = Self.article([
+            "Talks on a free trade agreement stalled on Monday, and ministers agreed to free prisoners.",
+            "The free trade agreement is the centrepiece of the plan. Officials want to free prisoners soon.",
+            "Critics of the free trade agreement spoke out. A humanitarian aid request was made.",
+            "The humanitarian aid request was approved, and humanitarian aid arrived.",
+        ])
+        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
+        for right in ["free trade agreement", "humanitarian aid"] {
+            #expect(names.contains(right), "\(right) should be a term: \(names.sorted())")
+        }
+        for wrong in ["trade agreement", "free trade", "free prisoners", "humanitarian aid request"] {
+            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
+        }
+    }
+
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that
     /// makes it its own, three times.
     static func coverage(_ topics: [String], aside: String, chosenBy: Int) -> [Article] {

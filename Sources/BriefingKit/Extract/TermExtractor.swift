@@ -63,7 +63,7 @@ public enum TermExtractor {
         "dear", "mr", "mrs", "ms", "dr", "et", "al", "etc", "via", "ago", "whereas", "however", "instead",
         "nonetheless", "meanwhile", "moreover", "therefore", "thus", "hence", "perhaps", "almost", "nearly",
         "about", "around", "approximately", "roughly", "least", "able", "unable", "set", "due", "far", "near",
-        "true", "false", "free", "open", "close", "closed", "sure", "ready", "willing", "focus", "fair",
+        "true", "false", "open", "close", "closed", "sure", "ready", "willing", "focus", "fair",
         "earlier", "later", "smaller", "larger", "bigger", "higher", "lower", "greater", "fewer", "dozen",
         "dozens", "solo", "strong", "weak", "hard", "easy", "kilometer", "kilometers", "kilometre", "kilometres",
         "mile", "miles", "meter", "meters", "metre", "metres", "feet", "foot", "ton", "tons", "tonne", "tonnes",
@@ -447,9 +447,12 @@ public enum TermExtractor {
                     && candidate.weight <= longer.weight
             }
             if inside { continue }
-            // "humanitarian aid request": a term with an everyday noun added is that term.
-            if candidate.words.count >= 3, genericNouns.contains(singular(candidate.words[candidate.words.count - 1])),
+            // "humanitarian aid request": a term with an everyday noun added is that term. A noun
+            // that names a thing ("agreement", "plan") is part of it unless the article also uses
+            // the term without it: "free trade", only ever in "free trade agreement", is not one.
+            if candidate.words.count >= 3, let last = candidate.words.last, genericNouns.contains(singular(last)),
                 let core = candidates[mergeKey(candidate.words.dropLast().joined(separator: " "))],
+                !namedThings.contains(last) || core.weight > candidate.weight,
                 isTermShaped(core, wordCounts: wordCounts)
             {
                 continue
@@ -673,6 +676,7 @@ public enum TermExtractor {
                     word.text, lowered: word.lower, sentenceStart: position == 0, titleCase: titleCase && !knownName,
                     partyWords: partyWords, after: run.last, beforeCapital: nextCapitalised || knownName,
                     before: position + 1 < merged.count ? merged[position + 1].lower : nil,
+                    afterTo: position > 0 && merged[position - 1].lower == "to",
                     determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower))
                 {
                     run.append(token)
@@ -697,6 +701,10 @@ public enum TermExtractor {
         "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
         "them", "him", "us", "it", "me", "some", "any", "all", "no", "every", "each", "more", "most",
     ]
+
+    /// Words the word list reads as verbs that open a compound as its modifier ("free trade
+    /// agreement", "snap election"), except after "to" ("agreed to free prisoners") or before an object.
+    static let modifierReadings: Set<String> = ["free", "snap"]
 
     /// Words that make what follows a noun phrase ("the", "an", "their").
     static let determiners: Set<String> = [
@@ -740,7 +748,8 @@ public enum TermExtractor {
     /// The word as part of a term, or nil when it ends one; `lowered` is `text.lowercased()`.
     static func token(
         _ text: String, lowered: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>,
-        after: Token?, beforeCapital: Bool, before next: String? = nil, determined: Bool = false
+        after: Token?, beforeCapital: Bool, before next: String? = nil, afterTo: Bool = false,
+        determined: Bool = false
     ) -> Token? {
         let folded = text.hasCurlyApostrophe ? lowered.replacingOccurrences(of: "\u{2019}", with: "'") : lowered
         // Most words hold no hyphen: no need to split them.
@@ -765,7 +774,9 @@ public enum TermExtractor {
             kind == .adverb
                 || (kind == .verb && !folded.hasSuffix("ed") && !folded.hasSuffix("ing")
                     && !isCompoundHead(
-                        folded, after: after, before: next, beforeCapital: beforeCapital, determined: determined))
+                        folded, after: after, before: next, beforeCapital: beforeCapital, determined: determined)
+                    && !(modifierReadings.contains(folded) && !afterTo && next.map(CommonWords.canBeNoun) == true
+                        && !objectOpeners.contains(next ?? "")))
         {
             return nil
         }
