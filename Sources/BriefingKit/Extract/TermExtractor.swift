@@ -675,9 +675,13 @@ public enum TermExtractor {
                 if let token = token(
                     word.text, lowered: word.lower, sentenceStart: position == 0, titleCase: titleCase && !knownName,
                     partyWords: partyWords, after: run.last, beforeCapital: nextCapitalised || knownName,
-                    before: position + 1 < merged.count ? merged[position + 1].lower : nil,
-                    afterTo: position > 0 && merged[position - 1].lower == "to",
-                    determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower))
+                    // Read only for a word the list calls a verb.
+                    surroundings: {
+                        Surroundings(
+                            next: position + 1 < merged.count ? merged[position + 1].lower : nil,
+                            afterTo: position > 0 && merged[position - 1].lower == "to",
+                            determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower))
+                    })
                 {
                     run.append(token)
                 } else {
@@ -701,6 +705,14 @@ public enum TermExtractor {
         "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
         "them", "him", "us", "it", "me", "some", "any", "all", "no", "every", "each", "more", "most",
     ]
+
+    /// What is around a word that the list calls a verb, to tell whether it is a noun there:
+    /// the next word (lowered), whether "to" comes before it, and whether a determiner opens its run.
+    struct Surroundings {
+        var next: String? = nil
+        var afterTo = false
+        var determined = false
+    }
 
     /// Words the word list reads as verbs that open a compound as its modifier ("free trade
     /// agreement", "snap election"), except after "to" ("agreed to free prisoners") or before an object.
@@ -748,8 +760,7 @@ public enum TermExtractor {
     /// The word as part of a term, or nil when it ends one; `lowered` is `text.lowercased()`.
     static func token(
         _ text: String, lowered: String, sentenceStart: Bool, titleCase: Bool, partyWords: Set<String>,
-        after: Token?, beforeCapital: Bool, before next: String? = nil, afterTo: Bool = false,
-        determined: Bool = false
+        after: Token?, beforeCapital: Bool, surroundings: () -> Surroundings = { Surroundings() }
     ) -> Token? {
         let folded = text.hasCurlyApostrophe ? lowered.replacingOccurrences(of: "\u{2019}", with: "'") : lowered
         // Most words hold no hyphen: no need to split them.
@@ -770,15 +781,18 @@ public enum TermExtractor {
         if properName && nameParticles.contains(folded) { return Token(text: text, folded: folded, proper: true) }
         if folded.count > 4 && folded.hasSuffix("ly") { return nil }
         // A finite verb or an adverb ends a noun phrase; participles may still modify ("suspended sentence").
-        if !properName, let kind = CommonWords.partOfSpeech(folded),
-            kind == .adverb
-                || (kind == .verb && !folded.hasSuffix("ed") && !folded.hasSuffix("ing")
-                    && !isCompoundHead(
-                        folded, after: after, before: next, beforeCapital: beforeCapital, determined: determined)
-                    && !(modifierReadings.contains(folded) && !afterTo && next.map(CommonWords.canBeNoun) == true
-                        && !objectOpeners.contains(next ?? "")))
-        {
-            return nil
+        if !properName, let kind = CommonWords.partOfSpeech(folded) {
+            if kind == .adverb { return nil }
+            if kind == .verb && !folded.hasSuffix("ed") && !folded.hasSuffix("ing") {
+                let around = surroundings()
+                let noun =
+                    isCompoundHead(
+                        folded, after: after, before: around.next, beforeCapital: beforeCapital,
+                        determined: around.determined)
+                    || (modifierReadings.contains(folded) && !around.afterTo
+                        && around.next.map(CommonWords.canBeNoun) == true && !objectOpeners.contains(around.next ?? ""))
+                if !noun { return nil }
+            }
         }
         if Gazetteer.notNames.contains(folded) && !capitalised {
             return Token(text: text, folded: folded, proper: false)
