@@ -147,6 +147,19 @@ struct TermExtractionTests {
         }
     }
 
+    @Test func peopleInThePluralEndATermOfAGroupButARoleIsNoTerm() {
+        let article = Self.article([
+            "The release of political prisoners was agreed, and a football player spoke for the aid workers.",
+            "Political prisoners remain in custody, the football player said, and aid workers left.",
+            "Talks on political prisoners start next week. The football player and the aid workers met.",
+        ])
+        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
+        #expect(names.contains("political prisoners"), "\(names.sorted())")
+        for wrong in ["football player", "aid workers", "prisoners"] {
+            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
+        }
+    }
+
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that
     /// makes it its own, three times.
     static func coverage(_ topics: [String], aside: String, chosenBy: Int) -> [Article] {

@@ -111,6 +111,16 @@ public enum TermExtractor {
     /// The words of the gazetteer's titles, lowercased ("foreign", "minister").
     static let titleWords = Set(Gazetteer.titles.flatMap { MentionMatcher.words(in: $0).map(\.folded) })
 
+    /// People named by what they do, which the titles do not hold: a compound ending in them
+    /// ("trade negotiators", "aid workers") names people in their role, not a term.
+    static let roleNouns: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "official", "leader", "representative", "negotiator", "adviser",
+        "advisor", "aide", "analyst", "expert", "observer", "critic", "supporter", "member", "head", "chief",
+        "lawmaker", "legislator", "politician", "diplomat", "envoy", "delegate", "candidate", "commander", "officer",
+        "executive", "director", "manager", "chairman", "chairwoman", "correspondent", "reporter", "journalist",
+        "editor", "source", "insider", "staffer", "worker", "employee", "resident", "citizen", "voter", "user",
+    ]
+
     /// Plurals that name one thing rather than several ("talks" are a negotiation).
     static let pluralConcepts: Set<String> = [
         "talks", "negotiations", "discussions", "sanctions", "relations", "arms", "goods", "earnings", "savings",
@@ -494,8 +504,16 @@ public enum TermExtractor {
         // "electoral commission", "football club": an organisation is a party, not a term.
         if candidate.words.count > 1, Gazetteer.organisationWords.contains(head) { return false }
         switch CommonWords.partOfSpeech(head) {
-        // A person's role ("energy minister") belongs to a party, not a term.
-        case .adjective, .adverb, .person: return false
+        // A person's role ("energy minister", "football player") belongs to a party, not a term;
+        // a word the list knows as people, in the plural, ends a compound naming a group
+        // ("political prisoners", "mass graves") when it is no title's or role's ("aid workers").
+        case .person:
+            if candidate.words.count == 1 || singular(head) == head || titleWords.contains(singular(head))
+                || roleNouns.contains(singular(head))
+            {
+                return false
+            }
+        case .adjective, .adverb: return false
         case .verb:
             let after = candidate.words.count > 1 ? candidate.words[candidate.words.count - 2] : nil
             // "asset freeze": a word that is also a noun ends a compound, as the runs read it.
