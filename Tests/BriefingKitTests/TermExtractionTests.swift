@@ -12,6 +12,23 @@ struct TermExtractionTests {
             path: "a.txt")
     }
 
+    /// Checks that the terms found in `paragraphs`, one article, include `found` and none of `notFound`.
+    static func expectTerms(
+        in paragraphs: [String], found: [String], notFound: [String],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let names = Set(TermExtractor.terms(in: [article(paragraphs)], parties: []).map(\.name))
+        for right in found {
+            #expect(
+                names.contains(right), "\(right) should be a term: \(names.sorted())", sourceLocation: sourceLocation)
+        }
+        for wrong in notFound {
+            #expect(
+                !names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())",
+                sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func theSeedsTermsAreFoundAndItsNamesPlacesAndDatesAreNot() {
         let parties = PartyExtractor.parties(in: [ExtractionTests.seed])
         let terms = TermExtractor.terms(in: [ExtractionTests.seed], parties: parties)
@@ -115,49 +132,39 @@ struct TermExtractionTests {
     }
 
     @Test func aWordThatIsAlsoANounEndsACompoundButStaysAVerbBeforeAnObjectOrInThePast() {
-        let article = Self.article([
-            "The government announced an asset freeze on Monday, and the opposition demanded a corruption probe into it.",
-            "The asset freeze was extended. The corruption probe will report in May, as bond yields rose.",
-            "Bond yields fell after the asset freeze. Critics said the corruption probe was slow.",
-            "The council strikes a cautious tone. Annual requests for fertilizer run from 200 to 300 tons.",
-            "The decision sent oil prices up, and requests for fertilizer run high every spring.",
-        ])
-        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
-        for right in ["asset freeze", "corruption probe", "bond yields"] {
-            #expect(names.contains(right), "\(right) should be a term: \(names.sorted())")
-        }
-        for wrong in ["asset", "corruption", "council strikes", "fertilizer run", "decision sent oil"] {
-            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
-        }
+        Self.expectTerms(
+            in: [
+                "The government announced an asset freeze on Monday, and the opposition demanded a corruption probe into it.",
+                "The asset freeze was extended. The corruption probe will report in May, as bond yields rose.",
+                "Bond yields fell after the asset freeze. Critics said the corruption probe was slow.",
+                "The council strikes a cautious tone. Annual requests for fertilizer run from 200 to 300 tons.",
+                "The decision sent oil prices up, and requests for fertilizer run high every spring.",
+            ],
+            found: ["asset freeze", "corruption probe", "bond yields"],
+            notFound: ["asset", "corruption", "council strikes", "fertilizer run", "decision sent oil"])
     }
 
     @Test func freeOpensATermAsAnAdjectiveAndANamedThingStaysOnTheTermItCompletes() {
-        let article = Self.article([
-            "Talks on a free trade agreement stalled on Monday, and ministers agreed to free prisoners.",
-            "The free trade agreement is the centrepiece of the plan. Officials want to free prisoners soon.",
-            "Critics of the free trade agreement spoke out. A humanitarian aid request was made.",
-            "The humanitarian aid request was approved, and humanitarian aid arrived.",
-        ])
-        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
-        for right in ["free trade agreement", "humanitarian aid"] {
-            #expect(names.contains(right), "\(right) should be a term: \(names.sorted())")
-        }
-        for wrong in ["trade agreement", "free trade", "free prisoners", "humanitarian aid request"] {
-            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
-        }
+        Self.expectTerms(
+            in: [
+                "Talks on a free trade agreement stalled on Monday, and ministers agreed to free prisoners.",
+                "The free trade agreement is the centrepiece of the plan. Officials want to free prisoners soon.",
+                "Critics of the free trade agreement spoke out. A humanitarian aid request was made.",
+                "The humanitarian aid request was approved, and humanitarian aid arrived.",
+            ],
+            found: ["free trade agreement", "humanitarian aid"],
+            notFound: ["trade agreement", "free trade", "free prisoners", "humanitarian aid request"])
     }
 
     @Test func peopleInThePluralEndATermOfAGroupButARoleIsNoTerm() {
-        let article = Self.article([
-            "The release of political prisoners was agreed, and a football player spoke for the aid workers.",
-            "Political prisoners remain in custody, the football player said, and aid workers left.",
-            "Talks on political prisoners start next week. The football player and the aid workers met.",
-        ])
-        let names = Set(TermExtractor.terms(in: [article], parties: []).map(\.name))
-        #expect(names.contains("political prisoners"), "\(names.sorted())")
-        for wrong in ["football player", "aid workers", "prisoners"] {
-            #expect(!names.contains(wrong), "\(wrong) should not be a term: \(names.sorted())")
-        }
+        Self.expectTerms(
+            in: [
+                "The release of political prisoners was agreed, and a football player spoke for the aid workers.",
+                "Political prisoners remain in custody, the football player said, and aid workers left.",
+                "Talks on political prisoners start next week. The football player and the aid workers met.",
+            ],
+            found: ["political prisoners"],
+            notFound: ["football player", "aid workers", "prisoners"])
     }
 
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that
