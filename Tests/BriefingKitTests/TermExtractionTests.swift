@@ -167,6 +167,17 @@ struct TermExtractionTests {
             notFound: ["football player", "aid workers", "prisoners"])
     }
 
+    @Test func theAcronymOfAThingAndACriticalWordOpenATerm() {
+        Self.expectTerms(
+            in: [
+                "Work on the LNG terminal resumed, and critical minerals were exported.",
+                "The LNG terminal closed again. Critical minerals remain scarce, the LNG terminal operator said.",
+                "Exports of critical minerals rose.",
+            ],
+            found: ["LNG terminal", "critical minerals"],
+            notFound: ["LNG", "terminal", "minerals"])
+    }
+
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that
     /// makes it its own, three times.
     static func coverage(_ topics: [String], aside: String, chosenBy: Int) -> [Article] {

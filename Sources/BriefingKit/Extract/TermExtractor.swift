@@ -45,8 +45,8 @@ public enum TermExtractor {
         "previous", "former", "current", "following", "significant", "limited", "high", "low", "big", "small",
         "large", "great", "good", "bad", "major", "key", "important", "possible", "potential", "immediate",
         "ongoing", "complete", "comprehensive", "full", "lasting", "whole", "entire", "real", "different",
-        "certain", "various", "initial", "final", "total", "overall", "general", "direct", "ultimate", "numerous",
-        "complex", "critical", "sustainable", "stringent", "subsequent", "estimated", "likely", "clear", "early",
+        "certain", "various", "initial", "final", "total", "overall", "direct", "ultimate", "numerous",
+        "complex", "sustainable", "stringent", "subsequent", "estimated", "likely", "clear", "early",
         "late", "long", "short", "old", "young", "annual", "daily", "weekly", "monthly", "official", "officially",
         "additional", "further", "top", "best", "worst", "better", "worse", "little", "local", "national",
         "international", "global", "world", "world's", "one", "two", "three", "four", "five", "six", "seven",
@@ -822,6 +822,9 @@ public enum TermExtractor {
         let dateWord = TimeExpression.months[folded] != nil || TimeExpression.weekdays.contains(folded)
         // A word of a title opening a sentence before lowercase words is the everyday word:
         // "Foreign agents law", though "Foreign Minister Elias Abton" makes "foreign" a party's word.
+        // The acronym of a thing ("LNG", "GPS") modifies a term as a name does ("LNG terminal");
+        // any other acronym is a party's.
+        if Gazetteer.thingAcronyms.contains(text) { return Token(text: text, folded: folded, proper: true) }
         if (partyWords.contains(folded) && (properName || !titleWords.contains(folded)))
             || (Gazetteer.notNames.contains(folded) && (properName || dateWord))
             || MentionMatcher.isAcronym(text)
