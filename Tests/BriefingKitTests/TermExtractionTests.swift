@@ -178,6 +178,16 @@ struct TermExtractionTests {
             notFound: ["LNG", "terminal", "minerals"])
     }
 
+    @Test func aWordThatIsAlsoANounOpensACompoundAfterADeterminerBeforeANoun() {
+        Self.expectTerms(
+            in: [
+                "Critics called it a show trial, and the show trial went on.",
+                "The show trial ended on Friday. The strike ended too, and the strike ended badly.",
+            ],
+            found: ["show trial"],
+            notFound: ["trial", "strike ended"])
+    }
+
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that
     /// makes it its own, three times.
     static func coverage(_ topics: [String], aside: String, chosenBy: Int) -> [Article] {

@@ -736,6 +736,16 @@ public enum TermExtractor {
     /// agreement", "snap election"), except after "to" ("agreed to free prisoners") or before an object.
     static let modifierReadings: Set<String> = ["free", "snap"]
 
+    /// Whether `word`, usually a verb but also a noun, opens a compound right after a
+    /// determiner, before another noun ("a show trial", "the wage freeze"); not "the strike
+    /// ended", where no noun follows, nor a past form.
+    static func opensCompound(_ word: String, after previous: Token?, around: Surroundings) -> Bool {
+        guard previous == nil, around.determined, CommonWords.canBeNoun(word), !EventExtractor.pastForms.contains(word),
+            let next = around.next
+        else { return false }
+        return CommonWords.canBeNoun(next) && !stopWords.contains(next)
+    }
+
     /// Words that make what follows a noun phrase ("the", "an", "their").
     static let determiners: Set<String> = [
         "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
@@ -748,9 +758,10 @@ public enum TermExtractor {
     }
 
     /// Whether `word`, usually a verb but also a noun ("freeze", "probe", "deal", "strike"), is the
-    /// noun a compound ends in: after a singular noun or an adjective of a run a determiner opens
-    /// ("an asset freeze", "the corruption probe", "a nuclear deal") or a noun naming one thing
-    /// in the plural ("the arms deal"), or in the plural itself ("bond yields", "drone strikes");
+    /// noun a compound ends in: after a singular noun (or another such word, "a show trial") or
+    /// an adjective of a run a determiner opens ("an asset freeze", "the corruption probe", "a
+    /// nuclear deal") or a noun naming one thing in the plural ("the arms deal"), or in the
+    /// plural itself ("bond yields", "drone strikes");
     /// never in the past ("the decision sent oil prices up") or before an object ("the
     /// council strikes a deal"). "Requests for fertilizer run from …" keeps its verb.
     static func isCompoundHead(
@@ -764,7 +775,9 @@ public enum TermExtractor {
         guard determined || plural else { return false }
         let modifier = previous.folded
         switch CommonWords.partOfSpeech(modifier) {
-        case .noun, nil: return singular(modifier) == modifier || pluralConcepts.contains(modifier)
+        case .noun, nil,
+            .verb where CommonWords.canBeNoun(modifier):
+            return singular(modifier) == modifier || pluralConcepts.contains(modifier)
         case .adjective: return true
         default: return false
         }
@@ -809,6 +822,7 @@ public enum TermExtractor {
                         determined: around.determined)
                     || (modifierReadings.contains(folded) && !around.afterTo
                         && around.next.map(CommonWords.canBeNoun) == true && !objectOpeners.contains(around.next ?? ""))
+                    || opensCompound(folded, after: after, around: around)
                 if !noun { return nil }
             }
         }
