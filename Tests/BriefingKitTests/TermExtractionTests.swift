@@ -183,9 +183,10 @@ struct TermExtractionTests {
             in: [
                 "Critics called it a show trial, and the show trial went on.",
                 "The show trial ended on Friday. The strike ended too, and the strike ended badly.",
+                "New measures that freeze assets were passed. Measures that freeze assets work.",
             ],
             found: ["show trial"],
-            notFound: ["trial", "strike ended"])
+            notFound: ["trial", "strike ended", "freeze assets"])
     }
 
     /// An article on its own `topic`, said three times, with `aside` once or, in the article that

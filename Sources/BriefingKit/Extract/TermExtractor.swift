@@ -698,7 +698,8 @@ public enum TermExtractor {
                         Surroundings(
                             next: position + 1 < merged.count ? merged[position + 1].lower : nil,
                             afterTo: position > 0 && merged[position - 1].lower == "to",
-                            determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower))
+                            determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower),
+                            opener: position > run.count ? merged[position - run.count - 1].lower : nil)
                     })
                 {
                     run.append(token)
@@ -730,27 +731,40 @@ public enum TermExtractor {
         var next: String? = nil
         var afterTo = false
         var determined = false
+        /// The word before the run, lowered.
+        var opener: String? = nil
     }
 
     /// Words the word list reads as verbs that open a compound as its modifier ("free trade
     /// agreement", "snap election"), except after "to" ("agreed to free prisoners") or before an object.
     static let modifierReadings: Set<String> = ["free", "snap"]
 
+    /// Whether `word` is one of `modifierReadings` before a noun, and not after "to".
+    static func modifiesCompound(_ word: String, around: Surroundings) -> Bool {
+        guard modifierReadings.contains(word), !around.afterTo, let next = around.next else { return false }
+        return CommonWords.canBeNoun(next) && !objectOpeners.contains(next)
+    }
+
     /// Whether `word`, usually a verb but also a noun, opens a compound right after a
-    /// determiner, before another noun ("a show trial", "the wage freeze"); not "the strike
-    /// ended", where no noun follows, nor a past form.
+    /// determiner that is no pronoun, before another noun ("a show trial"); not "the strike
+    /// ended", where no noun follows, nor "measures that freeze assets", nor a past form.
     static func opensCompound(_ word: String, after previous: Token?, around: Surroundings) -> Bool {
-        guard previous == nil, around.determined, CommonWords.canBeNoun(word), !EventExtractor.pastForms.contains(word),
-            let next = around.next
+        guard previous == nil, around.determined, !pronounDeterminers.contains(around.opener ?? ""),
+            CommonWords.canBeNoun(word), !EventExtractor.pastForms.contains(word), let next = around.next
         else { return false }
         return CommonWords.canBeNoun(next) && !stopWords.contains(next)
     }
 
-    /// Words that make what follows a noun phrase ("the", "an", "their").
+    /// Words that make what follows a noun phrase ("the", "an", "their"), or with "that" a
+    /// clause whose subject it is ("insists that asset freeze must come first").
     static let determiners: Set<String> = [
         "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
         "any", "no", "every", "each", "another",
     ]
+
+    /// Of `determiners`, those that may also be a pronoun before a verb ("measures that freeze
+    /// assets", "helped her free them"): no compound opens right after them.
+    static let pronounDeterminers: Set<String> = ["that", "her"]
 
     /// A determiner, or a name in the possessive ("Almaris's").
     static func isDeterminer(_ word: String) -> Bool {
@@ -761,9 +775,9 @@ public enum TermExtractor {
     /// noun a compound ends in: after a singular noun (or another such word, "a show trial") or
     /// an adjective of a run a determiner opens ("an asset freeze", "the corruption probe", "a
     /// nuclear deal") or a noun naming one thing in the plural ("the arms deal"), or in the
-    /// plural itself ("bond yields", "drone strikes");
-    /// never in the past ("the decision sent oil prices up") or before an object ("the
-    /// council strikes a deal"). "Requests for fertilizer run from …" keeps its verb.
+    /// plural itself ("bond yields", "drone strikes"); never in the past ("the decision sent oil
+    /// prices up") or before an object ("the council strikes a deal"). "Requests for fertilizer
+    /// run from …" keeps its verb.
     static func isCompoundHead(
         _ word: String, after previous: Token?, before next: String?, beforeCapital: Bool, determined: Bool
     ) -> Bool {
@@ -820,9 +834,7 @@ public enum TermExtractor {
                     isCompoundHead(
                         folded, after: after, before: around.next, beforeCapital: beforeCapital,
                         determined: around.determined)
-                    || (modifierReadings.contains(folded) && !around.afterTo
-                        && around.next.map(CommonWords.canBeNoun) == true && !objectOpeners.contains(around.next ?? ""))
-                    || opensCompound(folded, after: after, around: around)
+                    || modifiesCompound(folded, around: around) || opensCompound(folded, after: after, around: around)
                 if !noun { return nil }
             }
         }
@@ -834,11 +846,11 @@ public enum TermExtractor {
         // in capitals is the everyday word.
         // At a sentence's start, "Oil" is the word oil; months and days are never terms.
         let dateWord = TimeExpression.months[folded] != nil || TimeExpression.weekdays.contains(folded)
-        // A word of a title opening a sentence before lowercase words is the everyday word:
-        // "Foreign agents law", though "Foreign Minister Elias Abton" makes "foreign" a party's word.
         // The acronym of a thing ("LNG", "GPS") modifies a term as a name does ("LNG terminal");
         // any other acronym is a party's.
         if Gazetteer.thingAcronyms.contains(text) { return Token(text: text, folded: folded, proper: true) }
+        // A word of a title opening a sentence before lowercase words is the everyday word:
+        // "Foreign agents law", though "Foreign Minister Elias Abton" makes "foreign" a party's word.
         if (partyWords.contains(folded) && (properName || !titleWords.contains(folded)))
             || (Gazetteer.notNames.contains(folded) && (properName || dateWord))
             || MentionMatcher.isAcronym(text)
