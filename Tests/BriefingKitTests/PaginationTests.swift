@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 
@@ -33,9 +34,10 @@ struct ParallelTests {
 
 extension ParallelTests {
     @Test func bothRunsItsTwoStepsAtOnceOnlyWhenAsked() {
-        // Each step records whether the other had started: at once, each sees the other begin
-        // (the first waits for it, up to ten seconds: with the whole suite running, the second
-        // may wait that long for a free thread); one after the other, only the second does.
+        // Each step records whether the other had started: at once, each sees the other begin;
+        // one after the other, only the second does. The first waits for the second, sleeping,
+        // up to a minute: with the whole suite running, the shared threads may all be held by
+        // other tests for as long as the longest of them (a wait of ten seconds once ran out).
         func run(concurrently: Bool) -> (Bool, Bool) {
             let started = Atomic<Int>(0)
             let clock = ContinuousClock()
@@ -43,8 +45,10 @@ extension ParallelTests {
                 concurrently: concurrently,
                 {
                     started.add(1, ordering: .sequentiallyConsistent)
-                    let deadline = clock.now.advanced(by: .seconds(10))
-                    while started.load(ordering: .sequentiallyConsistent) < 2, clock.now < deadline {}
+                    let deadline = clock.now.advanced(by: .seconds(concurrently ? 60 : 0))
+                    while started.load(ordering: .sequentiallyConsistent) < 2, clock.now < deadline {
+                        Thread.sleep(forTimeInterval: 0.001)
+                    }
                     return started.load(ordering: .sequentiallyConsistent) == 2
                 },
                 {
