@@ -698,7 +698,6 @@ public enum TermExtractor {
                         Surroundings(
                             next: position + 1 < merged.count ? merged[position + 1].lower : nil,
                             afterTo: position > 0 && merged[position - 1].lower == "to",
-                            determined: position > run.count && isDeterminer(merged[position - run.count - 1].lower),
                             opener: position > run.count ? merged[position - run.count - 1].lower : nil)
                     })
                 {
@@ -720,19 +719,19 @@ public enum TermExtractor {
 
     /// Words that open a verb's object: after one of them, a word that may be a verb or a noun
     /// is the verb ("the council strikes a deal").
-    static let objectOpeners: Set<String> = [
-        "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those",
-        "them", "him", "us", "it", "me", "some", "any", "all", "no", "every", "each", "more", "most",
-    ]
+    static let objectOpeners = determiners.union([
+        "them", "him", "us", "it", "me", "some", "all", "more", "most",
+    ])
 
     /// What is around a word that the list calls a verb, to tell whether it is a noun there:
-    /// the next word (lowered), whether "to" comes before it, and whether a determiner opens its run.
+    /// the next word and the word before its run (lowered), and whether "to" comes before it.
     struct Surroundings {
         var next: String? = nil
         var afterTo = false
-        var determined = false
-        /// The word before the run, lowered.
         var opener: String? = nil
+
+        /// Whether a determiner opens the run.
+        var determined: Bool { opener.map(TermExtractor.isDeterminer) ?? false }
     }
 
     /// Words the word list reads as verbs that open a compound as its modifier ("free trade
