@@ -13,6 +13,51 @@ struct PaginationTests {
         // However many pages there are, each links to at most nine.
         #expect((1...2_000).allSatisfy { PageRenderer.pageWindow($0, of: 2_000).count <= 9 })
     }
+
+    /// The page (by its address) of each event of `pages`, by slug.
+    static func addresses(_ pages: TimelinePages, _ slugs: [String]) -> [String: String] {
+        var addresses: [String: String] = [:]
+        for page in 1...pages.count {
+            for position in pages.range(page: page) { addresses[slugs[position]] = pages.path(page: page) }
+        }
+        return addresses
+    }
+
+    @Test func timelinePagesHoldAbout200EventsAndEveryEventOnce() {
+        let slugs = (0..<20_000).map { "event-\($0)" }
+        let pages = TimelinePages(slugs: slugs)
+        let sizes = (1...pages.count).map { pages.range(page: $0).count }
+        #expect(sizes.reduce(0, +) == slugs.count)
+        #expect(sizes.allSatisfy { (TimelinePages.minimum...TimelinePages.maximum).contains($0) })
+        #expect((80...120).contains(pages.count))
+        #expect(zip(pages.starts, pages.starts.dropFirst()).allSatisfy { $0 < $1 })
+        // Each event's page is the one whose range holds it; each page but the first is named
+        // after its first event.
+        #expect(slugs.indices.allSatisfy { pages.range(page: pages.page(ofEventAt: $0)).contains($0) })
+        #expect(pages.path(page: 1) == "timeline/index.html")
+        #expect(pages.path(page: 2) == "timeline/\(slugs[pages.starts[1]])/index.html")
+        // A short timeline is one page; an empty one too.
+        #expect(TimelinePages(slugs: slugs.prefix(150)).count == 1)
+        #expect(TimelinePages(slugs: [String]()).count == 1)
+        #expect(TimelinePages(slugs: [String]()).range(page: 1) == 0..<0)
+    }
+
+    @Test func eventsAddedOrRemovedMoveFewOthersToAnotherPage() {
+        let slugs = (0..<20_000).map { "event-\($0)" }
+        let before = Self.addresses(TimelinePages(slugs: slugs), slugs)
+        // An article's events removed, spread over the order (every 500th), and then one added
+        // before each of them.
+        var moved: [Int] = []
+        for edited in [
+            slugs.enumerated().filter { $0.offset % 500 != 7 }.map(\.element),
+            slugs.enumerated().flatMap { $0.offset % 500 == 7 ? ["added-\($0.offset)", $0.element] : [$0.element] },
+        ] {
+            let after = Self.addresses(TimelinePages(slugs: edited), edited)
+            moved.append(before.filter { slug, address in after[slug].map { $0 != address } ?? false }.count)
+        }
+        // Cut every 200 events, the first of these edits moved 19,800 events to another page.
+        #expect(moved.allSatisfy { $0 < 1_000 })
+    }
 }
 
 @Suite("Work on all cores")

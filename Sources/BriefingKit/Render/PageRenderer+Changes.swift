@@ -4,10 +4,10 @@
 /// The comparison follows what each page shows. An article page shows its paragraphs, the names
 /// and summaries of the parties and terms it mentions and the events citing it; a party or term
 /// page its mentions, events and related parties; a timeline page its slice of events with their
-/// parties and sources. A party or term that appears or goes renders its own pages and the
-/// pages naming it. A change that reaches further than these (site settings, an article's
-/// headline or date, which articles exist, the number of timeline, archive or article-list
-/// pages) renders every page.
+/// parties and sources; a timeline page made or gone renders every timeline page, which show
+/// their numbers. A party or term that appears or goes renders its own pages and the pages
+/// naming it. A change that reaches further than these (site settings, an article's headline
+/// or date, which articles exist, the number of archive or article-list pages) renders every page.
 extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
     func pagesChanged(since old: PageRenderer) -> [Page]? {
@@ -19,16 +19,21 @@ extension PageRenderer {
         func sameArticlePages(_ places: Places, _ was: [[ArticleCount]], _ now: [[ArticleCount]]) -> Bool {
             places.kept.allSatisfy { entityArticlePages(was[$0.was].count) == entityArticlePages(now[$0.now].count) }
         }
+        // Articles are matched by slug too: one added or removed changes the pages showing it,
+        // and the others show what they showed.
+        let articlePlaces = Self.places(before.articles.map(\.article.slug), after.articles.map(\.article.slug))
+        let sameArticles = articlePlaces.added.isEmpty && articlePlaces.removed.isEmpty
         guard before.config == after.config,
-            before.articles.map(\.article.slug) == after.articles.map(\.article.slug),
-            old.timelinePageCount == timelinePageCount, old.hasPlannedEvents == hasPlannedEvents,
-            old.archivePageCount == archivePageCount,
+            old.hasPlannedEvents == hasPlannedEvents,
             sameArticlePages(partyPlaces, old.partyArticles, partyArticles),
             sameArticlePages(termPlaces, old.termArticles, termArticles),
+            before.articles.first?.article.slug == after.articles.first?.article.slug,
             zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
                 Self.sameHeading($0.article, $1.article)
             }),
-            zip(before.articles, after.articles).allSatisfy({ Self.sameListing($0.article, $1.article) })
+            articlePlaces.kept.allSatisfy({
+                Self.sameListing(before.articles[$0.was].article, after.articles[$0.now].article)
+            })
         else { return nil }
 
         // What other pages show of each party and term: one added or gone shows or stops showing.
@@ -54,7 +59,7 @@ extension PageRenderer {
             let linked = after.events[position]
             let slug = linked.event.slug
             let was = old.index.event(slug)
-            let moved = old.eventPage(slug) != Self.timelinePage(ofEventAt: position)
+            let moved = old.eventPath(slug) != timelinePages.eventPath(slug, at: position)
             if was != linked || moved { events.insert(slug) }
             if moved || !(was.map { Self.linkedAlike($0.event, linked.event) } ?? false) { eventLinks.insert(slug) }
         }
@@ -65,7 +70,10 @@ extension PageRenderer {
             eventLinks.insert(linked.event.slug)
         }
         let articles = Set(
-            zip(before.articles, after.articles).filter { $0 != $1 }.map(\.1.article.slug))
+            articlePlaces.kept.filter { before.articles[$0.was] != after.articles[$0.now] }
+                .map { after.articles[$0.now].article.slug }
+                + articlePlaces.added.map { after.articles[$0].article.slug }
+                + articlePlaces.removed.map { before.articles[$0].article.slug })
 
         var articlePages = articles
         var partyPages = Set(
@@ -131,7 +139,13 @@ extension PageRenderer {
             }
         }
         for slug in articles {
-            guard let was = old.index.article(slug), let now = index.article(slug) else { continue }
+            // An article added or removed: what it names.
+            guard let was = old.index.article(slug), let now = index.article(slug) else {
+                for linked in [old.index.article(slug), index.article(slug)] {
+                    linked?.paragraphs.lazy.flatMap(\.mentions).forEach(touch)
+                }
+                continue
+            }
             guard was.paragraphs.count == now.paragraphs.count else {
                 (was.paragraphs + now.paragraphs).lazy.flatMap(\.mentions).forEach(touch)
                 continue
@@ -146,17 +160,20 @@ extension PageRenderer {
         }
         // The timeline pages showing a changed event, found by the events' places rather than by
         // looking every event of the timeline up among the changed ones.
+        // A page made or gone renumbers the pages: each shows its number and the count.
         let changedEventPages = Set(events.compactMap(eventPage))
-        var timelinePages = Set<Int>()
-        for page in 1...timelinePageCount {
-            let range = Self.timelineRange(page: page, count: after.events.count)
-            let oldRange = Self.timelineRange(page: page, count: before.events.count)
+        let renumbered = old.timelinePages.names != timelinePages.names
+        var changedTimelinePages = Set<Int>()
+        for page in 1...timelinePages.count {
+            let range = timelinePages.range(page: page)
+            let oldRange = old.timelinePages.range(page: page)
             let changed =
-                !before.events[oldRange].isIdentical(to: after.events[range])
-                && before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
+                renumbered
+                || !before.events[oldRange].isIdentical(to: after.events[range])
+                    && before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
                 || changedEventPages.contains(page)
                 || !parties.isEmpty && after.events[range].contains { $0.parties.contains(where: parties.contains) }
-            if changed { timelinePages.insert(page) }
+            if changed { changedTimelinePages.insert(page) }
         }
 
         // The search and not-found pages show only the site's settings and its lead article's
@@ -171,15 +188,16 @@ extension PageRenderer {
         if !partiesListed { pages.append(.parties) }
         if !termsListed { pages.append(.terms) }
         // The archive lists each article's length and source: its pages with an article listed
-        // otherwise than it was. The articles are in the same order, as the guard above found.
+        // otherwise than it was; every page when an article was added or removed.
         pages += (0..<archivePageCount).map { $0 + 1 }.filter { page in
+            guard sameArticles else { return true }
             let start = (page - 1) * Self.archivePageSize
             let range = start..<min(start + Self.archivePageSize, after.articles.count)
             return !before.articles[range].elementsEqual(after.articles[range], by: Self.linkedAlike)
         }.map(Page.archive)
         pages += after.articles.indices.filter { articlePages.contains(after.articles[$0].article.slug) }
             .map(Page.article)
-        pages += timelinePages.sorted().map(Page.timeline)
+        pages += changedTimelinePages.sorted().map(Page.timeline)
         // A party's or term's pages of articles list each article's title and mention count.
         // A party or term added has all its pages rendered.
         for index in after.parties.indices where partyPages.contains(after.parties[index].party.slug) {
@@ -256,7 +274,7 @@ extension PageRenderer {
             && before.articles.prefix(Self.homeArticleLimit).elementsEqual(
                 after.articles.prefix(Self.homeArticleLimit), by: Self.linkedAlike)
             && was.elementsEqual(now, by: { $0 === $1 })
-            && now.allSatisfy { old.eventPage($0.event.slug) == eventPage($0.event.slug) }
+            && now.allSatisfy { old.eventPath($0.event.slug) == eventPath($0.event.slug) }
     }
 
     /// Where each slug of a list was and is: the places of the slugs in both, and of those
@@ -313,10 +331,5 @@ extension PageRenderer {
     private static func sameHeading(_ a: Article, _ b: Article) -> Bool {
         (a.title, a.dek, a.summary, a.date) == (b.title, b.dek, b.summary, b.date)
             && (a.source, a.url, a.byline) == (b.source, b.url, b.byline)
-    }
-
-    static func timelineRange(page: Int, count: Int) -> Range<Int> {
-        let start = min((page - 1) * timelinePageSize, count)
-        return start..<min(start + timelinePageSize, count)
     }
 }

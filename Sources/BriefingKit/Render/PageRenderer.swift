@@ -13,17 +13,20 @@ public struct PageRenderer: Sendable {
     /// on pages of their own, `archivePageSize` to a page, as the home page and the archive do.
     static let entityArticleLimit = homeArticleLimit
 
-    /// Events per timeline page; a briefing of many articles pages its timeline.
-    static let timelinePageSize = 200
     /// Articles the home page lists, newest first; more go to the archive.
     static let homeArticleLimit = 20
     /// Articles per archive page.
     static let archivePageSize = 100
-    /// The timeline page of the event at `position` in the site's order, counted from 1.
-    static func timelinePage(ofEventAt position: Int) -> Int { position / timelinePageSize + 1 }
+    /// Where the timeline's pages start, and their addresses; a briefing of many articles pages its timeline.
+    let timelinePages: TimelinePages
 
-    /// The timeline page the event with this slug is on.
-    func eventPage(_ slug: String) -> Int? { index.position(ofEvent: slug).map(Self.timelinePage(ofEventAt:)) }
+    /// The timeline page, counted from 1, the event with this slug is on.
+    func eventPage(_ slug: String) -> Int? { index.position(ofEvent: slug).map(timelinePages.page(ofEventAt:)) }
+
+    /// Where the event with this slug is listed: its timeline page and anchor.
+    func eventPath(_ slug: String) -> String? {
+        index.position(ofEvent: slug).map { timelinePages.eventPath(slug, at: $0) }
+    }
     var hasPlannedEvents: Bool { !firstPlanned.isEmpty }
     /// The first two planned events in the timeline's order, which the home page lists: found
     /// once, as finding them walks a timeline of tens of thousands that may have none.
@@ -110,6 +113,7 @@ public struct PageRenderer: Sendable {
         self.relations = other.relations
         self.termSummaries = other.summaries
         self.firstPlanned = other.planned
+        self.timelinePages = TimelinePages(slugs: site.events.lazy.map { $0.event.slug })
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.
@@ -181,7 +185,7 @@ public struct PageRenderer: Sendable {
         var pages: [Page] = [.home]
         pages += site.articles.indices.map(Page.article)
         pages += (0..<archivePageCount).map { Page.archive($0 + 1) }
-        pages += (1...timelinePageCount).map(Page.timeline)
+        pages += (1...timelinePages.count).map(Page.timeline)
         pages.append(.parties)
         for index in site.parties.indices {
             pages.append(.party(index))
@@ -203,7 +207,7 @@ public struct PageRenderer: Sendable {
         case .home: Routes.home
         case .article(let index): Routes.article(site.articles[index].article.slug)
         case .archive(let number): Routes.archive(page: number)
-        case .timeline(let number): Routes.timeline(page: number)
+        case .timeline(let number): timelinePages.path(page: number)
         case .parties: Routes.parties
         case .party(let index): Routes.party(site.parties[index].party.slug)
         case .terms: Routes.terms
@@ -306,7 +310,7 @@ public struct PageRenderer: Sendable {
                 path: Routes.archive(page: page), text: try templates.render("archive", archive(page: page)))
         case .timeline(let page):
             return OutputFile(
-                path: Routes.timeline(page: page), text: try templates.render("timeline", timeline(page: page)))
+                path: timelinePages.path(page: page), text: try templates.render("timeline", timeline(page: page)))
         case .parties:
             return OutputFile(path: Routes.parties, text: try templates.render("parties", partyList()))
         case .party(let index):
@@ -511,11 +515,9 @@ public struct PageRenderer: Sendable {
         return words.prefix(12).joined(separator: " ") + "\u{2026}"
     }
 
-    var timelinePageCount: Int { max(1, (site.events.count + Self.timelinePageSize - 1) / Self.timelinePageSize) }
-
     /// Where an event is listed: its timeline page and anchor.
     func eventHref(_ slug: String) -> String {
-        Routes.event(slug, page: eventPage(slug) ?? 1)
+        eventPath(slug) ?? Routes.timeline + "#event-\(slug)"
     }
 
     /// The pages a page links to: the first, the last and the three either side of it, so that a
@@ -574,9 +576,9 @@ public struct PageRenderer: Sendable {
     }
 
     func timeline(page: Int = 1) -> TimelineView {
-        let path = Routes.timeline(page: page)
+        let path = timelinePages.path(page: page)
         let root = Routes.root(of: path)
-        let slice = site.events[Self.timelineRange(page: page, count: site.events.count)]
+        let slice = site.events[timelinePages.range(page: page)]
         let events = slice.map { linked in
             let event = linked.event
             return EventView(
@@ -592,12 +594,12 @@ public struct PageRenderer: Sendable {
                     }
                 })
         }
-        let count = timelinePageCount
+        let count = timelinePages.count
         let f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
         f.isTimeline = true
         return TimelineView(
             frame: f, events: Array(events), hasPlanned: hasPlannedEvents,
-            pagination: pagination(page: page, of: count, root: root, route: Routes.timeline(page:)))
+            pagination: pagination(page: page, of: count, root: root, route: timelinePages.path(page:)))
     }
 
     /// The editor's definition, or, for a term found in the text and not yet defined, the sentence

@@ -21,15 +21,15 @@ enum SearchIndex {
         ["term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; ")]
     }
 
-    /// An event and the timeline page it is on.
+    /// An event and where it is listed: its timeline page and anchor.
     struct EventPlace: Equatable, Sendable {
         var event: LinkedEvent
-        var page: Int
+        var path: String
     }
 
     static func eventRow(_ place: EventPlace) -> [String] {
         let event = place.event.event
-        return ["event", event.summary, DateLabel.event(event), Routes.event(event.slug, page: place.page), ""]
+        return ["event", event.summary, DateLabel.event(event), place.path, ""]
     }
 
     static func paragraphRows(_ linked: LinkedArticle) -> [[String]] {
@@ -80,8 +80,9 @@ enum SearchIndex {
         try memo.terms.appendJSONElements(site.terms.map(\.term), key: \.slug, to: sink, first: &first) {
             encode(termRow($0))
         }
+        let pages = TimelinePages(slugs: site.events.lazy.map { $0.event.slug })
         let events = site.events.enumerated().map {
-            EventPlace(event: $1, page: PageRenderer.timelinePage(ofEventAt: $0))
+            EventPlace(event: $1, path: pages.eventPath($1.event.slug, at: $0))
         }
         try memo.events.appendJSONElements(events, key: \.event.event.slug, to: sink, first: &first) {
             encode(eventRow($0))

@@ -1,0 +1,111 @@
+/// How the timeline is cut into pages: at events the events themselves choose, so that an event
+/// keeps its address when an article adds or removes events elsewhere in the order.
+///
+/// Cut every 200 events, as it was, one article's events added early in the order moved every
+/// later event to another page: a link to an event, from another site or shared by a reader, led
+/// to the wrong page, and every page linking an event whose page had moved changed with it.
+///
+/// An event is a cut when a hash of its slug is a multiple of `divisor`; a page starts at a cut
+/// that is `minimum` events or more after the last cut (or the first event) and before the last
+/// event, about 200 events a page. A stretch between two such starts longer than `maximum` is
+/// divided the same way at the finer cuts (multiples of `finerDivisor`), and a part still longer
+/// evenly; a timeline of `onePage` events or fewer is one page. Whether an event starts a page depends on the events near it alone, so an event added
+/// or removed changes its own page, and seldom the next. Each page but the first is named after
+/// its first event (`timeline/SLUG/`), and keeps its address while that event stays.
+struct TimelinePages: Equatable, Sendable {
+    static let divisor: UInt64 = 200
+    static let finerDivisor: UInt64 = 50
+    static let minimum = 60
+    static let maximum = 500
+    /// The length of the parts a stretch with too few cuts is divided into evenly.
+    static let evenPart = 200
+    /// The most events a timeline shows on one page, uncut.
+    static let onePage = 200
+
+    /// Where each page starts in the site's order of events; the first at 0.
+    let starts: [Int]
+    /// The slug of each page's first event, nil for the first page, whose address is `timeline/`.
+    let names: [String?]
+    /// How many events the pages hold.
+    let eventCount: Int
+
+    /// The pages of events with these slugs, in the site's order.
+    init(slugs: some Collection<String>) {
+        let slugs = Array(slugs)
+        let hashes = slugs.map(Self.hash)
+        let count = slugs.count
+        var starts: [Int] = []
+        // A short timeline is one page.
+        let cuts = count > Self.onePage ? Self.cuts(in: 0..<count, hashes: hashes, divisor: Self.divisor) : []
+        let bounds = [0] + cuts + [count]
+        for (start, end) in zip(bounds, bounds.dropFirst()) {
+            starts.append(start)
+            guard end - start > Self.maximum else { continue }
+            let inner = [start] + Self.cuts(in: start..<end, hashes: hashes, divisor: Self.finerDivisor) + [end]
+            for (from, to) in zip(inner, inner.dropFirst()) {
+                if from != start { starts.append(from) }
+                guard to - from > Self.maximum else { continue }
+                let parts = (to - from + Self.evenPart - 1) / Self.evenPart
+                starts += (1..<parts).map { from + (to - from) * $0 / parts }
+            }
+        }
+        if starts.isEmpty { starts = [0] }
+        self.starts = starts
+        self.names = starts.map { $0 == 0 ? nil : slugs[$0] }
+        self.eventCount = count
+    }
+
+    /// The events in `range` that start a page: cuts `minimum` or more after the last cut (or
+    /// the range's start) and before the range's end.
+    private static func cuts(in range: Range<Int>, hashes: [UInt64], divisor: UInt64) -> [Int] {
+        var cuts: [Int] = []
+        var previous = range.lowerBound
+        for position in range.dropFirst() where hashes[position] % divisor == 0 {
+            if position - previous >= minimum && range.upperBound - position >= minimum { cuts.append(position) }
+            previous = position
+        }
+        return cuts
+    }
+
+    /// How many pages there are: one, if empty, for a timeline with no events.
+    var count: Int { starts.count }
+
+    /// The page, counted from 1, of the event at `position` in the site's order.
+    func page(ofEventAt position: Int) -> Int {
+        // The last start at or before the position.
+        var low = 0
+        var high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle } else { high = middle }
+        }
+        return low + 1
+    }
+
+    /// The places in the site's order of the events on a page, counted from 1.
+    func range(page: Int) -> Range<Int> {
+        guard page >= 1, page <= starts.count else { return eventCount..<eventCount }
+        return starts[page - 1]..<(page < starts.count ? starts[page] : eventCount)
+    }
+
+    /// Where a page is written.
+    func path(page: Int) -> String {
+        Routes.timeline(startingWith: page >= 1 && page <= names.count ? names[page - 1] : nil)
+    }
+
+    /// Where the event at `position`, with this slug, is listed: its page and anchor.
+    func eventPath(_ slug: String, at position: Int) -> String {
+        path(page: page(ofEventAt: position)) + "#event-\(slug)"
+    }
+
+    /// A hash of a slug's bytes that is the same in every build and on every machine: FNV-1a,
+    /// its bits then mixed, since its lowest follow the last bytes closely.
+    static func hash(_ slug: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in slug.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        return hash
+    }
+}
