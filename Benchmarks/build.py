@@ -97,7 +97,7 @@ EDITS = [
     ("a word", "a word in the middle of the last paragraph, as a typo is fixed"),
     ("an event's opening", "the first 'the' of the last paragraph: an event's first words, so its name"),
     ("a new person", "a sentence naming a person no article named: a new party"),
-    ("an article added", "a copy of the first article under a new name: later events move on the timeline's pages"),
+    ("an article added", "a copy of the first article under a new name: its events join the timeline's pages"),
 ]
 
 

@@ -6,12 +6,13 @@
 /// to the wrong page, and every page linking an event whose page had moved changed with it.
 ///
 /// An event is a cut when a hash of its slug is a multiple of `divisor`; a page starts at a cut
-/// that is `minimum` events or more after the last cut (or the first event) and before the last
-/// event, about 200 events a page. A stretch between two such starts longer than `maximum` is
+/// `minimum` events or more after the last cut (or the first event) and before the end: about
+/// 200 events a page. A stretch between two such starts longer than `maximum` is
 /// divided the same way at the finer cuts (multiples of `finerDivisor`), and a part still longer
-/// evenly; a timeline of `onePage` events or fewer is one page. Whether an event starts a page depends on the events near it alone, so an event added
-/// or removed changes its own page, and seldom the next. Each page but the first is named after
-/// its first event (`timeline/SLUG/`), and keeps its address while that event stays.
+/// evenly; a timeline of `onePage` events or fewer is one page. Whether an event starts a page
+/// depends on the events near it alone, so an event added or removed changes its own page and
+/// seldom the next. Each page but the first is named after its first event (`timeline/SLUG/`),
+/// and keeps its address while that event stays.
 struct TimelinePages: Equatable, Sendable {
     static let divisor: UInt64 = 200
     static let finerDivisor: UInt64 = 50
