@@ -37,9 +37,29 @@ struct PaginationTests {
         #expect(pages.path(page: 1) == "timeline/index.html")
         #expect(pages.path(page: 2) == "timeline/\(slugs[pages.starts[1]])/index.html")
         // A short timeline is one page; an empty one too.
-        #expect(TimelinePages(slugs: slugs.prefix(150)).count == 1)
+        #expect(TimelinePages(slugs: Array(slugs.prefix(150))).count == 1)
         #expect(TimelinePages(slugs: [String]()).count == 1)
         #expect(TimelinePages(slugs: [String]()).range(page: 1) == 0..<0)
+    }
+
+    @Test func pagesMadeFromTheLastBuildsAreThePagesMadeAfresh() {
+        func event(_ slug: String) -> LinkedEvent {
+            LinkedEvent(
+                event: Event(slug: slug, summary: slug, sources: [], path: "a.txt"), citations: [], parties: [])
+        }
+        let events = (0..<5_000).map { event("event-\($0)") }
+        let last = TimelinePages(events)
+        // One event renamed in place (a cut, so the pages move), one list longer, one shorter.
+        let cut = last.starts[3]
+        var renamed = events
+        renamed[cut] = event("renamed")
+        for now in [renamed, events + [event("added")], Array(events.dropLast(700))] {
+            let updated = TimelinePages(now, updating: (last, events))
+            let fresh = TimelinePages(slugs: now.map(\.event.slug))
+            #expect(updated.starts == fresh.starts && updated.names == fresh.names)
+            #expect(updated.eventCount == now.count)
+        }
+        #expect(TimelinePages(renamed, updating: (last, events)).starts != last.starts)
     }
 
     @Test func eventsAddedOrRemovedMoveFewOthersToAnotherPage() {

@@ -113,7 +113,8 @@ public struct PageRenderer: Sendable {
         self.relations = other.relations
         self.termSummaries = other.summaries
         self.firstPlanned = other.planned
-        self.timelinePages = TimelinePages(slugs: site.events.lazy.map { $0.event.slug })
+        self.timelinePages = TimelinePages(
+            site.events, updating: previous.map { ($0.timelinePages, $0.site.events) })
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.

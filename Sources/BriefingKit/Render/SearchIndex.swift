@@ -80,7 +80,7 @@ enum SearchIndex {
         try memo.terms.appendJSONElements(site.terms.map(\.term), key: \.slug, to: sink, first: &first) {
             encode(termRow($0))
         }
-        let pages = TimelinePages(slugs: site.events.lazy.map { $0.event.slug })
+        let pages = TimelinePages(site.events)
         let events = site.events.enumerated().map {
             EventPlace(event: $1, path: pages.eventPath($1.event.slug, at: $0))
         }
