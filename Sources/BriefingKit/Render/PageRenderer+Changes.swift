@@ -59,7 +59,11 @@ extension PageRenderer {
             let linked = after.events[position]
             let slug = linked.event.slug
             let was = old.index.event(slug)
-            let moved = old.eventPath(slug) != timelinePages.eventPath(slug, at: position)
+            // On another page: one named otherwise (the pages' names, not their paths, compared).
+            let moved =
+                old.index.position(ofEvent: slug).map {
+                    old.timelinePages.name(ofEventAt: $0) != timelinePages.name(ofEventAt: position)
+                } ?? true
             if was != linked || moved { events.insert(slug) }
             if moved || !(was.map { Self.linkedAlike($0.event, linked.event) } ?? false) { eventLinks.insert(slug) }
         }

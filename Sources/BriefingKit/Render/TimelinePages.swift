@@ -115,6 +115,11 @@ struct TimelinePages: Sendable {
         Routes.timeline(startingWith: page >= 1 && page <= names.count ? names[page - 1] : nil)
     }
 
+    /// The name of the page of the event at `position`: nil for the first page.
+    func name(ofEventAt position: Int) -> String? {
+        names[page(ofEventAt: position) - 1]
+    }
+
     /// Where the event at `position`, with this slug, is listed: its page and anchor.
     func eventPath(_ slug: String, at position: Int) -> String {
         path(page: page(ofEventAt: position)) + "#event-\(slug)"
