@@ -38,7 +38,7 @@ struct ExportTests {
             }
         }
         try expectSame(site.articles.map(Export.article), Export.write)
-        try expectSame(site.events.map(Export.event), Export.write)
+        try expectSame(TimelinePages(site.events).placed(site.events).map(Export.event), Export.write)
         try expectSame(site.parties.map(Export.party), Export.write)
         try expectSame(site.terms.map(Export.term), Export.write)
         // Every optional field, present and absent.
@@ -61,7 +61,7 @@ struct ExportTests {
             [
                 Export.Event(
                     slug: "e", summary: "s", date: nil, when: "w", order: -3, status: "past", sources: ["a#p1"],
-                    parties: [], description: "d")
+                    parties: [], description: "d", page: "timeline/index.html#event-e")
             ], Export.write)
     }
 }

@@ -68,6 +68,8 @@ enum Export {
         var sources: [String]
         var parties: [String]
         var description: String?
+        /// Its timeline page and anchor.
+        var page: String
     }
 
     // Each written field by field, keys in sorted order: the bytes `JSONEncoder` gives with
@@ -136,6 +138,7 @@ enum Export {
             object.field("date", event.date)
             object.field("description", event.description)
             object.field("order", event.order)
+            object.field("page", event.page)
             object.field("parties", event.parties)
             object.field("slug", event.slug)
             object.field("sources", event.sources)
@@ -194,18 +197,19 @@ enum Export {
             mentions: citations(linked.mentions))
     }
 
-    static func event(_ linked: LinkedEvent) -> Event {
+    static func event(_ placed: PlacedEvent) -> Event {
+        let linked = placed.event
         let event = linked.event
         return Event(
             slug: event.slug, summary: event.summary, date: event.date, when: event.when, order: event.order,
             status: event.status.rawValue, sources: linked.citations.map(cite), parties: linked.parties,
-            description: event.description.nilIfEmpty)
+            description: event.description.nilIfEmpty, page: placed.path)
     }
 
     /// Each element as encoded by an earlier build, kept while the element is the same.
     struct Encoded: Sendable {
         var articles: Memo<String, LinkedArticle, NoContext, Data>
-        var events: Memo<String, LinkedEvent, NoContext, Data>
+        var events: Memo<String, PlacedEvent, NoContext, Data>
         var parties: Memo<String, LinkedParty, NoContext, Data>
         var terms: Memo<String, LinkedTerm, NoContext, Data>
 
@@ -232,7 +236,11 @@ enum Export {
             encoded(article($0), write)
         }
         try sink.append(Data(",\"events\":".utf8))
-        try memo.events.appendJSONArray(site.events, key: \.event.slug, to: sink) { encoded(event($0), write) }
+        try memo.events.appendJSONArray(
+            TimelinePages(site.events).placed(site.events), key: \.event.event.slug, to: sink
+        ) {
+            encoded(event($0), write)
+        }
         try sink.append(Data(",\"parties\":".utf8))
         try memo.parties.appendJSONArray(site.parties, key: \.party.slug, to: sink) { encoded(party($0), write) }
         try sink.append(Data(",\"terms\":".utf8))

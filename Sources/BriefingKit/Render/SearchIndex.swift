@@ -21,13 +21,7 @@ enum SearchIndex {
         ["term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; ")]
     }
 
-    /// An event and where it is listed: its timeline page and anchor.
-    struct EventPlace: Equatable, Sendable {
-        var event: LinkedEvent
-        var path: String
-    }
-
-    static func eventRow(_ place: EventPlace) -> [String] {
+    static func eventRow(_ place: PlacedEvent) -> [String] {
         let event = place.event.event
         return ["event", event.summary, DateLabel.event(event), place.path, ""]
     }
@@ -48,7 +42,7 @@ enum SearchIndex {
     struct Encoded: Sendable {
         var parties: Memo<String, Party, NoContext, Data>
         var terms: Memo<String, Term, NoContext, Data>
-        var events: Memo<String, EventPlace, NoContext, Data>
+        var events: Memo<String, PlacedEvent, NoContext, Data>
         var articles: Memo<String, LinkedArticle, NoContext, Data>
 
         init(keeps: Bool = true) {
@@ -80,10 +74,7 @@ enum SearchIndex {
         try memo.terms.appendJSONElements(site.terms.map(\.term), key: \.slug, to: sink, first: &first) {
             encode(termRow($0))
         }
-        let pages = TimelinePages(site.events)
-        let events = site.events.enumerated().map {
-            EventPlace(event: $1, path: pages.eventPath($1.event.slug, at: $0))
-        }
+        let events = TimelinePages(site.events).placed(site.events)
         try memo.events.appendJSONElements(events, key: \.event.event.slug, to: sink, first: &first) {
             encode(eventRow($0))
         }

@@ -115,6 +115,11 @@ struct TimelinePages: Sendable {
         Routes.timeline(startingWith: page >= 1 && page <= names.count ? names[page - 1] : nil)
     }
 
+    /// The site's events, each with where it is listed.
+    func placed(_ events: [LinkedEvent]) -> [PlacedEvent] {
+        events.enumerated().map { PlacedEvent(event: $1, path: eventPath($1.event.slug, at: $0)) }
+    }
+
     /// The name of the page of the event at `position`: nil for the first page.
     func name(ofEventAt position: Int) -> String? {
         names[page(ofEventAt: position) - 1]
@@ -138,4 +143,10 @@ struct TimelinePages: Sendable {
         hash ^= hash >> 33
         return hash
     }
+}
+
+/// An event and where it is listed: its timeline page and anchor.
+struct PlacedEvent: Equatable, Sendable {
+    var event: LinkedEvent
+    var path: String
 }
