@@ -144,6 +144,73 @@ struct IncrementalBuildTests {
         _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a paragraph removed")
     }
 
+    /// Events added at the end of a long timeline can make a cut that was too near the end
+    /// start a page: events of another article that kept their places move to the new page, and
+    /// that article's page, which links them, must follow. Sentences are added to the later
+    /// article a few at a time, each rebuild checked against a fresh one.
+    @Test func eventsThatKeepTheirPlacesButChangePageAreLinkedAnew() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        // The second article's events fall on a later day, after all of the first's. With 545
+        // events before them, some of the additions move the first article's events (worked out
+        // from the slugs' hashes; the expectation at the end says whether it still happens).
+        func sentences(_ range: ClosedRange<Int>, _ day: Int, _ verb: String, _ separator: String) -> String {
+            range.map {
+                "On \(day) January 2025, President Vladimir Putin \(verb) the envoy of region number \($0) in Moscow."
+            }.joined(separator: separator)
+        }
+        let options = try SeedSiteTests.rawOptions(
+            fixture,
+            [
+                "a-envoys.md": "---\ntitle: Putin receives envoys\ndate: 2025-01-25\n---\n\n"
+                    + sentences(1...545, 3, "received", "\n\n"),
+                "b-envoys.md": "---\ntitle: Putin thanks envoys\ndate: 2025-01-25\n---\n\n"
+                    + sentences(1...3, 20, "thanked", " "),
+            ])
+        let cache = BuildCache()
+        let path = options.content + "/b-envoys.md"
+        func pages(_ events: [LinkedEvent]) -> [String: String?] {
+            let pages = TimelinePages(events)
+            return Dictionary(
+                uniqueKeysWithValues: events.enumerated().map { ($1.event.slug, pages.name(ofEventAt: $0)) })
+        }
+        let site = try #require(try Self.expectSameAsFreshBuild(options, cache: cache, "first build").site)
+        let first = Set(site.events.filter { $0.citations.first?.article == "a-envoys" }.map(\.event.slug))
+        var last = pages(site.events)
+        var moved = 0
+        for step in 0..<12 {
+            let number = 4 + step * 5
+            // Sentences added to the last paragraph: the paragraphs are as many as before, so the
+            // first article's events are the very ones the last build linked.
+            try Self.edit(path) { $0 + " " + sentences(number...(number + 4), 20, "thanked", " ") }
+            let report = try Self.expectSameAsFreshBuild(options, cache: cache, "sentences \(number) to \(number + 4)")
+            let now = pages(try #require(report.site?.events))
+            moved += first.filter { last[$0] != now[$0] }.count
+            last = now
+        }
+        // Some of the first article's events moved, so the case was met.
+        #expect(moved > 0)
+    }
+
+    /// An article renamed keeps its place among the articles, and so its place in the lists of
+    /// articles naming each party: those lists name it anew.
+    @Test func anArticleRenamedIsListedUnderItsNewName() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var files: [String: String] = [:]
+        for number in 1...25 {
+            files[String(format: "report-%02d.md", number)] =
+                "---\ntitle: Report \(number)\ndate: 2025-01-\(String(format: "%02d", number))\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow.\n"
+        }
+        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let cache = BuildCache()
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
+        try FileManager.default.moveItem(
+            atPath: options.content + "/report-03.md", toPath: options.content + "/report-03-renamed.md")
+        let report = try Self.expectSameAsFreshBuild(options, cache: cache, "an article renamed")
+        #expect(Self.rendered(report).contains(" pages rendered again"))
+    }
+
     /// A build that loads what the last one loaded, with the same settings and templates, is
     /// the last one's site: nothing is extracted, linked or rendered again. Anything else it
     /// reads that changed (settings, a template, an article changed and changed back) builds.

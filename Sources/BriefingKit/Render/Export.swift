@@ -226,18 +226,21 @@ enum Export {
     static func json(_ site: Site, title: String) throws(BuildFailure) -> Data {
         var memo = Encoded(keeping: false)
         let sink = ByteSink()
-        try json(site, title: title, memo: &memo, into: sink)
+        try json(site, title: title, pages: TimelinePages(site.events), memo: &memo, into: sink)
         return sink.data
     }
 
-    static func json(_ site: Site, title: String, memo: inout Encoded, into sink: ByteSink) throws(BuildFailure) {
+    /// The file, with each event's address on the timeline's `pages`.
+    static func json(_ site: Site, title: String, pages: TimelinePages, memo: inout Encoded, into sink: ByteSink)
+        throws(BuildFailure)
+    {
         try sink.append(Data("{\"articles\":".utf8))
         try memo.articles.appendJSONArray(site.articles, key: \.article.slug, to: sink) {
             encoded(article($0), write)
         }
         try sink.append(Data(",\"events\":".utf8))
         try memo.events.appendJSONArray(
-            TimelinePages(site.events).placed(site.events), key: \.event.event.slug, to: sink
+            pages.placed(site.events), key: \.event.event.slug, to: sink
         ) {
             encoded(event($0), write)
         }

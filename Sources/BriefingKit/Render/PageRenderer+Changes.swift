@@ -55,6 +55,18 @@ extension PageRenderer {
         // to them as well; the others (a changed description, say) only their timeline page.
         var events = Set<String>()
         var eventLinks = Set<String>()
+        // A timeline page made or gone renumbers the pages, and may move events that kept their
+        // places to another page: a cut that was too near the end is one once events follow it.
+        let renumbered = old.timelinePages.names != timelinePages.names
+        if renumbered {
+            for position in 0..<min(before.events.count, after.events.count)
+            where after.events[position] === before.events[position]
+                && old.timelinePages.name(ofEventAt: position) != timelinePages.name(ofEventAt: position)
+            {
+                events.insert(after.events[position].event.slug)
+                eventLinks.insert(after.events[position].event.slug)
+            }
+        }
         for position in after.events.placesNotIdentical(to: before.events) {
             let linked = after.events[position]
             let slug = linked.event.slug
@@ -166,7 +178,6 @@ extension PageRenderer {
         // looking every event of the timeline up among the changed ones.
         // A page made or gone renumbers the pages: each shows its number and the count.
         let changedEventPages = Set(events.compactMap(eventPage))
-        let renumbered = old.timelinePages.names != timelinePages.names
         var changedTimelinePages = Set<Int>()
         for page in 1...timelinePages.count {
             let range = timelinePages.range(page: page)
@@ -203,13 +214,16 @@ extension PageRenderer {
             .map(Page.article)
         pages += changedTimelinePages.sorted().map(Page.timeline)
         // A party's or term's pages of articles list each article's title and mention count.
-        // A party or term added has all its pages rendered.
+        // A party or term added has all its pages rendered, and so has one naming an article
+        // added or removed: its articles are held by their places in the site's order, and a
+        // place may now hold another article (one renamed keeps its place).
         for index in after.parties.indices where partyPages.contains(after.parties[index].party.slug) {
             pages.append(.party(index))
             let was = partyPlaces.was[index]
             pages += listPagesChanged(
                 was.map { old.partyArticles[$0] } ?? [], partyArticles[index],
                 renamed: was.map { before.parties[$0].party.name } != after.parties[index].party.name
+                    || !sameArticles
             ).map { Page.partyArticles(index, page: $0) }
         }
         for index in after.terms.indices where termPages.contains(after.terms[index].term.slug) {
@@ -218,6 +232,7 @@ extension PageRenderer {
             pages += listPagesChanged(
                 was.map { old.termArticles[$0] } ?? [], termArticles[index],
                 renamed: was.map { before.terms[$0].term.name } != after.terms[index].term.name
+                    || !sameArticles
             ).map { Page.termArticles(index, page: $0) }
         }
         return pages

@@ -292,9 +292,9 @@ public struct PageRenderer: Sendable {
     /// Appends the file at one of `streamedPaths` to `sink`.
     func streamed(_ path: String, memo: inout SiteFilesMemo, into sink: ByteSink) throws(BuildFailure) {
         if path == Routes.searchIndex {
-            try SearchIndex.script(site, memo: &memo.search, into: sink)
+            try SearchIndex.script(site, pages: timelinePages, memo: &memo.search, into: sink)
         } else {
-            try Export.json(site, title: siteTitle, memo: &memo.export, into: sink)
+            try Export.json(site, title: siteTitle, pages: timelinePages, memo: &memo.export, into: sink)
         }
     }
 

@@ -56,11 +56,14 @@ enum SearchIndex {
     static func script(_ site: Site) throws(BuildFailure) -> Data {
         var memo = Encoded(keeps: false)
         let sink = ByteSink()
-        try script(site, memo: &memo, into: sink)
+        try script(site, pages: TimelinePages(site.events), memo: &memo, into: sink)
         return sink.data
     }
 
-    static func script(_ site: Site, memo: inout Encoded, into sink: ByteSink) throws(BuildFailure) {
+    /// The script, with each event's address on the timeline's `pages`.
+    static func script(_ site: Site, pages: TimelinePages, memo: inout Encoded, into sink: ByteSink)
+        throws(BuildFailure)
+    {
         @Sendable func encode(_ row: [String]) -> Data {
             var json = JSONText()
             json.strings(row)
@@ -74,7 +77,7 @@ enum SearchIndex {
         try memo.terms.appendJSONElements(site.terms.map(\.term), key: \.slug, to: sink, first: &first) {
             encode(termRow($0))
         }
-        let events = TimelinePages(site.events).placed(site.events)
+        let events = pages.placed(site.events)
         try memo.events.appendJSONElements(events, key: \.event.event.slug, to: sink, first: &first) {
             encode(eventRow($0))
         }
