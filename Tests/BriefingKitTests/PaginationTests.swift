@@ -31,11 +31,16 @@ struct PaginationTests {
         #expect(sizes.allSatisfy { (TimelinePages.minimum...TimelinePages.maximum).contains($0) })
         #expect((80...120).contains(pages.count))
         #expect(zip(pages.starts, pages.starts.dropFirst()).allSatisfy { $0 < $1 })
-        // Each event's page is the one whose range holds it; each page but the first is named
-        // after its first event.
+        // Each event's page is the one whose range holds it; each page but the first is named by
+        // its first event.
         #expect(slugs.indices.allSatisfy { pages.range(page: pages.page(ofEventAt: $0)).contains($0) })
         #expect(pages.path(page: 1) == "timeline/index.html")
-        #expect(pages.path(page: 2) == "timeline/\(slugs[pages.starts[1]])/index.html")
+        let name = TimelinePages.name(TimelinePages.hash(slugs[pages.starts[1]]))
+        #expect(pages.path(page: 2) == "timeline/\(name)/index.html")
+        // Names are twelve hexadecimal digits, all different.
+        let names = pages.names.compactMap { $0 }
+        #expect(names.allSatisfy { $0.count == 12 && $0.allSatisfy(\.isHexDigit) })
+        #expect(Set(names).count == names.count)
         // A short timeline is one page; an empty one too.
         #expect(TimelinePages(slugs: Array(slugs.prefix(150))).count == 1)
         #expect(TimelinePages(slugs: [String]()).count == 1)
