@@ -47,6 +47,15 @@ struct PaginationTests {
         #expect(TimelinePages(slugs: [String]()).range(page: 1) == 0..<0)
     }
 
+    @Test func aStretchWithNoCutsIsDividedEvenly() {
+        // 1,100 slugs none of which is a cut, even a finer one: the whole timeline is one
+        // stretch, divided into six parts of 183 or 184 events.
+        let slugs = (0..<100_000).lazy.map { "event-\($0)" }
+            .filter { TimelinePages.hash($0) % TimelinePages.finerDivisor != 0 }.prefix(1_100)
+        let pages = TimelinePages(slugs: Array(slugs))
+        #expect((1...pages.count).map { pages.range(page: $0).count } == [183, 183, 184, 183, 183, 184])
+    }
+
     @Test func pagesMadeFromTheLastBuildsAreThePagesMadeAfresh() {
         func event(_ slug: String) -> LinkedEvent {
             LinkedEvent(
