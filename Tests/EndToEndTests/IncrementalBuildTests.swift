@@ -39,6 +39,19 @@ struct IncrementalBuildTests {
         return report
     }
 
+    /// Short Markdown articles `report-NN.md`, "Report N", dated in January 2025 on the day
+    /// `day` gives, with the text `body` gives.
+    static func reports(_ numbers: ClosedRange<Int>, day: (Int) -> Int, body: (Int) -> String) -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: numbers.map { number in
+                (
+                    String(format: "report-%02d.md", number),
+                    "---\ntitle: Report \(number)\ndate: 2025-01-\(String(format: "%02d", day(number)))\n---\n\n"
+                        + body(number)
+                )
+            })
+    }
+
     static func rendered(_ report: BuildReport) -> String {
         report.stages.first { $0.name == "render" }?.detail ?? ""
     }
@@ -197,12 +210,8 @@ struct IncrementalBuildTests {
     @Test func anArticleRenamedIsListedUnderItsNewName() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        var files: [String: String] = [:]
-        for number in 1...25 {
-            files[String(format: "report-%02d.md", number)] =
-                "---\ntitle: Report \(number)\ndate: 2025-01-\(String(format: "%02d", number))\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow.\n"
-        }
-        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let options = try SeedSiteTests.rawOptions(
+            fixture, Self.reports(1...25, day: { $0 }) { "President Vladimir Putin met envoy \($0) in Moscow.\n" })
         let cache = BuildCache()
         _ = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
         try FileManager.default.moveItem(
@@ -420,12 +429,11 @@ struct IncrementalBuildTests {
     @Test func aPersonNamedOrGoneRebuildsOnlyWhatNamesThem() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        var files: [String: String] = [:]
-        for number in 1...40 {
-            files[String(format: "report-%02d.md", number)] =
-                "---\ntitle: Report \(number)\ndate: 2025-01-\(String(format: "%02d", number % 28 + 1))\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow on Monday.\n\nThe talks were long.\n"
-        }
-        let options = try SeedSiteTests.rawOptions(fixture, files)
+        let options = try SeedSiteTests.rawOptions(
+            fixture,
+            Self.reports(1...40, day: { $0 % 28 + 1 }) {
+                "President Vladimir Putin met envoy \($0) in Moscow on Monday.\n\nThe talks were long.\n"
+            })
         let cache = BuildCache()
         _ = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
         let report = options.content + "/report-10.md"

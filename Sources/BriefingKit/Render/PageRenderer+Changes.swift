@@ -175,8 +175,8 @@ extension PageRenderer {
             }
         }
         // The timeline pages showing a changed event, found by the events' places rather than by
-        // looking every event of the timeline up among the changed ones.
-        // A page made or gone renumbers the pages: each shows its number and the count.
+        // looking every event of the timeline up among the changed ones; every page when one
+        // was made or gone (`renumbered`), since each shows its number and the count.
         let changedEventPages = Set(events.compactMap(eventPage))
         var changedTimelinePages = Set<Int>()
         for page in 1...timelinePages.count {

@@ -518,7 +518,7 @@ public struct PageRenderer: Sendable {
 
     /// Where an event is listed: its timeline page and anchor.
     func eventHref(_ slug: String) -> String {
-        eventPath(slug) ?? Routes.timeline + "#event-\(slug)"
+        eventPath(slug) ?? Routes.event(slug, on: Routes.timeline)
     }
 
     /// The pages a page links to: the first, the last and the three either side of it, so that a

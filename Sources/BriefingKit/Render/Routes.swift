@@ -19,11 +19,13 @@ enum Routes {
     static func term(_ slug: String) -> String { "terms/\(slug)/index.html" }
 
     static func paragraph(_ citation: Citation) -> String { article(citation.article) + "#p\(citation.paragraph)" }
-    /// The timeline's pages: the first at `timeline/`, each other in a folder named after its
-    /// first event (`TimelinePages` says where pages start).
-    static func timeline(startingWith slug: String?) -> String {
-        slug.map { "timeline/\($0)/index.html" } ?? timeline
+    /// The timeline's pages: the first at `timeline/`, each other in a folder of its name
+    /// (`TimelinePages` says where pages start and what they are named).
+    static func timeline(named name: String?) -> String {
+        name.map { "timeline/\($0)/index.html" } ?? timeline
     }
+    /// An event on the timeline page at `page`.
+    static func event(_ slug: String, on page: String) -> String { page + "#event-\(slug)" }
     /// Every article, newest first, when there are more than the home page lists: `archive/`,
     /// then `archive/2/` and so on. A folder of its own, so no article's slug can take its place.
     static func archive(page: Int) -> String { page <= 1 ? "archive/index.html" : "archive/\(page)/index.html" }

@@ -121,7 +121,7 @@ struct TimelinePages: Sendable {
 
     /// Where a page is written.
     func path(page: Int) -> String {
-        Routes.timeline(startingWith: page >= 1 && page <= names.count ? names[page - 1] : nil)
+        Routes.timeline(named: page >= 1 && page <= names.count ? names[page - 1] : nil)
     }
 
     /// The site's events, each with where it is listed.
@@ -136,7 +136,7 @@ struct TimelinePages: Sendable {
 
     /// Where the event at `position`, with this slug, is listed: its page and anchor.
     func eventPath(_ slug: String, at position: Int) -> String {
-        path(page: page(ofEventAt: position)) + "#event-\(slug)"
+        Routes.event(slug, on: path(page: page(ofEventAt: position)))
     }
 
     /// A page's name from its first event's hash: its high 48 bits, since a cut's low bits are
