@@ -109,7 +109,7 @@ struct WriteTests {
         try writer.write([OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "b/index.html", text: "two")])
         #expect(FileManager.default.fileExists(atPath: output + "/b/index.html"))
         #expect(!FileManager.default.fileExists(atPath: output + "/a/index.html"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["Public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [".Public.spare", "Public"])
 
         let foreign = root + "/Documents"
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
@@ -140,7 +140,87 @@ struct WriteTests {
 
         try writer.write([OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "index.html", text: "new")])
         #expect(try manager.contentsOfDirectory(atPath: output).sorted() == ["briefing.json", "index.html"])
-        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == ["Elsewhere", "Public"])
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == [".Public.spare", "Elsewhere", "Public"])
         #expect(try String(contentsOfFile: elsewhere + "/notes.txt", encoding: .utf8) == "keep")
+        // The site replaced, links and all, is the spare; the next build takes it and removes the links.
+        try writer.write([OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "linked", text: "file")])
+        #expect(try manager.contentsOfDirectory(atPath: output).sorted() == ["briefing.json", "linked"])
+        #expect(try String(contentsOfFile: output + "/linked", encoding: .utf8) == "file")
+        #expect(try manager.contentsOfDirectory(atPath: elsewhere) == ["notes.txt"])
+        #expect(try String(contentsOfFile: elsewhere + "/notes.txt", encoding: .utf8) == "keep")
+    }
+
+    /// Every file under `folder`, as paths in it, with their text.
+    static func tree(_ folder: String) -> [String: String] {
+        var files: [String: String] = [:]
+        for path in (try? FileManager.default.subpathsOfDirectory(atPath: folder)) ?? [] {
+            if let text = try? String(contentsOfFile: folder + "/" + path, encoding: .utf8) { files[path] = text }
+        }
+        return files
+    }
+
+    static func inode(_ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func aRebuildWritesOverTheSiteBeforeTheLastAndKeepsNothingStale() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        let first = [
+            OutputFile(path: "briefing.json", text: "1"), OutputFile(path: "a/index.html", text: "a1"),
+            OutputFile(path: "gone/deep/index.html", text: "g1"), OutputFile(path: "gone/index.html", text: "g1"),
+            OutputFile(path: "kept/gone/index.html", text: "k1"), OutputFile(path: "kept/index.html", text: "k1"),
+        ]
+        try writer.write(first)
+        let reused = try Self.inode(output + "/a/index.html")
+        // The first site is kept as the spare while the second is in place.
+        try writer.write([OutputFile(path: "briefing.json", text: "2"), OutputFile(path: "b/index.html", text: "b2")])
+        #expect(
+            Self.tree(root + "/.Public.spare")
+                == Dictionary(
+                    uniqueKeysWithValues: first.map { ($0.path, String(decoding: $0.contents, as: UTF8.self)) }))
+        // The third is written over the first: only its own files are left, in the first's files where it can.
+        try writer.write([
+            OutputFile(path: "briefing.json", text: "3"), OutputFile(path: "a/index.html", text: "a3"),
+            OutputFile(path: "kept/index.html", text: "k3"), OutputFile(path: "c/index.html", text: "c3"),
+        ])
+        #expect(
+            Self.tree(output) == [
+                "briefing.json": "3", "a/index.html": "a3", "kept/index.html": "k3", "c/index.html": "c3",
+            ])
+        let folders = try manager.subpathsOfDirectory(atPath: output).filter {
+            var isFolder: ObjCBool = false
+            return manager.fileExists(atPath: output + "/" + $0, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        #expect(folders.sorted() == ["a", "c", "kept"])
+        #expect(try Self.inode(output + "/a/index.html") == reused)
+        #expect(Self.tree(root + "/.Public.spare") == ["briefing.json": "2", "b/index.html": "b2"])
+        #expect(try manager.contentsOfDirectory(atPath: root).sorted() == [".Public.spare", "Public"])
+    }
+
+    @Test func aFileInTheSpareLinkedFromElsewhereIsNeverWrittenThrough() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        let site = [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "new")]
+        try writer.write(site)
+        try writer.write(site)
+        // Someone links files elsewhere into the spare, at the paths the next build writes.
+        try "keep".write(toFile: root + "/hard.txt", atomically: true, encoding: .utf8)
+        try "keep".write(toFile: root + "/soft.txt", atomically: true, encoding: .utf8)
+        try manager.removeItem(atPath: root + "/.Public.spare/a/index.html")
+        try manager.removeItem(atPath: root + "/.Public.spare/briefing.json")
+        try manager.linkItem(atPath: root + "/hard.txt", toPath: root + "/.Public.spare/a/index.html")
+        try manager.createSymbolicLink(
+            atPath: root + "/.Public.spare/briefing.json", withDestinationPath: root + "/soft.txt")
+        try writer.write(site)
+        #expect(Self.tree(output) == ["briefing.json": "{}", "a/index.html": "new"])
+        #expect(try String(contentsOfFile: root + "/hard.txt", encoding: .utf8) == "keep")
+        #expect(try String(contentsOfFile: root + "/soft.txt", encoding: .utf8) == "keep")
     }
 }

@@ -37,6 +37,13 @@ public struct SiteWriter: Sendable {
         let outputURL: URL
         let url: URL
         let previous: URL
+        /// Where the site this build replaces is kept for the next build (`spare`).
+        let spare: URL
+        /// When the staging folder is the spare: the files and folders it held, so that those
+        /// this build did not write are removed before the swap.
+        let recycled: Recycled?
+        /// The files written, as paths in the site.
+        let written = WrittenPaths()
 
         /// Writes one file; safe to call from several threads for different files.
         ///
@@ -51,6 +58,7 @@ public struct SiteWriter: Sendable {
                 throw BuildFailure(
                     stage: "write", diagnostics: [.error(output, "cannot write \(file.path): \(cause)")])
             }
+            if recycled != nil { written.insert(file.path) }
         }
 
         /// A file written so far, read back.
@@ -84,19 +92,22 @@ public struct SiteWriter: Sendable {
                 throw error
             }
             try sink.close()
+            if recycled != nil { written.insert(path) }
         }
 
         public func commit() throws(BuildFailure) {
             let manager = FileManager.default
+            recycled?.removeAllBut(written.paths, in: url.path)
             do {
                 if manager.fileExists(atPath: outputURL.path) {
                     // One atomic exchange: at every instant the output is either the old site or the
                     // new one, even if the process is killed. Where the system cannot exchange,
                     // two renames leave a moment with the old site beside the output.
-                    // Once the new site is in place the build has succeeded; an old copy that
-                    // cannot be removed now is cleared by a later build.
+                    // Once the new site is in place the build has succeeded; the old one is kept
+                    // as the next build's spare (or, should that fail, removed; an old copy that
+                    // cannot be removed now is cleared by a later build).
                     if briefing_exchange_paths(url.path, outputURL.path) == 0 {
-                        SiteWriter.removeTree(url)
+                        SiteWriter.keepAsSpare(url, spare)
                     } else {
                         try manager.moveItem(at: outputURL, to: previous)
                         do {
@@ -105,7 +116,7 @@ public struct SiteWriter: Sendable {
                             try? manager.moveItem(at: previous, to: outputURL)
                             throw error
                         }
-                        SiteWriter.removeTree(previous)
+                        SiteWriter.keepAsSpare(previous, spare)
                     }
                 } else {
                     try manager.moveItem(at: url, to: outputURL)
@@ -121,6 +132,71 @@ public struct SiteWriter: Sendable {
         public func abandon() {
             try? FileManager.default.removeItem(at: url)
         }
+    }
+
+    /// The paths a staging folder was written at, from several threads.
+    final class WrittenPaths: Sendable {
+        private let storage = Mutex<Set<String>>([])
+        func insert(_ path: String) { _ = storage.withLock { $0.insert(path) } }
+        var paths: Set<String> { storage.withLock { $0 } }
+    }
+
+    /// What a spare folder held when a build took it as its staging folder.
+    struct Recycled: Sendable {
+        /// Its files and folders, as paths in the site; folders deepest first.
+        var files: [String] = []
+        var folders: [String] = []
+
+        /// Takes stock of the spare folder at `root`, removing anything but plain files and
+        /// folders (a link, or a file linked from elsewhere), so that writing into it can only
+        /// ever write inside it.
+        init(taking root: String) {
+            var pending = [""]
+            while let folder = pending.popLast() {
+                guard let handle = opendir(root + folder) else { continue }
+                defer { closedir(handle) }
+                while let entry = readdir(handle) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+                    }
+                    if name == "." || name == ".." { continue }
+                    let path = folder + "/" + name
+                    var info = stat()
+                    guard lstat(root + path, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR:
+                        folders.append(String(path.dropFirst()))
+                        pending.append(path)
+                    case S_IFREG where info.st_nlink == 1:
+                        files.append(String(path.dropFirst()))
+                    default:
+                        unlink(root + path)
+                    }
+                }
+            }
+            folders.sort { $0.count > $1.count }
+        }
+
+        /// Removes the files this build did not write, then the folders left holding none of its files.
+        func removeAllBut(_ written: Set<String>, in root: String) {
+            var kept = Set<Substring>()
+            for path in written {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if !kept.insert(folder).inserted { break }
+                }
+            }
+            for file in files where !written.contains(file) { unlink(root + "/" + file) }
+            for folder in folders where !kept.contains(Substring(folder)) { rmdir(root + "/" + folder) }
+        }
+    }
+
+    /// Keeps the site a build replaced as the next build's staging folder: that build writes
+    /// over its files rather than making new ones, which on ext4 after a removal cost several
+    /// times as much. When a spare is there already (another build's), this one is removed.
+    static func keepAsSpare(_ url: URL, _ spare: URL) {
+        if rename(url.path, spare.path) != 0 { removeTree(url) }
     }
 
     /// Removes the folder at `url` with all it holds, the entries of its folders on all cores:
@@ -186,19 +262,28 @@ public struct SiteWriter: Sendable {
         let build = Self.builds.add(1, ordering: .relaxed).newValue
         let staging = parent.appendingPathComponent(".\(name).staging-\(process)-\(build)")
         let previous = parent.appendingPathComponent(".\(name).previous-\(process)-\(build)")
+        let spare = parent.appendingPathComponent(".\(name).spare")
+        var recycled: Recycled?
         do {
             try checkReplaceable(outputURL)
             removeAbandoned(in: parent, name: name)
             try? manager.removeItem(at: staging)
             try? manager.removeItem(at: previous)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            // The last site but one, when it is there, is written over; the rename is atomic, so
+            // of builds running at once one takes it and the others make their folders anew.
+            if rename(spare.path, staging.path) == 0 {
+                recycled = Recycled(taking: staging.path)
+            } else {
+                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
         } catch let failure as BuildFailure {
             throw failure
         } catch {
             throw BuildFailure(
                 stage: "write", diagnostics: [.error(output, "cannot write the site: \(error.localizedDescription)")])
         }
-        return Staging(output: output, outputURL: outputURL, url: staging, previous: previous)
+        return Staging(
+            output: output, outputURL: outputURL, url: staging, previous: previous, spare: spare, recycled: recycled)
     }
 
     /// Removes staging folders left by builds that were killed: those whose process is gone.
