@@ -372,7 +372,7 @@ public enum Builder {
 
     /// With a cache, the largest files are made from the cache's memo when first asked for.
     private static func deferredFiles(_ renderer: PageRenderer, cache: BuildCache) -> [DeferredFile] {
-        PageRenderer.streamedPaths.map { path in
+        let exported = PageRenderer.streamedPaths.map { path in
             DeferredFile(path: path) { () throws(BuildFailure) -> Data in
                 try cache.siteFiles.withLock { (memo) throws(BuildFailure) -> Data in
                     let sink = ByteSink()
@@ -381,6 +381,23 @@ public enum Builder {
                 }
             }
         }
+        // The search index's files are made together when the first is asked for.
+        let search = MadeOnce()
+        let searchPaths = SearchIndex.paths(rows: SearchIndex.rowCount(renderer.site))
+        return exported
+            + searchPaths.map { path in
+                DeferredFile(path: path) { () throws(BuildFailure) -> Data in
+                    try search.files.withLock { (made) throws(BuildFailure) -> Data in
+                        if made == nil { made = try renderer.searchFiles() }
+                        return made?[path] ?? Data()
+                    }
+                }
+            }
+    }
+
+    /// Files made together the first time one of them is asked for.
+    private final class MadeOnce: Sendable {
+        let files = Mutex<[String: Data]?>(nil)
     }
 
     /// The output folder is replaced whole, so it must not hold or be the content or the theme.

@@ -136,7 +136,9 @@
     });
   }
 
-  // ---- Search: the index is a script written by the build, loaded only on the search page. ----
+  // ---- Search: the index is a set of scripts written by the build, loaded only on the search
+  // page and only as a query needs them: a small one saying where the rest are, a shard for the
+  // words that begin with the same two letters, and the rows to show. ----
 
   var kinds = { party: "Parties", term: "Key terms", event: "Events", paragraph: "Paragraphs" };
   var order = ["party", "term", "event", "paragraph"];
@@ -146,30 +148,109 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
-  function prepare(rows) {
-    return rows.map(function (row) {
-      return {
-        kind: row[0], title: row[1], detail: row[2], href: row[3], text: row[4],
-        // A paragraph's title is its article's headline: a word from the headline would
-        // otherwise match every paragraph of the article.
-        head: fold(row[1]), all: fold(row[0] === "paragraph" ? row[4] : row[1] + " " + row[2] + " " + row[4])
-      };
+  // A query's words as the build reads the text: letters and digits, two or more of them.
+  function queryWords(query) {
+    var seen = {};
+    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (word) {
+      if (Array.from(word).length < 2 || seen[word]) return false;
+      seen[word] = true;
+      return true;
     });
   }
 
-  function find(entries, query) {
-    var words = fold(query).split(/\s+/).filter(Boolean);
-    if (!words.length) return null;
-    var groups = {};
-    entries.forEach(function (entry) {
-      for (var i = 0; i < words.length; i++) if (entry.all.indexOf(words[i]) < 0) return;
-      var inTitle = words.every(function (word) { return entry.head.indexOf(word) >= 0; });
-      (groups[entry.kind] = groups[entry.kind] || []).push({ entry: entry, rank: inTitle ? 0 : 1 });
+  // The shard of a word: FNV-1a over the code points of its first two letters, as the build hashes them.
+  function bucket(word, count) {
+    var hash = 2166136261;
+    Array.from(word).slice(0, 2).forEach(function (letter) {
+      hash = Math.imul((hash ^ letter.codePointAt(0)) >>> 0, 16777619) >>> 0;
     });
-    Object.keys(groups).forEach(function (kind) {
-      groups[kind].sort(function (a, b) { return a.rank - b.rank; });
+    return hash % count;
+  }
+
+  // Each shard is a script that hands its data to briefingSearchShard; loaded once per page.
+  var shards = {};
+  window.briefingSearchShard = function (name, data) {
+    if (shards[name]) shards[name].resolve(data);
+  };
+
+  function load(base, name) {
+    if (!shards[name]) {
+      var entry = { done: false };
+      entry.promise = new Promise(function (resolve, reject) {
+        entry.resolve = function (data) { entry.done = true; resolve(data); };
+        var script = document.createElement("script");
+        script.src = base + name + ".js";
+        script.addEventListener("load", function () { if (!entry.done) reject(new Error(name)); });
+        script.addEventListener("error", function () { reject(new Error(name)); });
+        document.head.appendChild(script);
+      });
+      entry.promise.catch(function () { delete shards[name]; });
+      shards[name] = entry;
+    }
+    return shards[name].promise;
+  }
+
+  function kindOf(index, row) {
+    var kind = index.kinds[0][0];
+    index.kinds.forEach(function (entry) { if (row >= entry[1]) kind = entry[0]; });
+    return kind;
+  }
+
+  // The rows holding every word of the query (a word of the index matching when it begins with
+  // the query's word), grouped by kind, those whose title holds every word first.
+  function find(index, base, query) {
+    var words = queryWords(query);
+    if (!words.length) return Promise.resolve(null);
+    var buckets = words.map(function (word) { return bucket(word, index.wordShards); });
+    var wanted = buckets.filter(function (shard, at) { return buckets.indexOf(shard) === at; });
+    return Promise.all(wanted.map(function (shard) { return load(base, "words/" + shard); })).then(function (loaded) {
+      var count = new Uint8Array(index.rows);
+      var titleCount = new Uint8Array(index.rows);
+      var mark = new Int32Array(index.rows);
+      var titleMark = new Int32Array(index.rows);
+      function add(differences, marks, counts, word) {
+        var row = 0;
+        for (var i = 0; i < differences.length; i++) {
+          row += differences[i];
+          if (marks[row] !== word) { marks[row] = word; counts[row]++; }
+        }
+      }
+      words.forEach(function (word, at) {
+        var shard = loaded[wanted.indexOf(buckets[at])];
+        Object.keys(shard).forEach(function (key) {
+          if (key.lastIndexOf(word, 0) !== 0) return;
+          add(shard[key][0], mark, count, at + 1);
+          add(shard[key][1], titleMark, titleCount, at + 1);
+        });
+      });
+      var groups = {};
+      for (var row = 0; row < index.rows; row++) {
+        if (count[row] !== words.length) continue;
+        var kind = kindOf(index, row);
+        (groups[kind] = groups[kind] || []).push({ row: row, rank: titleCount[row] === words.length ? 0 : 1 });
+      }
+      Object.keys(groups).forEach(function (kind) {
+        groups[kind].sort(function (a, b) { return a.rank - b.rank || a.row - b.row; });
+      });
+      return { words: words, groups: groups };
     });
-    return { words: words, groups: groups };
+  }
+
+  // The rows shown, at most perKind of each kind, read from their shards.
+  function shown(index, base, found) {
+    if (!found) return Promise.resolve(found);
+    var rows = [];
+    Object.keys(found.groups).forEach(function (kind) {
+      found.groups[kind].slice(0, perKind).forEach(function (hit) { rows.push(hit); });
+    });
+    var names = rows.map(function (hit) { return "rows/" + Math.floor(hit.row / index.rowsPerShard); });
+    return Promise.all(names.map(function (name) { return load(base, name); })).then(function (loaded) {
+      rows.forEach(function (hit, at) {
+        var row = loaded[at][hit.row % index.rowsPerShard];
+        hit.entry = { kind: row[0], title: row[1], detail: row[2], href: row[3], text: row[4] };
+      });
+      return found;
+    });
   }
 
   // Text with the query's words marked, built as DOM nodes (never parsed as HTML).
@@ -271,13 +352,26 @@
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
     status.textContent = "Loading the index\u2026";
+    var address = results.getAttribute("data-index");
+    var base = address.slice(0, address.lastIndexOf("/") + 1);
+    var failed = function () { status.textContent = "The search index could not be loaded."; };
     var script = document.createElement("script");
-    script.src = results.getAttribute("data-index");
+    script.src = address;
     script.addEventListener("load", function () {
-      var entries = prepare(window.briefingSearchIndex || []);
+      var index = window.briefingSearchIndex;
+      if (!index || !index.rows) { failed(); return; }
+      // Only the newest query's results are shown, however the loads of earlier ones end.
+      var latest = 0;
       var run = function () {
         var query = input.value.trim();
-        render(results, status, find(entries, query), query);
+        var asked = ++latest;
+        if (queryWords(query).length) status.textContent = "Loading results\u2026";
+        find(index, base, query).then(function (found) { return shown(index, base, found); }).then(function (found) {
+          if (asked !== latest) return;
+          render(results, status, found, query);
+          if (!query) status.textContent = index.rows + " entries to search.";
+          else if (!found) status.textContent = "Type a word of two letters or more.";
+        }, function () { if (asked === latest) failed(); });
       };
       var timer = 0;
       input.addEventListener("input", function () {
@@ -293,11 +387,8 @@
         run();
       });
       run();
-      if (!input.value) status.textContent = entries.length + " entries to search.";
     });
-    script.addEventListener("error", function () {
-      status.textContent = "The search index could not be loaded.";
-    });
+    script.addEventListener("error", failed);
     document.head.appendChild(script);
     input.focus();
   }

@@ -567,6 +567,21 @@ class InBrowser(unittest.TestCase):
              f"typing 'putin' shows no party result 'Vladimir Putin': {self.results()}")
         self.check_excerpts_cut_between_words("typing 'putin'")
 
+        # A word's beginning finds it, accents or not, and the page loads only the index's
+        # shards the query needs: the small manifest, one shard of words, the rows it shows.
+        field.clear()
+        field.send_keys("Zélensk")
+        wait(driver, lambda d: ("Volodymyr Zelensky", self.root + "parties/volodymyr-zelensky/index.html")
+             in self.results(), f"typing 'Zélensk' shows no party result 'Volodymyr Zelensky': {self.results()}")
+        loaded = driver.execute_script(
+            "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/search/'));")
+        words = [name for name in loaded if "/search/words/" in name]
+        rows = [name for name in loaded if "/search/rows/" in name]
+        with open(os.path.join(PUBLIC, "search", "index.js"), encoding="utf-8") as handle:
+            shard_count = json.loads(handle.read().split("=", 1)[1].strip().rstrip(";"))["wordShards"]
+        self.assertTrue(1 <= len(words) < shard_count, f"word shards loaded for three queries: {words}")
+        self.assertTrue(rows, f"no rows loaded: {loaded}")
+
         field.clear()
         field.send_keys("qzxwvj")
         wait(driver, lambda d: "Nothing found" in d.find_element(By.ID, "search-status").text,
@@ -593,7 +608,7 @@ class InBrowser(unittest.TestCase):
                 self.driver = saved
         finally:
             disk.quit()
-        TALLY.add("search", "queries (HTTP, header form, file://)", [], 5)
+        TALLY.add("search", "queries (HTTP, header form, file://)", [], 7)
 
     # ---- widths ----
 

@@ -104,20 +104,45 @@ struct StandardsTests {
         #expect(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
     }
 
-    @Test func theSearchIndexHoldsEveryPartyTermEventAndParagraph() throws {
+    /// The JSON a search script hands over: `prefix(JSON);` or `prefix(name,JSON);`.
+    static func scriptJSON(_ path: String, after prefix: String) throws -> Any {
+        let script = Fixture.text(path)
+        #expect(script.hasPrefix(prefix), "\(path) starts \(script.prefix(60))")
+        var json = script.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        if json.hasSuffix(");") { json.removeLast(2) } else if json.hasSuffix(";") { json.removeLast() }
+        return try JSONSerialization.jsonObject(with: Data(json.utf8))
+    }
+
+    @Test func theSearchIndexHoldsEveryPartyTermEventAndParagraphByItsWords() throws {
         let (fixture, output) = try Self.build(baseURL: nil)
         defer { fixture.remove() }
-        let script = Fixture.text(output + "/search/index.js")
-        let prefix = "window.briefingSearchIndex = "
-        #expect(script.hasPrefix(prefix))
-        let json = script.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines).dropLast()
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String]])
+        let manifest = try #require(
+            try Self.scriptJSON(output + "/search/index.js", after: "window.briefingSearchIndex = ") as? [String: Any])
+        let count = try #require(manifest["rows"] as? Int)
+        let perShard = try #require(manifest["rowsPerShard"] as? Int)
+        let wordShards = try #require(manifest["wordShards"] as? Int)
+        let starts = try #require(manifest["kinds"] as? [[Any]])
+        #expect(starts.map { $0[0] as? String } == ["party", "term", "event", "paragraph"])
+        var rows: [[String]] = []
+        for shard in 0..<(count + perShard - 1) / perShard {
+            let name = "rows/\(shard)"
+            let part = try Self.scriptJSON(
+                output + "/search/\(name).js", after: "briefingSearchShard(\"\(name)\",")
+            rows += try #require(part as? [[String]])
+        }
+        #expect(rows.count == count)
         let site = try #require(try Builder.render(fixture.seedOptions()).report.site)
         let kinds = Dictionary(grouping: rows, by: { $0[0] }).mapValues(\.count)
         #expect(kinds["party"] == site.parties.count)
         #expect(kinds["term"] == site.terms.count)
         #expect(kinds["event"] == site.events.count)
         #expect(kinds["paragraph"] == 7)
+        // Each kind's rows start where the manifest says.
+        for start in starts {
+            let first = try #require(start[1] as? Int)
+            #expect(rows[first][0] == start[0] as? String)
+            #expect(first == 0 || rows[first - 1][0] != rows[first][0])
+        }
         #expect(
             rows.contains {
                 $0[0] == "party" && $0[1] == "Vladimir Putin" && $0[3] == "parties/vladimir-putin/index.html"
@@ -131,6 +156,48 @@ struct StandardsTests {
         }
         let paragraph = try #require(rows.first { $0[0] == "paragraph" && $0[3].hasSuffix("#p3") })
         #expect(paragraph[4].contains("Jeddah"))
+
+        // The words: every word of two letters or more of each row is in the shard of its first
+        // two letters, with that row, and with no other row lacking it; title rows are those
+        // whose title holds it.
+        var index: [String: (all: [Int], title: [Int])] = [:]
+        var shardOf: [String: Int] = [:]
+        for shard in 0..<wordShards {
+            let name = "words/\(shard)"
+            let part = try #require(
+                try Self.scriptJSON(output + "/search/\(name).js", after: "briefingSearchShard(\"\(name)\",")
+                    as? [String: [[Int]]])
+            for (word, lists) in part {
+                func rows(_ differences: [Int]) -> [Int] {
+                    var row = 0
+                    return differences.map {
+                        row += $0; return row
+                    }
+                }
+                index[word] = (rows(lists[0]), rows(lists[1]))
+                shardOf[word] = shard
+            }
+        }
+        func words(_ text: String) -> Set<String> {
+            Set(
+                text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count >= 2 })
+        }
+        var expected: [String: (all: [Int], title: [Int])] = [:]
+        for (number, row) in rows.enumerated() {
+            let all = words(row[0] == "paragraph" ? row[4] : row[1] + " " + row[2] + " " + row[4])
+            let title = words(row[1])
+            for word in all {
+                expected[word, default: ([], [])].all.append(number)
+                if title.contains(word) { expected[word, default: ([], [])].title.append(number) }
+            }
+        }
+        #expect(Set(index.keys) == Set(expected.keys))
+        for (word, lists) in expected {
+            #expect(index[word]?.all == lists.all, "\(word)")
+            #expect(index[word]?.title == lists.title, "\(word)")
+            #expect(shardOf[word] == SearchIndex.bucket(of: word, count: wordShards), "\(word)")
+        }
+        #expect(index["jeddah"]?.all.contains(rows.firstIndex(of: paragraph)!) == true)
     }
 
     /// Related parties, counted apart from the build: from the party links in each paragraph of the article page.

@@ -228,14 +228,12 @@ public struct PageRenderer: Sendable {
         return try siteFiles(pagePaths: paths, memo: &memo)
     }
 
-    /// The encoded parts of `briefing.json` and the search index, kept between builds.
+    /// The encoded parts of `briefing.json`, kept between builds.
     struct SiteFilesMemo: Sendable {
         var export: Export.Encoded
-        var search: SearchIndex.Encoded
 
         init(keeping: Bool = true) {
             export = Export.Encoded(keeping: keeping)
-            search = SearchIndex.Encoded(keeps: keeping)
         }
     }
 
@@ -261,7 +259,7 @@ public struct PageRenderer: Sendable {
         -> Void
 
     /// The same files, each handed to `emit` as soon as it is built, or for the largest, made
-    /// straight into the sink `stream` gives; `deferring` leaves the largest out.
+    /// straight into the sink `stream` gives; `deferring` leaves out those and the search index.
     func siteFiles(
         pagePaths paths: [String], memo: inout SiteFilesMemo, emit: (OutputFile) throws(BuildFailure) -> Void,
         stream: StreamFile, deferring: Bool = false, unchanged: [String: OutputFile] = [:]
@@ -280,6 +278,7 @@ public struct PageRenderer: Sendable {
                     try streamed(path, memo: &memo, into: sink)
                 }
             }
+            try SearchIndex.files(site, pages: timelinePages, emit: emit)
         }
         for (path, data) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try emit(OutputFile(path: path, contents: data))
@@ -287,15 +286,18 @@ public struct PageRenderer: Sendable {
     }
 
     /// The files made into a sink a piece at a time, tens of megabytes each in a large briefing.
-    static let streamedPaths = ["briefing.json", Routes.searchIndex]
+    static let streamedPaths = ["briefing.json"]
 
     /// Appends the file at one of `streamedPaths` to `sink`.
     func streamed(_ path: String, memo: inout SiteFilesMemo, into sink: ByteSink) throws(BuildFailure) {
-        if path == Routes.searchIndex {
-            try SearchIndex.script(site, pages: timelinePages, memo: &memo.search, into: sink)
-        } else {
-            try Export.json(site, title: siteTitle, pages: timelinePages, memo: &memo.export, into: sink)
-        }
+        try Export.json(site, title: siteTitle, pages: timelinePages, memo: &memo.export, into: sink)
+    }
+
+    /// The search index's files, all made at once.
+    func searchFiles() throws(BuildFailure) -> [String: Data] {
+        var files: [String: Data] = [:]
+        try SearchIndex.files(site, pages: timelinePages) { files[$0.path] = $0.contents }
+        return files
     }
 
     func render(_ page: Page) throws(BuildFailure) -> OutputFile {

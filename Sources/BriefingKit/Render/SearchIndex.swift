@@ -1,94 +1,284 @@
 import Foundation
 
-/// The search page's index: every party, term, event and paragraph as a row the browser
-/// searches offline.
+/// The search page's index, in pieces the browser loads as a query needs them: every party,
+/// term, event and paragraph is a row, and the words of the rows are indexed by their first two
+/// letters, so that a search reads the few shards of its words and the rows it shows.
 ///
-/// It is written as a script that assigns the index to `window.briefingSearchIndex`, because a
-/// page opened from disk (`file://`) may load a script but may not fetch a JSON file. Rows are
-/// arrays, not objects, to keep the file small: `[kind, title, detail, href, text]`, with `href`
-/// relative to the site root.
+/// One script holding every row was 20 MB at 1,000 articles and 213 MB at 10,000, loaded whole
+/// before the first result.
+///
+/// Every piece is a script, because a page opened from disk (`file://`) may load a script but
+/// may not fetch a JSON file:
+/// - `search/index.js` sets `window.briefingSearchIndex` to what the browser needs to find the
+///   rest: `{"rows": N, "kinds": [[kind, first row], …], "rowsPerShard": 100, "wordShards": B}`.
+/// - `search/words/<n>.js` calls `briefingSearchShard("words/<n>", {word: [rows, title rows]})`
+///   for the words whose first two letters hash to `n` (`bucket(of:count:)`). Rows are given as
+///   the differences between ascending row numbers. `title rows` are the rows whose title holds
+///   the word: a party's, term's or event's title, a paragraph's article headline.
+/// - `search/rows/<n>.js` calls `briefingSearchShard("rows/<n>", [[kind, title, detail, href, text], …])`
+///   for rows `n × 100` on, with `href` relative to the site root.
+///
+/// Words are read as the search script reads a query (`words(in:)`): the text is decomposed,
+/// its combining accents dropped and its letters lowercased, then cut at everything that is not
+/// a letter or a digit. Words of one letter are not indexed; a query's words match words they begin.
 enum SearchIndex {
     static let variable = "briefingSearchIndex"
+    static let callback = "briefingSearchShard"
+    static let rowsPerShard = 100
+    static let kinds = ["party", "term", "event", "paragraph"]
 
-    static func partyRow(_ party: Party) -> [String] {
-        [
-            "party", party.name, party.role ?? party.kind.rawValue.capitalized, Routes.party(party.slug),
-            party.aliases.joined(separator: "; "),
-        ]
+    /// Shards of words: 16 for a small briefing, doubling for each 400 rows per shard beyond,
+    /// up to 1,024, so that a shard stays a few hundred kilobytes.
+    static func wordShards(rows: Int) -> Int {
+        var count = 16
+        while count < 1024 && count * 400 < rows { count *= 2 }
+        return count
     }
 
-    static func termRow(_ term: Term) -> [String] {
-        ["term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; ")]
-    }
+    static func wordShardPath(_ shard: Int) -> String { "search/words/\(shard).js" }
+    static func rowShardPath(_ shard: Int) -> String { "search/rows/\(shard).js" }
 
-    static func eventRow(_ place: PlacedEvent) -> [String] {
-        let event = place.event.event
-        return ["event", event.summary, DateLabel.event(event), place.path, ""]
-    }
+    /// The rows of a site, by number: parties, terms, events, then paragraphs article by article.
+    struct Rows: Sendable {
+        let site: Site
+        let events: [PlacedEvent]
+        /// Where each kind's rows start, and the last row's end.
+        let starts: [Int]
+        /// For each article, the number of its first paragraph's row.
+        let articleStarts: [Int]
 
-    static func paragraphRows(_ linked: LinkedArticle) -> [[String]] {
-        linked.paragraphs.map { paragraph in
-            [
-                "paragraph", "\(linked.article.title), ¶\(paragraph.paragraph.number)",
-                DateLabel.text(linked.article.date) ?? "",
-                Routes.paragraph(Citation(article: linked.article.slug, paragraph: paragraph.paragraph.number)),
-                paragraph.text,
-            ]
+        init(_ site: Site, pages: TimelinePages) {
+            self.site = site
+            events = pages.placed(site.events)
+            let paragraphsStart = site.parties.count + site.terms.count + site.events.count
+            var articleStarts: [Int] = []
+            var next = paragraphsStart
+            for linked in site.articles {
+                articleStarts.append(next)
+                next += linked.paragraphs.count
+            }
+            self.articleStarts = articleStarts
+            starts = [0, site.parties.count, site.parties.count + site.terms.count, paragraphsStart, next]
+        }
+
+        var count: Int { starts[4] }
+
+        /// Row `index`: `[kind, title, detail, href, text]`.
+        func row(_ index: Int) -> [String] {
+            switch index {
+            case ..<starts[1]:
+                let party = site.parties[index].party
+                return [
+                    "party", party.name, party.role ?? party.kind.rawValue.capitalized, Routes.party(party.slug),
+                    party.aliases.joined(separator: "; "),
+                ]
+            case ..<starts[2]:
+                let term = site.terms[index - starts[1]].term
+                return [
+                    "term", term.name, term.definition, Routes.term(term.slug), term.aliases.joined(separator: "; "),
+                ]
+            case ..<starts[3]:
+                let place = events[index - starts[2]]
+                let event = place.event.event
+                return ["event", event.summary, DateLabel.event(event), place.path, ""]
+            default:
+                // The last article starting at or before the row.
+                var low = 0
+                var high = articleStarts.count - 1
+                while low < high {
+                    let middle = (low + high + 1) / 2
+                    if articleStarts[middle] <= index { low = middle } else { high = middle - 1 }
+                }
+                let linked = site.articles[low]
+                let paragraph = linked.paragraphs[index - articleStarts[low]]
+                return [
+                    "paragraph", "\(linked.article.title), ¶\(paragraph.paragraph.number)",
+                    DateLabel.text(linked.article.date) ?? "",
+                    Routes.paragraph(Citation(article: linked.article.slug, paragraph: paragraph.paragraph.number)),
+                    paragraph.text,
+                ]
+            }
+        }
+
+        /// The text a row is found by, and its title's: a paragraph is found by its own text, and
+        /// ranked first when its article's headline holds the words too.
+        static func searched(_ row: [String]) -> (all: String, title: String) {
+            (row[0] == "paragraph" ? row[4] : row[1] + " " + row[2] + " " + row[4], row[1])
         }
     }
 
-    /// Each part of the index as encoded by an earlier build, kept while what it is made from is
-    /// the same: an article's paragraphs are encoded together, as one part.
-    struct Encoded: Sendable {
-        var parties: Memo<String, Party, NoContext, Data>
-        var terms: Memo<String, Term, NoContext, Data>
-        var events: Memo<String, PlacedEvent, NoContext, Data>
-        var articles: Memo<String, LinkedArticle, NoContext, Data>
-
-        init(keeps: Bool = true) {
-            parties = .init(keeps: keeps)
-            terms = .init(keeps: keeps)
-            events = .init(keeps: keeps)
-            articles = .init(keeps: keeps)
-        }
+    /// Every path of the index of a site with this many rows.
+    static func paths(rows: Int) -> [String] {
+        [Routes.searchIndex] + (0..<wordShards(rows: rows)).map(wordShardPath)
+            + (0..<(rows + rowsPerShard - 1) / rowsPerShard).map(rowShardPath)
     }
 
-    static func script(_ site: Site) throws(BuildFailure) -> Data {
-        var memo = Encoded(keeps: false)
-        let sink = ByteSink()
-        try script(site, pages: TimelinePages(site.events), memo: &memo, into: sink)
-        return sink.data
+    static func rowCount(_ site: Site) -> Int {
+        site.parties.count + site.terms.count + site.events.count + site.articles.reduce(0) { $0 + $1.paragraphs.count }
     }
 
-    /// The script, with each event's address on the timeline's `pages`.
-    static func script(_ site: Site, pages: TimelinePages, memo: inout Encoded, into sink: ByteSink)
+    /// The index's files, each handed to `emit` as it is made, in the order of `paths`.
+    static func files(_ site: Site, pages: TimelinePages, emit: (OutputFile) throws(BuildFailure) -> Void)
         throws(BuildFailure)
     {
-        @Sendable func encode(_ row: [String]) -> Data {
-            var json = JSONText()
-            json.strings(row)
-            return json.data
-        }
-        try sink.append(Data("window.\(variable) = [".utf8))
-        var first = true
-        try memo.parties.appendJSONElements(site.parties.map(\.party), key: \.slug, to: sink, first: &first) {
-            encode(partyRow($0))
-        }
-        try memo.terms.appendJSONElements(site.terms.map(\.term), key: \.slug, to: sink, first: &first) {
-            encode(termRow($0))
-        }
-        let events = pages.placed(site.events)
-        try memo.events.appendJSONElements(events, key: \.event.event.slug, to: sink, first: &first) {
-            encode(eventRow($0))
-        }
-        try memo.articles.appendJSONElements(site.articles, key: \.article.slug, to: sink, first: &first) {
-            var json = JSONText(capacity: 4096)
-            for (index, row) in paragraphRows($0).enumerated() {
-                if index > 0 { json.comma() }
-                json.strings(row)
+        let rows = Rows(site, pages: pages)
+        let shardCount = wordShards(rows: rows.count)
+        try emit(OutputFile(path: Routes.searchIndex, contents: manifest(rows, wordShards: shardCount)))
+        // The words of a block of rows at a time, on all cores; the blocks in order keep each
+        // word's rows ascending.
+        let blocks = stride(from: 0, to: rows.count, by: 2_000).map { $0..<min($0 + 2_000, rows.count) }
+        var postings = Parallel.map(blocks) { (block: Range<Int>) -> [String: Postings] in
+            var found: [String: Postings] = [:]
+            for index in block {
+                let (all, title) = Rows.searched(rows.row(index))
+                let titleWords = Set(words(in: title))
+                for word in words(in: all) {
+                    found[word, default: Postings()].add(index, inTitle: titleWords.contains(word))
+                }
             }
-            return json.data
+            return found
         }
-        try sink.append(Data("];\n".utf8))
+        var shards = Array(repeating: [(String, Postings)](), count: shardCount)
+        var merged: [String: Postings] = [:]
+        // Each block let go of once merged, so that the rows' words are not held twice.
+        for index in postings.indices {
+            for (word, found) in postings[index] { merged[word, default: Postings()].append(found) }
+            postings[index] = [:]
+        }
+        for (word, found) in merged { shards[bucket(of: word, count: shardCount)].append((word, found)) }
+        merged = [:]
+        for (shard, entries) in shards.enumerated() {
+            var json = JSONText(capacity: 4096)
+            json.raw("\(callback)(\"words/\(shard)\",{")
+            for (index, (word, found)) in entries.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                if index > 0 { json.comma() }
+                json.string(word)
+                json.raw(":[")
+                json.differences(found.all)
+                json.comma()
+                json.differences(found.title)
+                json.raw("]")
+            }
+            json.raw("});\n")
+            try emit(OutputFile(path: wordShardPath(shard), contents: json.data))
+        }
+        let rowShards = (0..<(rows.count + rowsPerShard - 1) / rowsPerShard).map { $0 }
+        for batch in stride(from: 0, to: rowShards.count, by: Parallel.batchSize) {
+            let made = Parallel.map(Array(rowShards[batch..<min(batch + Parallel.batchSize, rowShards.count)])) {
+                (shard: Int) -> OutputFile in
+                var json = JSONText(capacity: 32_768)
+                json.raw("\(callback)(\"rows/\(shard)\",[")
+                for index in shard * rowsPerShard..<min((shard + 1) * rowsPerShard, rows.count) {
+                    if index > shard * rowsPerShard { json.comma() }
+                    json.strings(rows.row(index))
+                }
+                json.raw("]);\n")
+                return OutputFile(path: rowShardPath(shard), contents: json.data)
+            }
+            for file in made { try emit(file) }
+        }
+    }
+
+    static func manifest(_ rows: Rows, wordShards: Int) -> Data {
+        var json = JSONText()
+        json.raw("window.\(variable) = ")
+        json.object { object in
+            object.field("kinds", Array(zip(kinds, rows.starts))) { json, kind in
+                json.raw("[")
+                json.string(kind.0)
+                json.comma()
+                json.number(kind.1)
+                json.raw("]")
+            }
+            object.field("rows", rows.count)
+            object.field("rowsPerShard", rowsPerShard)
+            object.field("wordShards", wordShards)
+        }
+        json.raw(";\n")
+        return json.data
+    }
+
+    /// The rows holding a word, and of those the rows whose title holds it.
+    struct Postings: Sendable {
+        var all: [Int32] = []
+        var title: [Int32] = []
+
+        mutating func add(_ row: Int, inTitle: Bool) {
+            all.append(Int32(row))
+            if inTitle { title.append(Int32(row)) }
+        }
+
+        mutating func append(_ other: Postings) {
+            all += other.all
+            title += other.title
+        }
+    }
+
+    /// The shard of a word: FNV-1a over the code points of its first two letters, as the search
+    /// script computes it.
+    static func bucket(of word: String, count: Int) -> Int {
+        var hash: UInt32 = 2_166_136_261
+        for scalar in word.unicodeScalars.prefix(2) {
+            hash ^= scalar.value
+            hash = hash &* 16_777_619
+        }
+        return Int(hash % UInt32(count))
+    }
+
+    /// The words of `text` as the search script reads them, each once, in order of first use;
+    /// words of one letter left out.
+    static func words(in text: String) -> [String] {
+        var found: [String] = []
+        var seen = Set<String>()
+        func add(_ word: String) {
+            if word.unicodeScalars.count >= 2, seen.insert(word).inserted { found.append(word) }
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Letters and digits are the only ASCII letters and numbers.
+            var word: [UInt8] = []
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                default:
+                    if !word.isEmpty { add(String(decoding: word, as: UTF8.self)) }
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
+            if !word.isEmpty { add(String(decoding: word, as: UTF8.self)) }
+            return found
+        }
+        var stripped = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
+        where !(0x300...0x36F).contains(scalar.value) {
+            stripped.append(scalar)
+        }
+        var word = String.UnicodeScalarView()
+        for scalar in String(stripped).lowercased().unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber:
+                word.append(scalar)
+            default:
+                if !word.isEmpty { add(String(word)) }
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { add(String(word)) }
+        return found
+    }
+}
+
+extension JSONText {
+    /// Ascending numbers as the differences between each and the one before, the first as it is.
+    mutating func differences(_ values: [Int32]) {
+        raw("[")
+        var last: Int32 = 0
+        for (index, value) in values.enumerated() {
+            if index > 0 { comma() }
+            digits(Int(value - last))
+            last = value
+        }
+        raw("]")
     }
 }

@@ -43,7 +43,18 @@ struct JSONText {
     }
 
     mutating func number(_ value: Int) {
-        bytes += Array(String(value).utf8)
+        if value >= 0 { digits(value) } else { bytes += Array(String(value).utf8) }
+    }
+
+    /// A number that is not negative, written digit by digit without a string between.
+    mutating func digits(_ value: Int) {
+        if value >= 10 { digits(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    }
+
+    /// Text written as it is: punctuation and names the caller knows need no escape.
+    mutating func raw(_ text: String) {
+        bytes += text.utf8
     }
 
     /// Between values written one after another without `array`.

@@ -1,0 +1,1 @@
+briefingSearchShard("words/11",{"black":[[16],[]],"good":[[12,11,10],[23]],"government":[[1,3,2],[1]],"governments":[[8],[]],"immediate":[[20,3,9,1],[20,3]],"made":[[30],[]],"managed":[[32],[]],"march":[[20,1,1,1,1,1,1],[]],"marco":[[2,19,13],[2,19]],"maritime":[[16,13,5],[16,13]],"questions":[[25],[25]],"skepticism":[[36],[]],"work":[[19],[]],"would":[[19,12,3],[]]});

@@ -1,0 +1,1 @@
+briefingSearchShard("words/13",{"accepted":[[21,13],[21]],"across":[[32],[]],"as":[[12,21,3],[]],"asks":[[26],[26]],"asserted":[[31],[]],"assertive":[[31],[]],"give":[[14],[]],"given":[[15],[]],"will":[[24,11],[24]],"willing":[[26],[26]],"willingness":[[32,4],[]],"with":[[24,1,5,1,1,2,1,1],[24,1]]});
