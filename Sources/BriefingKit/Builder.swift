@@ -383,7 +383,7 @@ public enum Builder {
         }
         // The search index's files are made together when the first is asked for.
         let search = MadeOnce()
-        let searchPaths = SearchIndex.paths(rows: SearchIndex.rowCount(renderer.site))
+        let searchPaths = SearchIndex.paths(renderer.site, pages: renderer.timelinePages)
         return exported
             + searchPaths.map { path in
                 DeferredFile(path: path) { () throws(BuildFailure) -> Data in

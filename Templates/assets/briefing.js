@@ -236,17 +236,35 @@
     });
   }
 
+  // The shard holding a row: the last whose first row is at or before it.
+  function shardOf(starts, row) {
+    var low = 0;
+    var high = starts.length;
+    while (high - low > 1) {
+      var middle = (low + high) >> 1;
+      if (starts[middle] <= row) low = middle; else high = middle;
+    }
+    return low;
+  }
+
   // The rows shown, at most perKind of each kind, read from their shards.
   function shown(index, base, found) {
     if (!found) return Promise.resolve(found);
+    if (!index.starts) {
+      // The manifest gives each shard's first row as the difference from the one before.
+      var start = 0;
+      index.starts = index.rowStarts.map(function (step) { start += step; return start; });
+    }
     var rows = [];
     Object.keys(found.groups).forEach(function (kind) {
       found.groups[kind].slice(0, perKind).forEach(function (hit) { rows.push(hit); });
     });
-    var names = rows.map(function (hit) { return "rows/" + Math.floor(hit.row / index.rowsPerShard); });
-    return Promise.all(names.map(function (name) { return load(base, name); })).then(function (loaded) {
+    var shards = rows.map(function (hit) { return shardOf(index.starts, hit.row); });
+    return Promise.all(shards.map(function (shard) {
+      return load(base, "rows/" + index.rowShards[shard]);
+    })).then(function (loaded) {
       rows.forEach(function (hit, at) {
-        var row = loaded[at][hit.row % index.rowsPerShard];
+        var row = loaded[at][hit.row - index.starts[shards[at]]];
         hit.entry = { kind: row[0], title: row[1], detail: row[2], href: row[3], text: row[4] };
       });
       return found;

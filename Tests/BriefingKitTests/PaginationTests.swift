@@ -28,14 +28,14 @@ struct PaginationTests {
         let pages = TimelinePages(slugs: slugs)
         let sizes = (1...pages.count).map { pages.range(page: $0).count }
         #expect(sizes.reduce(0, +) == slugs.count)
-        #expect(sizes.allSatisfy { (TimelinePages.minimum...TimelinePages.maximum).contains($0) })
+        #expect(sizes.allSatisfy { (TimelinePages.cuts.minimum...TimelinePages.cuts.maximum).contains($0) })
         #expect((80...120).contains(pages.count))
         #expect(zip(pages.starts, pages.starts.dropFirst()).allSatisfy { $0 < $1 })
         // Each event's page is the one whose range holds it; each page but the first is named by
         // its first event.
         #expect(slugs.indices.allSatisfy { pages.range(page: pages.page(ofEventAt: $0)).contains($0) })
         #expect(pages.path(page: 1) == "timeline/index.html")
-        let name = TimelinePages.name(TimelinePages.hash(slugs[pages.starts[1]]))
+        let name = ContentCuts.name(ContentCuts.hash(slugs[pages.starts[1]]))
         #expect(pages.path(page: 2) == "timeline/\(name)/index.html")
         // Names are twelve hexadecimal digits, all different.
         let names = pages.names.compactMap { $0 }
@@ -51,7 +51,7 @@ struct PaginationTests {
         // 1,100 slugs none of which is a cut, even a finer one: the whole timeline is one
         // stretch, divided into six parts of 183 or 184 events.
         let slugs = (0..<100_000).lazy.map { "event-\($0)" }
-            .filter { TimelinePages.hash($0) % TimelinePages.finerDivisor != 0 }.prefix(1_100)
+            .filter { ContentCuts.hash($0) % TimelinePages.cuts.finerDivisor != 0 }.prefix(1_100)
         let pages = TimelinePages(slugs: Array(slugs))
         #expect((1...pages.count).map { pages.range(page: $0).count } == [183, 183, 184, 183, 183, 184])
     }

@@ -26,4 +26,33 @@ struct SearchIndexTests {
         #expect(SearchIndex.wordShards(rows: 58_000) == 256)
         #expect(SearchIndex.wordShards(rows: 10_000_000) == 1024)
     }
+
+    /// The shards of rows as `RowShards` cuts them, by name, each with its keys.
+    static func shards(_ keys: [String]) -> [String: ArraySlice<String>] {
+        let hashes = keys.map(ContentCuts.hash)
+        let starts = SearchIndex.rowCuts.starts(hashes)
+        let ends = starts.dropFirst() + [keys.count]
+        return Dictionary(
+            uniqueKeysWithValues: zip(starts, ends).map { (ContentCuts.name(hashes[$0]), keys[$0..<$1]) })
+    }
+
+    @Test func rowsAddedChangeTheirOwnShardAndSeldomTheNext() {
+        let keys = (0..<20_000).map { "articles/report-\($0 / 9)/index.html#p\($0 % 9 + 1)" }
+        let before = Self.shards(keys)
+        #expect((150...250).contains(before.count))
+        #expect(
+            before.values.allSatisfy {
+                (SearchIndex.rowCuts.minimum...SearchIndex.rowCuts.maximum).contains($0.count)
+            })
+        // An article of nine paragraphs added in the middle, then one taken out.
+        let added = Array(keys[..<9_000]) + (1...9).map { "articles/new/index.html#p\($0)" } + keys[9_000...]
+        let removed = Array(keys[..<4_500]) + keys[4_509...]
+        for (what, changed) in [("added", added), ("removed", removed)] {
+            let after = Self.shards(changed)
+            let differing = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            // The shard the rows fall in, and at most the one after it; numbered shards of a
+            // hundred rows would have changed from there to the end, about a hundred.
+            #expect((1...3).contains(differing.count), "\(what): \(differing.count) shards changed")
+        }
+    }
 }

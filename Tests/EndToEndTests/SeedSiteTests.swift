@@ -206,7 +206,7 @@ struct SeedSiteTests {
             }
             events.append(anchors)
             if paths.count > 1 {
-                let name = TimelinePages.name(TimelinePages.hash(anchors.first ?? ""))
+                let name = ContentCuts.name(ContentCuts.hash(anchors.first ?? ""))
                 #expect(path == "timeline/\(name)/index.html")
                 #expect(page.contains("<a href=\"../../\(paths[paths.count - 2])\" rel=\"prev\">Earlier events</a>"))
             }
@@ -218,7 +218,7 @@ struct SeedSiteTests {
         }
         #expect(events.count > 1)
         #expect(events.flatMap { $0 } == site.events.map(\.event.slug))
-        #expect(events.allSatisfy { (TimelinePages.minimum...TimelinePages.maximum).contains($0.count) })
+        #expect(events.allSatisfy { (TimelinePages.cuts.minimum...TimelinePages.cuts.maximum).contains($0.count) })
         // An event on the second page is linked there from the paragraph it cites.
         let event = try #require(events.dropFirst().first?.last)
         let article = Fixture.text(options.output + "/articles/envoys/index.html")

@@ -119,15 +119,18 @@ struct StandardsTests {
         let manifest = try #require(
             try Self.scriptJSON(output + "/search/index.js", after: "window.briefingSearchIndex = ") as? [String: Any])
         let count = try #require(manifest["rows"] as? Int)
-        let perShard = try #require(manifest["rowsPerShard"] as? Int)
+        let steps = try #require(manifest["rowStarts"] as? [Int])
+        let names = try #require(manifest["rowShards"] as? [String])
         let wordShards = try #require(manifest["wordShards"] as? Int)
         let starts = try #require(manifest["kinds"] as? [[Any]])
         #expect(starts.map { $0[0] as? String } == ["party", "term", "event", "paragraph"])
         var rows: [[String]] = []
-        for shard in 0..<(count + perShard - 1) / perShard {
-            let name = "rows/\(shard)"
+        // Each shard holds the rows from its start to the next one's.
+        #expect(steps.count == names.count && steps.first == 0)
+        for (shard, name) in names.enumerated() {
+            #expect(rows.count == steps[...shard].reduce(0, +), "rows before shard \(shard)")
             let part = try Self.scriptJSON(
-                output + "/search/\(name).js", after: "briefingSearchShard(\"\(name)\",")
+                output + "/search/rows/\(name).js", after: "briefingSearchShard(\"rows/\(name)\",")
             rows += try #require(part as? [[String]])
         }
         #expect(rows.count == count)

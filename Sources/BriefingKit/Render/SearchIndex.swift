@@ -10,13 +10,18 @@ import Foundation
 /// Every piece is a script, because a page opened from disk (`file://`) may load a script but
 /// may not fetch a JSON file:
 /// - `search/index.js` sets `window.briefingSearchIndex` to what the browser needs to find the
-///   rest: `{"rows": N, "kinds": [[kind, first row], …], "rowsPerShard": 100, "wordShards": B}`.
+///   rest: `{"kinds": [[kind, first row], …], "rowShards": [name, …], "rowStarts": [first
+///   row of each, as differences], "rows": N, "wordShards": B}`.
 /// - `search/words/<n>.js` calls `briefingSearchShard("words/<n>", {word: [rows, title rows]})`
 ///   for the words whose first two letters hash to `n` (`bucket(of:count:)`). Rows are given as
 ///   the differences between ascending row numbers. `title rows` are the rows whose title holds
 ///   the word: a party's, term's or event's title, a paragraph's article headline.
-/// - `search/rows/<n>.js` calls `briefingSearchShard("rows/<n>", [[kind, title, detail, href, text], …])`
-///   for rows `n × 100` on, with `href` relative to the site root.
+/// - `search/rows/<name>.js` calls `briefingSearchShard("rows/<name>", [[kind, title, detail, href, text], …])`
+///   for the rows of one shard, with `href` relative to the site root. Shards are cut where
+///   `ContentCuts` says, by a hash of each row's party, term or event slug or paragraph address
+///   (about 100 rows a shard, 25 to 400), and named by their first row's hash, so that an
+///   article added changes the shards its rows fall in and seldom the next, as with the
+///   timeline's pages.
 ///
 /// Words are read as the search script reads a query (`words(in:)`): the text is decomposed,
 /// its combining accents dropped and its letters lowercased, then cut at everything that is not
@@ -24,7 +29,8 @@ import Foundation
 enum SearchIndex {
     static let variable = "briefingSearchIndex"
     static let callback = "briefingSearchShard"
-    static let rowsPerShard = 100
+    static let rowCuts = ContentCuts(
+        divisor: 100, finerDivisor: 25, minimum: 25, maximum: 400, evenPart: 100, whole: 100)
     static let kinds = ["party", "term", "event", "paragraph"]
 
     /// Shards of words: 16 for a small briefing, doubling for each 400 rows per shard beyond,
@@ -36,7 +42,39 @@ enum SearchIndex {
     }
 
     static func wordShardPath(_ shard: Int) -> String { "search/words/\(shard).js" }
-    static func rowShardPath(_ shard: Int) -> String { "search/rows/\(shard).js" }
+    static func rowShardPath(_ name: String) -> String { "search/rows/\(name).js" }
+
+    /// The shards of rows: where each starts, and its name.
+    struct RowShards: Sendable {
+        var starts: [Int]
+        var names: [String]
+
+        /// The shards of a site's rows; the events' hashes are the timeline's.
+        init(_ site: Site, pages: TimelinePages) {
+            var hashes = site.parties.map { ContentCuts.hash($0.party.slug) }
+            hashes += site.terms.map { ContentCuts.hash($0.term.slug) }
+            hashes +=
+                pages.hashes.count == site.events.count
+                ? pages.hashes : site.events.map { ContentCuts.hash($0.event.slug) }
+            for linked in site.articles {
+                hashes += linked.paragraphs.map {
+                    ContentCuts.hash(
+                        Routes.paragraph(Citation(article: linked.article.slug, paragraph: $0.paragraph.number)))
+                }
+            }
+            starts = hashes.isEmpty ? [] : SearchIndex.rowCuts.starts(hashes)
+            // Two shards whose first rows' hashes begin alike are told apart by the later one's place.
+            var taken = Set<String>()
+            names = starts.map { start in
+                let name = ContentCuts.name(hashes[start])
+                return taken.insert(name).inserted ? name : "\(name)-\(start)"
+            }
+        }
+
+        func range(_ shard: Int, rows: Int) -> Range<Int> {
+            starts[shard]..<(shard + 1 < starts.count ? starts[shard + 1] : rows)
+        }
+    }
 
     /// The rows of a site, by number: parties, terms, events, then paragraphs article by article.
     struct Rows: Sendable {
@@ -107,14 +145,13 @@ enum SearchIndex {
         }
     }
 
-    /// Every path of the index of a site with this many rows.
-    static func paths(rows: Int) -> [String] {
-        [Routes.searchIndex] + (0..<wordShards(rows: rows)).map(wordShardPath)
-            + (0..<(rows + rowsPerShard - 1) / rowsPerShard).map(rowShardPath)
-    }
-
-    static func rowCount(_ site: Site) -> Int {
-        site.parties.count + site.terms.count + site.events.count + site.articles.reduce(0) { $0 + $1.paragraphs.count }
+    /// Every path of a site's index, in the order `files` makes them.
+    static func paths(_ site: Site, pages: TimelinePages) -> [String] {
+        let rows =
+            site.parties.count + site.terms.count + site.events.count
+            + site.articles.reduce(0) { $0 + $1.paragraphs.count }
+        return [Routes.searchIndex] + (0..<wordShards(rows: rows)).map(wordShardPath)
+            + RowShards(site, pages: pages).names.map(rowShardPath)
     }
 
     /// The index's files, each handed to `emit` as it is made, in the order of `paths`.
@@ -123,7 +160,10 @@ enum SearchIndex {
     {
         let rows = Rows(site, pages: pages)
         let shardCount = wordShards(rows: rows.count)
-        try emit(OutputFile(path: Routes.searchIndex, contents: manifest(rows, wordShards: shardCount)))
+        let rowShards = RowShards(site, pages: pages)
+        try emit(
+            OutputFile(
+                path: Routes.searchIndex, contents: manifest(rows, wordShards: shardCount, rowShards: rowShards)))
         // The words of a block of rows at a time, on all cores; the blocks in order keep each
         // word's rows ascending.
         let blocks = stride(from: 0, to: rows.count, by: 2_000).map { $0..<min($0 + 2_000, rows.count) }
@@ -162,24 +202,25 @@ enum SearchIndex {
             json.raw("});\n")
             try emit(OutputFile(path: wordShardPath(shard), contents: json.data))
         }
-        let rowShards = (0..<(rows.count + rowsPerShard - 1) / rowsPerShard).map { $0 }
-        for batch in stride(from: 0, to: rowShards.count, by: Parallel.batchSize) {
-            let made = Parallel.map(Array(rowShards[batch..<min(batch + Parallel.batchSize, rowShards.count)])) {
+        for batch in stride(from: 0, to: rowShards.starts.count, by: Parallel.batchSize) {
+            let made = Parallel.map(Array(batch..<min(batch + Parallel.batchSize, rowShards.starts.count))) {
                 (shard: Int) -> OutputFile in
+                let name = rowShards.names[shard]
                 var json = JSONText(capacity: 32_768)
-                json.raw("\(callback)(\"rows/\(shard)\",[")
-                for index in shard * rowsPerShard..<min((shard + 1) * rowsPerShard, rows.count) {
-                    if index > shard * rowsPerShard { json.comma() }
+                json.raw("\(callback)(\"rows/\(name)\",[")
+                let range = rowShards.range(shard, rows: rows.count)
+                for index in range {
+                    if index > range.lowerBound { json.comma() }
                     json.strings(rows.row(index))
                 }
                 json.raw("]);\n")
-                return OutputFile(path: rowShardPath(shard), contents: json.data)
+                return OutputFile(path: rowShardPath(name), contents: json.data)
             }
             for file in made { try emit(file) }
         }
     }
 
-    static func manifest(_ rows: Rows, wordShards: Int) -> Data {
+    static func manifest(_ rows: Rows, wordShards: Int, rowShards: RowShards) -> Data {
         var json = JSONText()
         json.raw("window.\(variable) = ")
         json.object { object in
@@ -190,8 +231,11 @@ enum SearchIndex {
                 json.number(kind.1)
                 json.raw("]")
             }
+            object.field("rowShards", rowShards.names)
+            object.field("rowStarts", zip(rowShards.starts, [0] + rowShards.starts).map { $0 - $1 }) { json, step in
+                json.number(step)
+            }
             object.field("rows", rows.count)
-            object.field("rowsPerShard", rowsPerShard)
             object.field("wordShards", wordShards)
         }
         json.raw(";\n")

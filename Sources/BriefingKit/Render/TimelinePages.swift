@@ -5,25 +5,15 @@
 /// later event to another page: a link to an event, from another site or shared by a reader, led
 /// to the wrong page, and every page linking an event whose page had moved changed with it.
 ///
-/// An event is a cut when a hash of its slug is a multiple of `divisor`; a page starts at a cut
-/// `minimum` events or more after the last cut (or the first event) and before the end: about
-/// 200 events a page. A stretch between two such starts longer than `maximum` is
-/// divided the same way at the finer cuts (multiples of `finerDivisor`), and a part still longer
-/// evenly; a timeline of `onePage` events or fewer is one page. Whether an event starts a page
+/// Pages are cut where `ContentCuts` says, by a hash of each event's slug: about 200 events a
+/// page, from 60 to 500, and one page for 200 events or fewer. Whether an event starts a page
 /// depends on the events near it alone, so an event added or removed changes its own page and
 /// seldom the next. Each page but the first is named by its first event (`timeline/NAME/`,
 /// twelve hexadecimal digits of the event's hash), and keeps its address while that event stays.
 /// The name is short because every link to an event carries it: named with the event's whole
 /// slug, the search index of 1,000 articles grew from 20.5 to 24.0 MB.
 struct TimelinePages: Sendable {
-    static let divisor: UInt64 = 200
-    static let finerDivisor: UInt64 = 50
-    static let minimum = 60
-    static let maximum = 500
-    /// The length of the parts a stretch with too few cuts is divided into evenly.
-    static let evenPart = 200
-    /// The most events a timeline shows on one page, uncut.
-    static let onePage = 200
+    static let cuts = ContentCuts(divisor: 200, finerDivisor: 50, minimum: 60, maximum: 500, evenPart: 200, whole: 200)
 
     /// Where each page starts in the site's order of events; the first at 0.
     let starts: [Int]
@@ -32,11 +22,11 @@ struct TimelinePages: Sendable {
     /// How many events the pages hold.
     let eventCount: Int
     /// The hash of each event's slug, kept for the next build's pages.
-    private let hashes: [UInt64]
+    let hashes: [UInt64]
 
     /// The pages of events with these slugs, in the site's order.
     init(slugs: [String]) {
-        self.init(hashes: slugs.map(Self.hash)) { slugs[$0] }
+        self.init(hashes: slugs.map(ContentCuts.hash)) { slugs[$0] }
     }
 
     /// The pages of the site's events. Given the last build's pages and events, an event that
@@ -47,55 +37,26 @@ struct TimelinePages: Sendable {
         if let last, last.events.count == events.count, last.pages.hashes.count == events.count {
             hashes = last.pages.hashes
             for place in events.placesNotIdentical(to: last.events) {
-                hashes[place] = Self.hash(events[place].event.slug)
+                hashes[place] = ContentCuts.hash(events[place].event.slug)
             }
         } else {
-            hashes = events.map { Self.hash($0.event.slug) }
+            hashes = events.map { ContentCuts.hash($0.event.slug) }
         }
         self.init(hashes: hashes) { events[$0].event.slug }
     }
 
     private init(hashes: [UInt64], slug: (Int) -> String) {
-        let count = hashes.count
-        var starts: [Int] = []
-        // A short timeline is one page.
-        let cuts = count > Self.onePage ? Self.cuts(in: 0..<count, hashes: hashes, divisor: Self.divisor) : []
-        let bounds = [0] + cuts + [count]
-        for (start, end) in zip(bounds, bounds.dropFirst()) {
-            starts.append(start)
-            guard end - start > Self.maximum else { continue }
-            let inner = [start] + Self.cuts(in: start..<end, hashes: hashes, divisor: Self.finerDivisor) + [end]
-            for (from, to) in zip(inner, inner.dropFirst()) {
-                if from != start { starts.append(from) }
-                guard to - from > Self.maximum else { continue }
-                let parts = (to - from + Self.evenPart - 1) / Self.evenPart
-                starts += (1..<parts).map { from + (to - from) * $0 / parts }
-            }
-        }
-        if starts.isEmpty { starts = [0] }
-        self.starts = starts
+        starts = Self.cuts.starts(hashes)
         // Two pages whose first events' hashes begin alike (about one briefing in a hundred
         // million, at 10,000 articles) are told apart by the later page's whole slug.
         var taken = Set<String>()
         self.names = starts.map { start in
             guard start > 0 else { return nil }
-            let name = Self.name(hashes[start])
+            let name = ContentCuts.name(hashes[start])
             return taken.insert(name).inserted ? name : slug(start)
         }
-        self.eventCount = count
+        self.eventCount = hashes.count
         self.hashes = hashes
-    }
-
-    /// The events in `range` that start a page: cuts `minimum` or more after the last cut (or
-    /// the range's start) and before the range's end.
-    private static func cuts(in range: Range<Int>, hashes: [UInt64], divisor: UInt64) -> [Int] {
-        var cuts: [Int] = []
-        var previous = range.lowerBound
-        for position in range.dropFirst() where hashes[position] % divisor == 0 {
-            if position - previous >= minimum && range.upperBound - position >= minimum { cuts.append(position) }
-            previous = position
-        }
-        return cuts
     }
 
     /// How many pages there are: one, if empty, for a timeline with no events.
@@ -137,27 +98,6 @@ struct TimelinePages: Sendable {
     /// Where the event at `position`, with this slug, is listed: its page and anchor.
     func eventPath(_ slug: String, at position: Int) -> String {
         Routes.event(slug, on: path(page: page(ofEventAt: position)))
-    }
-
-    /// A page's name from its first event's hash: its high 48 bits, since a cut's low bits are
-    /// the zeros that made it one.
-    static func name(_ hash: UInt64) -> String {
-        let digits = String(hash >> 16, radix: 16)
-        return String(repeating: "0", count: 12 - digits.count) + digits
-    }
-
-    /// A hash of a slug's bytes that is the same in every build and on every machine: FNV-1a,
-    /// its bits then mixed, since its lowest follow the last bytes closely.
-    static func hash(_ slug: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var slug = slug
-        slug.withUTF8 { bytes in
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        }
-        hash ^= hash >> 33
-        hash &*= 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        return hash
     }
 }
 
