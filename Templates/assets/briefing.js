@@ -144,18 +144,20 @@
   var order = ["party", "term", "event", "paragraph"];
   var perKind = 20;
 
+  // A final sigma is a sigma, as the build folds it (its lowercasing knows no final form).
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\u03c2/g, "\u03c3");
   }
 
-  // A query's words as the build reads the text: letters and digits, two or more of them.
+  // A query's words as the build reads the text: letters, digits and marks, two or more code
+  // points; the first 50.
   function queryWords(query) {
-    var seen = {};
-    return fold(query).split(/[^\p{L}\p{N}]+/u).filter(function (word) {
-      if (Array.from(word).length < 2 || seen[word]) return false;
-      seen[word] = true;
+    var seen = new Set();
+    return fold(query).split(/[^\p{L}\p{N}\p{M}]+/u).filter(function (word) {
+      if (Array.from(word).length < 2 || seen.has(word)) return false;
+      seen.add(word);
       return true;
-    });
+    }).slice(0, 50);
   }
 
   // The shard of a word: FNV-1a over the code points of its first two letters, as the build hashes them.
@@ -173,13 +175,15 @@
     if (shards[name]) shards[name].resolve(data);
   };
 
-  function load(base, name) {
+  // The manifest's version goes with each shard's address, so that shards an earlier build
+  // left in the browser's cache are fetched again.
+  function load(index, base, name) {
     if (!shards[name]) {
       var entry = { done: false };
       entry.promise = new Promise(function (resolve, reject) {
         entry.resolve = function (data) { entry.done = true; resolve(data); };
         var script = document.createElement("script");
-        script.src = base + name + ".js";
+        script.src = base + name + ".js?v=" + encodeURIComponent(index.version || "");
         script.addEventListener("load", function () { if (!entry.done) reject(new Error(name)); });
         script.addEventListener("error", function () { reject(new Error(name)); });
         document.head.appendChild(script);
@@ -203,7 +207,7 @@
     if (!words.length) return Promise.resolve(null);
     var buckets = words.map(function (word) { return bucket(word, index.wordShards); });
     var wanted = buckets.filter(function (shard, at) { return buckets.indexOf(shard) === at; });
-    return Promise.all(wanted.map(function (shard) { return load(base, "words/" + shard); })).then(function (loaded) {
+    return Promise.all(wanted.map(function (shard) { return load(index, base, "words/" + shard); })).then(function (loaded) {
       var count = new Uint8Array(index.rows);
       var titleCount = new Uint8Array(index.rows);
       var mark = new Int32Array(index.rows);
@@ -259,12 +263,14 @@
     Object.keys(found.groups).forEach(function (kind) {
       found.groups[kind].slice(0, perKind).forEach(function (hit) { rows.push(hit); });
     });
-    var shards = rows.map(function (hit) { return shardOf(index.starts, hit.row); });
-    return Promise.all(shards.map(function (shard) {
-      return load(base, "rows/" + index.rowShards[shard]);
+    var places = rows.map(function (hit) { return shardOf(index.starts, hit.row); });
+    return Promise.all(places.map(function (place) {
+      return load(index, base, "rows/" + index.rowShards[place]);
     })).then(function (loaded) {
       rows.forEach(function (hit, at) {
-        var row = loaded[at][hit.row - index.starts[shards[at]]];
+        var row = loaded[at][hit.row - index.starts[places[at]]];
+        // A shard of another build than the manifest's, which the version should prevent.
+        if (!row) throw new Error("row " + hit.row);
         hit.entry = { kind: row[0], title: row[1], detail: row[2], href: row[3], text: row[4] };
       });
       return found;
@@ -377,7 +383,7 @@
     script.src = address;
     script.addEventListener("load", function () {
       var index = window.briefingSearchIndex;
-      if (!index || !index.rows) { failed(); return; }
+      if (!index || typeof index.rows !== "number") { failed(); return; }
       // Only the newest query's results are shown, however the loads of earlier ones end.
       var latest = 0;
       var run = function () {

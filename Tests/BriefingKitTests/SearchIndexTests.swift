@@ -16,6 +16,22 @@ struct SearchIndexTests {
             ])
         // Letters of other scripts are letters; punctuation of other scripts cuts.
         #expect(SearchIndex.words(in: "Зеленский — Київ「東京」") == ["зеленскии", "киів", "東京"])
+        // A final sigma is a sigma, however the word was cased; vowel signs stay in their words.
+        #expect(SearchIndex.words(in: "ΟΔΟΣ οδός हिंदी समाचार") == ["οδοσ", "हिंदी", "समाचार"])
+    }
+
+    @Test func newsTextIsReadByteByByteAsTheUnicodeTablesReadIt() {
+        // Curly quotes, dashes, an ellipsis, no-break and thin spaces, a zero-width joiner: the
+        // byte-by-byte reading. The same text with " é" added (one letter, not a word) is read
+        // through the Unicode tables.
+        let text =
+            "Putin’s “pause” — on 18\u{A0}March… the US‑Russia talks\u{2009}(2nd round)\u{200D}ended; X‑ray 1,200 drones"
+        #expect(SearchIndex.words(in: text) == SearchIndex.words(in: text + " \u{E9}"))
+        #expect(
+            SearchIndex.words(in: text) == [
+                "putin", "pause", "on", "18", "march", "the", "us", "russia", "talks", "2nd", "round", "ended", "ray",
+                "200", "drones",
+            ])
     }
 
     @Test func aWordsShardIsTheHashOfItsFirstTwoLetters() {

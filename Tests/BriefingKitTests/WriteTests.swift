@@ -223,4 +223,76 @@ struct WriteTests {
         #expect(try String(contentsOfFile: root + "/hard.txt", encoding: .utf8) == "keep")
         #expect(try String(contentsOfFile: root + "/soft.txt", encoding: .utf8) == "keep")
     }
+
+    @Test func aSpareThatIsALinkOrAnotherFolderIsNotWrittenInto() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        let site = [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "new")]
+        try writer.write(site)
+        try writer.write(site)
+        // Someone puts a link to a folder of theirs where the spare was.
+        let elsewhere = root + "/Documents"
+        try manager.createDirectory(atPath: elsewhere + "/a", withIntermediateDirectories: true)
+        try "keep".write(toFile: elsewhere + "/notes.txt", atomically: true, encoding: .utf8)
+        try "keep".write(toFile: elsewhere + "/a/index.html", atomically: true, encoding: .utf8)
+        try manager.removeItem(atPath: root + "/.Public.spare")
+        try manager.createSymbolicLink(atPath: root + "/.Public.spare", withDestinationPath: elsewhere)
+        try writer.write(site)
+        #expect(Self.tree(output) == ["briefing.json": "{}", "a/index.html": "new"])
+        #expect(Self.tree(elsewhere) == ["notes.txt": "keep", "a/index.html": "keep"])
+        var info = stat()
+        #expect(lstat(output, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+        // A folder without a built site's mark is put back as it was, and not written into.
+        let spare = root + "/.Public.spare"
+        try manager.removeItem(atPath: spare)
+        try manager.createDirectory(atPath: spare, withIntermediateDirectories: true)
+        try "keep".write(toFile: spare + "/notes.txt", atomically: true, encoding: .utf8)
+        try writer.write(site)
+        #expect(Self.tree(output) == ["briefing.json": "{}", "a/index.html": "new"])
+        #expect(Self.tree(spare) == ["notes.txt": "keep"])
+    }
+
+    @Test func aFileWhereTheNextSiteHasAFolderInTheSpareGivesWay() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        try writer.write([
+            OutputFile(path: "briefing.json", text: "1"), OutputFile(path: "assets/x", text: "file"),
+            OutputFile(path: "assets/y/z.css", text: "folder"),
+        ])
+        try writer.write([OutputFile(path: "briefing.json", text: "2")])
+        // Written over the first site: `assets/x` becomes a folder, `assets/y` a file.
+        try writer.write([
+            OutputFile(path: "briefing.json", text: "3"), OutputFile(path: "assets/x/y.css", text: "folder"),
+            OutputFile(path: "assets/y", text: "file"),
+        ])
+        #expect(Self.tree(output) == ["briefing.json": "3", "assets/x/y.css": "folder", "assets/y": "file"])
+    }
+
+    @Test func namesThatDifferOnlyInHowAnAccentIsEncodedAreToldApart() throws {
+        let manager = FileManager.default
+        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        defer { try? manager.removeItem(atPath: root) }
+        let output = root + "/Public"
+        let writer = SiteWriter(output: output)
+        let decomposed = "assets/cafe\u{301}.txt"
+        let composed = "assets/caf\u{E9}.txt"
+        try writer.write([OutputFile(path: "briefing.json", text: "1"), OutputFile(path: decomposed, text: "old")])
+        try writer.write([OutputFile(path: "briefing.json", text: "2")])
+        try writer.write([OutputFile(path: "briefing.json", text: "3"), OutputFile(path: composed, text: "new")])
+        // Two names Swift holds equal, two files on disk: only the one this build wrote is left.
+        let names = try #require(opendir(output + "/assets"))
+        defer { closedir(names) }
+        var found: [[UInt8]] = []
+        while let entry = readdir(names) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { found.append(name) }
+        }
+        #expect(found == [Array("caf\u{E9}.txt".utf8)])
+    }
 }

@@ -3,7 +3,8 @@
 /// each, rather than every so many items, which moves every later item when one is added early.
 ///
 /// An item is a cut when its hash is a multiple of `divisor`; a part starts at a cut `minimum`
-/// items or more after the last cut (or the first item) and `minimum` or more before the end.
+/// items or more after the cut before it, taken or not (or after the first item), and `minimum`
+/// or more before the end, so that whether an item starts a part depends on the items near it.
 /// A stretch between two such starts longer than `maximum` is divided the same way at the
 /// finer cuts (multiples of `finerDivisor`), and a part still longer evenly, into parts of
 /// about `evenPart`; a list of `whole` items or fewer is one part. Used for the timeline's pages
@@ -36,8 +37,8 @@ struct ContentCuts: Sendable {
         return starts.isEmpty ? [0] : starts
     }
 
-    /// The items in `range` that start a part: cuts `minimum` or more after the last cut (or
-    /// the range's start) and before the range's end.
+    /// The items in `range` that start a part: cuts `minimum` or more after the cut before them
+    /// (or the range's start) and before the range's end.
     private func cuts(in range: Range<Int>, hashes: [UInt64], divisor: UInt64) -> [Int] {
         var cuts: [Int] = []
         var previous = range.lowerBound
@@ -49,10 +50,22 @@ struct ContentCuts: Sendable {
     }
 
     /// A part's name from its first item's hash: its high 48 bits as twelve hexadecimal
-    /// digits, since a cut's low bits are the zeros that made it one.
+    /// digits, since the low bits of cuts, all multiples of one divisor, have less to tell them apart.
     static func name(_ hash: UInt64) -> String {
         let digits = String(hash >> 16, radix: 16)
         return String(repeating: "0", count: 12 - digits.count) + digits
+    }
+
+    /// The part holding the item at `position`, for parts starting at `starts` (ascending, the
+    /// first at 0): the last start at or before it.
+    static func part(of position: Int, starts: [Int]) -> Int {
+        var low = 0
+        var high = starts.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle } else { high = middle }
+        }
+        return low
     }
 
     /// A hash of a text's bytes that is the same in every build and on every machine: FNV-1a,

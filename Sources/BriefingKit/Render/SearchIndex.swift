@@ -11,11 +11,12 @@ import Foundation
 /// may not fetch a JSON file:
 /// - `search/index.js` sets `window.briefingSearchIndex` to what the browser needs to find the
 ///   rest: `{"kinds": [[kind, first row], …], "rowShards": [name, …], "rowStarts": [first
-///   row of each, as differences], "rows": N, "wordShards": B}`.
+///   row of each, as differences], "rows": N, "version": hash, "wordShards": B}`.
 /// - `search/words/<n>.js` calls `briefingSearchShard("words/<n>", {word: [rows, title rows]})`
 ///   for the words whose first two letters hash to `n` (`bucket(of:count:)`). Rows are given as
-///   the differences between ascending row numbers. `title rows` are the rows whose title holds
-///   the word: a party's, term's or event's title, a paragraph's article headline.
+///   the differences between ascending row numbers. `rows` hold the word in what they are found
+///   by (`Rows.searched`); `title rows` in their title: a party's, term's or event's title, a
+///   paragraph's article headline.
 /// - `search/rows/<name>.js` calls `briefingSearchShard("rows/<name>", [[kind, title, detail, href, text], …])`
 ///   for the rows of one shard, with `href` relative to the site root. Shards are cut where
 ///   `ContentCuts` says, by a hash of each row's party, term or event slug or paragraph address
@@ -24,8 +25,13 @@ import Foundation
 ///   timeline's pages.
 ///
 /// Words are read as the search script reads a query (`words(in:)`): the text is decomposed,
-/// its combining accents dropped and its letters lowercased, then cut at everything that is not
-/// a letter or a digit. Words of one letter are not indexed; a query's words match words they begin.
+/// its combining accents (U+0300 to U+036F) dropped, its letters lowercased (a final sigma as a
+/// sigma), then cut at everything that is not a letter, a digit or a mark. Words of one code
+/// point are not indexed; a query's words match words they begin. Scripts written without
+/// spaces (Chinese, Japanese, Thai) are found by the start of a run of letters only.
+///
+/// The manifest, written last, carries a hash of the shards' bytes, which the page adds to each
+/// shard's address (`?v=…`), so that a browser holding shards of an earlier build fetches them again.
 enum SearchIndex {
     static let variable = "briefingSearchIndex"
     static let callback = "briefingSearchShard"
@@ -120,15 +126,11 @@ enum SearchIndex {
                 let event = place.event.event
                 return ["event", event.summary, DateLabel.event(event), place.path, ""]
             default:
-                // The last article starting at or before the row.
-                var low = 0
-                var high = articleStarts.count - 1
-                while low < high {
-                    let middle = (low + high + 1) / 2
-                    if articleStarts[middle] <= index { low = middle } else { high = middle - 1 }
-                }
-                let linked = site.articles[low]
-                let paragraph = linked.paragraphs[index - articleStarts[low]]
+                // The last article starting at or before the row: articles with no paragraphs
+                // start where the next does, and the last of them is the one holding the row.
+                let article = ContentCuts.part(of: index, starts: articleStarts)
+                let linked = site.articles[article]
+                let paragraph = linked.paragraphs[index - articleStarts[article]]
                 return [
                     "paragraph", "\(linked.article.title), ¶\(paragraph.paragraph.number)",
                     DateLabel.text(linked.article.date) ?? "",
@@ -150,47 +152,49 @@ enum SearchIndex {
         let rows =
             site.parties.count + site.terms.count + site.events.count
             + site.articles.reduce(0) { $0 + $1.paragraphs.count }
-        return [Routes.searchIndex] + (0..<wordShards(rows: rows)).map(wordShardPath)
-            + RowShards(site, pages: pages).names.map(rowShardPath)
+        return (0..<wordShards(rows: rows)).map(wordShardPath) + RowShards(site, pages: pages).names.map(rowShardPath)
+            + [Routes.searchIndex]
     }
 
-    /// The index's files, each handed to `emit` as it is made, in the order of `paths`.
+    /// The index's files, each handed to `emit` as it is made, in the order of `paths`: the
+    /// shards of words, of rows, then `search/index.js`.
     static func files(_ site: Site, pages: TimelinePages, emit: (OutputFile) throws(BuildFailure) -> Void)
         throws(BuildFailure)
     {
         let rows = Rows(site, pages: pages)
         let shardCount = wordShards(rows: rows.count)
         let rowShards = RowShards(site, pages: pages)
-        try emit(
-            OutputFile(
-                path: Routes.searchIndex, contents: manifest(rows, wordShards: shardCount, rowShards: rowShards)))
+        // The manifest, written last, names a version of the shards: a hash of their bytes.
+        var version = ContentHash()
+        func emitShard(_ file: OutputFile) throws(BuildFailure) {
+            version.add(file.contents)
+            try emit(file)
+        }
         // The words of a block of rows at a time, on all cores; the blocks in order keep each
         // word's rows ascending.
         let blocks = stride(from: 0, to: rows.count, by: 2_000).map { $0..<min($0 + 2_000, rows.count) }
-        var postings = Parallel.map(blocks) { (block: Range<Int>) -> [String: Postings] in
+        // Each block's words sorted into the shards they go to, so that the shards are then
+        // merged and written each on its own, on all cores.
+        let postings = Parallel.map(blocks) { (block: Range<Int>) -> [[String: Postings]] in
             var found: [String: Postings] = [:]
             for index in block {
                 let (all, title) = Rows.searched(rows.row(index))
-                let titleWords = Set(words(in: title))
-                for word in words(in: all) {
-                    found[word, default: Postings()].add(index, inTitle: titleWords.contains(word))
-                }
+                let row = Int32(index)
+                forEachWord(in: all) { found[$0, default: Postings()].add(all: row) }
+                forEachWord(in: title) { found[$0, default: Postings()].add(title: row) }
             }
-            return found
+            var shards = Array(repeating: [String: Postings](), count: shardCount)
+            for (word, rows) in found { shards[bucket(of: word, count: shardCount)][word] = rows }
+            return shards
         }
-        var shards = Array(repeating: [(String, Postings)](), count: shardCount)
-        var merged: [String: Postings] = [:]
-        // Each block let go of once merged, so that the rows' words are not held twice.
-        for index in postings.indices {
-            for (word, found) in postings[index] { merged[word, default: Postings()].append(found) }
-            postings[index] = [:]
-        }
-        for (word, found) in merged { shards[bucket(of: word, count: shardCount)].append((word, found)) }
-        merged = [:]
-        for (shard, entries) in shards.enumerated() {
+        let wordShardFiles = Parallel.map(Array(0..<shardCount)) { (shard: Int) -> OutputFile in
+            var merged: [String: Postings] = [:]
+            for block in postings {
+                for (word, rows) in block[shard] { merged[word, default: Postings()].append(rows) }
+            }
             var json = JSONText(capacity: 4096)
             json.raw("\(callback)(\"words/\(shard)\",{")
-            for (index, (word, found)) in entries.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            for (index, (word, found)) in merged.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { json.comma() }
                 json.string(word)
                 json.raw(":[")
@@ -200,8 +204,9 @@ enum SearchIndex {
                 json.raw("]")
             }
             json.raw("});\n")
-            try emit(OutputFile(path: wordShardPath(shard), contents: json.data))
+            return OutputFile(path: wordShardPath(shard), contents: json.data)
         }
+        for file in wordShardFiles { try emitShard(file) }
         for batch in stride(from: 0, to: rowShards.starts.count, by: Parallel.batchSize) {
             let made = Parallel.map(Array(batch..<min(batch + Parallel.batchSize, rowShards.starts.count))) {
                 (shard: Int) -> OutputFile in
@@ -216,11 +221,15 @@ enum SearchIndex {
                 json.raw("]);\n")
                 return OutputFile(path: rowShardPath(name), contents: json.data)
             }
-            for file in made { try emit(file) }
+            for file in made { try emitShard(file) }
         }
+        try emit(
+            OutputFile(
+                path: Routes.searchIndex,
+                contents: manifest(rows, wordShards: shardCount, rowShards: rowShards, version: version.name)))
     }
 
-    static func manifest(_ rows: Rows, wordShards: Int, rowShards: RowShards) -> Data {
+    static func manifest(_ rows: Rows, wordShards: Int, rowShards: RowShards, version: String) -> Data {
         var json = JSONText()
         json.raw("window.\(variable) = ")
         json.object { object in
@@ -236,20 +245,25 @@ enum SearchIndex {
                 json.number(step)
             }
             object.field("rows", rows.count)
+            object.field("version", version)
             object.field("wordShards", wordShards)
         }
         json.raw(";\n")
         return json.data
     }
 
-    /// The rows holding a word, and of those the rows whose title holds it.
+    /// The rows holding a word, and the rows whose title holds it.
     struct Postings: Sendable {
         var all: [Int32] = []
         var title: [Int32] = []
 
-        mutating func add(_ row: Int, inTitle: Bool) {
-            all.append(Int32(row))
-            if inTitle { title.append(Int32(row)) }
+        /// Adds a row once, however often it holds the word; rows come in order.
+        mutating func add(all row: Int32) {
+            if all.last != row { all.append(row) }
+        }
+
+        mutating func add(title row: Int32) {
+            if title.last != row { title.append(row) }
         }
 
         mutating func append(_ other: Postings) {
@@ -274,42 +288,76 @@ enum SearchIndex {
     static func words(in text: String) -> [String] {
         var found: [String] = []
         var seen = Set<String>()
-        func add(_ word: String) {
-            if word.unicodeScalars.count >= 2, seen.insert(word).inserted { found.append(word) }
-        }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Letters and digits are the only ASCII letters and numbers.
+        forEachWord(in: text) { if seen.insert($0).inserted { found.append($0) } }
+        return found
+    }
+
+    /// Each word of `text` of two code points or more, as often as it comes.
+    ///
+    /// Text of ASCII letters, digits and punctuation, with spaces and the punctuation of
+    /// U+2000 to U+206F (curly quotes, dashes, ellipses) as the only other characters, most of a
+    /// news article, is read byte by byte; anything else through the Unicode tables.
+    static func forEachWord(in text: String, _ body: (String) -> Void) {
+        var text = text
+        let simple = text.withUTF8 { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
+            // First whether the text is simple, so that `body` sees each word once.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    index += 2  // a no-break space
+                } else if byte == 0xE2, index + 2 < bytes.count,
+                    bytes[index + 1] == 0x80 || (bytes[index + 1] == 0x81 && bytes[index + 2] < 0xB0)
+                {
+                    index += 3  // U+2000 to U+206F, every one a space, a mark of punctuation or a format character
+                } else {
+                    return false
+                }
+            }
             var word: [UInt8] = []
-            for byte in text.utf8 {
+            word.reserveCapacity(32)
+            func end() {
+                if word.count >= 2 { body(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+            for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20)
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-                default:
-                    if !word.isEmpty { add(String(decoding: word, as: UTF8.self)) }
-                    word.removeAll(keepingCapacity: true)
+                // Any other byte, the bytes of the characters above included, ends a word.
+                default: end()
                 }
             }
-            if !word.isEmpty { add(String(decoding: word, as: UTF8.self)) }
-            return found
+            end()
+            return true
         }
+        if simple { return }
         var stripped = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars
         where !(0x300...0x36F).contains(scalar.value) {
             stripped.append(scalar)
         }
         var word = String.UnicodeScalarView()
+        func end() {
+            if word.count >= 2 { body(String(word)) }
+            word = String.UnicodeScalarView()
+        }
         for scalar in String(stripped).lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
+            // A final sigma is a sigma: the script's lowercasing writes it where a word ends, this
+            // one never.
+            case .lowercaseLetter where scalar.value == 0x3C2: word.append("\u{3C3}")
+            // Marks other than the accents dropped belong to their letters (the vowel signs of
+            // Devanagari or Thai).
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                .decimalNumber, .letterNumber, .otherNumber:
+                .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
                 word.append(scalar)
-            default:
-                if !word.isEmpty { add(String(word)) }
-                word = String.UnicodeScalarView()
+            default: end()
             }
         }
-        if !word.isEmpty { add(String(word)) }
-        return found
+        end()
     }
 }
 
@@ -325,4 +373,26 @@ extension JSONText {
         }
         raw("]")
     }
+}
+
+/// A hash of bytes that is the same in every build: FNV-1a over eight bytes at a time.
+struct ContentHash {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ data: Data) {
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x0000_0100_0000_01b3
+                offset += 8
+            }
+            while offset < bytes.count {
+                hash = (hash ^ UInt64(bytes[offset])) &* 0x0000_0100_0000_01b3
+                offset += 1
+            }
+        }
+    }
+
+    /// Twelve hexadecimal digits of the hash.
+    var name: String { ContentCuts.name(hash) }
 }

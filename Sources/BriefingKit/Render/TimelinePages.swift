@@ -64,14 +64,7 @@ struct TimelinePages: Sendable {
 
     /// The page, counted from 1, of the event at `position` in the site's order.
     func page(ofEventAt position: Int) -> Int {
-        // The last start at or before the position.
-        var low = 0
-        var high = starts.count
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if starts[middle] <= position { low = middle } else { high = middle }
-        }
-        return low + 1
+        ContentCuts.part(of: position, starts: starts) + 1
     }
 
     /// The places in the site's order of the events on a page, counted from 1.

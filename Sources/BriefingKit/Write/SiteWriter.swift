@@ -53,12 +53,35 @@ public struct SiteWriter: Sendable {
         /// them: the staging folder is swapped in whole, and a build that dies leaves the output as it was.
         public func write(_ file: OutputFile) throws(BuildFailure) {
             let target = url.path + "/" + file.path
-            let folder = target[..<(target.lastIndex(of: "/") ?? target.endIndex)]
-            if let cause = SiteWriter.makeFolder(String(folder)) ?? SiteWriter.writeFile(target, file.contents) {
+            let folder = String(target[..<(target.lastIndex(of: "/") ?? target.endIndex)])
+            var cause = SiteWriter.makeFolder(folder) ?? SiteWriter.writeFile(target, file.contents)
+            if cause != nil, recycled != nil {
+                // The spare may hold a file where this site has a folder, or the other way round.
+                clearWay(to: file.path)
+                cause = SiteWriter.makeFolder(folder) ?? SiteWriter.writeFile(target, file.contents)
+            }
+            if let cause {
                 throw BuildFailure(
                     stage: "write", diagnostics: [.error(output, "cannot write \(file.path): \(cause)")])
             }
             if recycled != nil { written.insert(file.path) }
+        }
+
+        /// Removes what stands in the way of a file at `path` in a spare: a file where a folder
+        /// above it goes, or a folder where it goes.
+        func clearWay(to path: String) {
+            var prefix = url.path
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            for part in parts.dropLast() {
+                prefix += "/" + part
+                var info = stat()
+                if lstat(prefix, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { unlink(prefix) }
+            }
+            var info = stat()
+            let target = url.path + "/" + path
+            if lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                SiteWriter.removeTree(URL(fileURLWithPath: target))
+            }
         }
 
         /// A file written so far, read back.
@@ -76,6 +99,7 @@ public struct SiteWriter: Sendable {
         /// for different files.
         func stream(_ path: String, _ produce: (ByteSink) throws(BuildFailure) -> Void) throws(BuildFailure) {
             let target = url.appendingPathComponent(path)
+            if recycled != nil { clearWay(to: path) }
             do {
                 try FileManager.default.createDirectory(
                     at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -134,61 +158,71 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// The paths a staging folder was written at, from several threads.
+    /// The paths a staging folder was written at, from several threads, as the bytes of their
+    /// names: a name that is not UTF-8, or two names that differ only in how an accent is
+    /// encoded, are told apart as the file system tells them apart.
     final class WrittenPaths: Sendable {
-        private let storage = Mutex<Set<String>>([])
-        func insert(_ path: String) { _ = storage.withLock { $0.insert(path) } }
-        var paths: Set<String> { storage.withLock { $0 } }
+        private let storage = Mutex<Set<[UInt8]>>([])
+        func insert(_ path: String) { _ = storage.withLock { $0.insert(Array(path.utf8)) } }
+        var paths: Set<[UInt8]> { storage.withLock { $0 } }
     }
 
-    /// What a spare folder held when a build took it as its staging folder.
+    /// What a spare folder held when a build took it as its staging folder, as paths in the site.
     struct Recycled: Sendable {
-        /// Its files and folders, as paths in the site; folders deepest first.
-        var files: [String] = []
-        var folders: [String] = []
+        var files: [[UInt8]] = []
+        /// Folders, deepest first.
+        var folders: [[UInt8]] = []
+        private static let slash = UInt8(ascii: "/")
 
         /// Takes stock of the spare folder at `root`, removing anything but plain files and
         /// folders (a link, or a file linked from elsewhere), so that writing into it can only
         /// ever write inside it.
         init(taking root: String) {
-            var pending = [""]
+            let root = Array(root.utf8)
+            var pending: [[UInt8]] = [[]]
             while let folder = pending.popLast() {
-                guard let handle = opendir(root + folder) else { continue }
+                guard let handle = Self.call(root + folder, { opendir($0) }) else { continue }
                 defer { closedir(handle) }
                 while let entry = readdir(handle) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-                    }
-                    if name == "." || name == ".." { continue }
-                    let path = folder + "/" + name
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                    if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+                    let path = folder + [Self.slash] + name
                     var info = stat()
-                    guard lstat(root + path, &info) == 0 else { continue }
+                    guard Self.call(root + path, { lstat($0, &info) }) == 0 else { continue }
                     switch info.st_mode & S_IFMT {
                     case S_IFDIR:
-                        folders.append(String(path.dropFirst()))
+                        folders.append(Array(path.dropFirst()))
                         pending.append(path)
                     case S_IFREG where info.st_nlink == 1:
-                        files.append(String(path.dropFirst()))
+                        files.append(Array(path.dropFirst()))
                     default:
-                        unlink(root + path)
+                        _ = Self.call(root + path) { unlink($0) }
                     }
                 }
             }
-            folders.sort { $0.count > $1.count }
+            folders.sort { $0.count { $0 == Self.slash } > $1.count { $0 == Self.slash } }
+        }
+
+        /// `body` given the path as a C string.
+        static func call<Result>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+            (path + [0]).withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
+            }
         }
 
         /// Removes the files this build did not write, then the folders left holding none of its files.
-        func removeAllBut(_ written: Set<String>, in root: String) {
-            var kept = Set<Substring>()
+        func removeAllBut(_ written: Set<[UInt8]>, in root: String) {
+            let root = Array(root.utf8) + [Self.slash]
+            var kept = Set<ArraySlice<UInt8>>()
             for path in written {
-                var folder = Substring(path)
-                while let slash = folder.lastIndex(of: "/") {
+                var folder = path[...]
+                while let slash = folder.lastIndex(of: Self.slash) {
                     folder = folder[..<slash]
                     if !kept.insert(folder).inserted { break }
                 }
             }
-            for file in files where !written.contains(file) { unlink(root + "/" + file) }
-            for folder in folders where !kept.contains(Substring(folder)) { rmdir(root + "/" + folder) }
+            for file in files where !written.contains(file) { _ = Self.call(root + file) { unlink($0) } }
+            for folder in folders where !kept.contains(folder[...]) { _ = Self.call(root + folder) { rmdir($0) } }
         }
     }
 
@@ -272,10 +306,20 @@ public struct SiteWriter: Sendable {
             // The last site but one, when it is there, is written over; the rename is atomic, so
             // of builds running at once one takes it and the others make their folders anew.
             if rename(spare.path, staging.path) == 0 {
-                recycled = Recycled(taking: staging.path)
-            } else {
-                try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+                if Self.isSpare(staging.path) {
+                    recycled = Recycled(taking: staging.path)
+                } else {
+                    // Not a folder this tool left (a link put in its place, or another user's
+                    // folder): a link is removed, anything else put back, and a folder made anew.
+                    var info = stat()
+                    if lstat(staging.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                        _ = rename(staging.path, spare.path)
+                    } else {
+                        _ = unlink(staging.path)
+                    }
+                }
             }
+            if recycled == nil { try manager.createDirectory(at: staging, withIntermediateDirectories: true) }
         } catch let failure as BuildFailure {
             throw failure
         } catch {
@@ -284,6 +328,15 @@ public struct SiteWriter: Sendable {
         }
         return Staging(
             output: output, outputURL: outputURL, url: staging, previous: previous, spare: spare, recycled: recycled)
+    }
+
+    /// Whether the folder at `path` is a site this tool left as a spare: a folder itself (not a
+    /// link to one), this user's, holding the mark of a built site.
+    static func isSpare(_ path: String) -> Bool {
+        var info = stat()
+        var mark = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
+            && lstat(path + "/" + marker, &mark) == 0 && mark.st_mode & S_IFMT == S_IFREG
     }
 
     /// Removes staging folders left by builds that were killed: those whose process is gone.
