@@ -122,10 +122,8 @@ struct WriteTests {
 
     @Test func replacingASiteRemovesItsNestedFilesButNotWhatALinkInItPointsAt() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        let (root, output, writer) = Self.scratch()
         defer { try? manager.removeItem(atPath: root) }
-        let output = root + "/Public"
-        let writer = SiteWriter(output: output)
         try writer.write(
             [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/b/c/index.html", text: "deep")]
                 + (0..<50).map { OutputFile(path: "parties/p\($0)/index.html", text: "\($0)") })
@@ -150,6 +148,12 @@ struct WriteTests {
         #expect(try String(contentsOfFile: elsewhere + "/notes.txt", encoding: .utf8) == "keep")
     }
 
+    /// A new folder to write a site into as `Public`: the folder, the output and its writer.
+    static func scratch() -> (root: String, output: String, writer: SiteWriter) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        return (root, root + "/Public", SiteWriter(output: root + "/Public"))
+    }
+
     /// Every file under `folder`, as paths in it, with their text.
     static func tree(_ folder: String) -> [String: String] {
         var files: [String: String] = [:]
@@ -165,10 +169,8 @@ struct WriteTests {
 
     @Test func aRebuildWritesOverTheSiteBeforeTheLastAndKeepsNothingStale() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        let (root, output, writer) = Self.scratch()
         defer { try? manager.removeItem(atPath: root) }
-        let output = root + "/Public"
-        let writer = SiteWriter(output: output)
         let first = [
             OutputFile(path: "briefing.json", text: "1"), OutputFile(path: "a/index.html", text: "a1"),
             OutputFile(path: "gone/deep/index.html", text: "g1"), OutputFile(path: "gone/index.html", text: "g1"),
@@ -203,10 +205,8 @@ struct WriteTests {
 
     @Test func aFileInTheSpareLinkedFromElsewhereIsNeverWrittenThrough() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        let (root, output, writer) = Self.scratch()
         defer { try? manager.removeItem(atPath: root) }
-        let output = root + "/Public"
-        let writer = SiteWriter(output: output)
         let site = [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "new")]
         try writer.write(site)
         try writer.write(site)
@@ -226,10 +226,8 @@ struct WriteTests {
 
     @Test func aSpareThatIsALinkOrAnotherFolderIsNotWrittenInto() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        let (root, output, writer) = Self.scratch()
         defer { try? manager.removeItem(atPath: root) }
-        let output = root + "/Public"
-        let writer = SiteWriter(output: output)
         let site = [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "new")]
         try writer.write(site)
         try writer.write(site)
@@ -257,10 +255,8 @@ struct WriteTests {
 
     @Test func aFileWhereTheNextSiteHasAFolderInTheSpareGivesWay() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        let (root, output, writer) = Self.scratch()
         defer { try? manager.removeItem(atPath: root) }
-        let output = root + "/Public"
-        let writer = SiteWriter(output: output)
         try writer.write([
             OutputFile(path: "briefing.json", text: "1"), OutputFile(path: "assets/x", text: "file"),
             OutputFile(path: "assets/y/z.css", text: "folder"),
@@ -276,10 +272,8 @@ struct WriteTests {
 
     @Test func namesThatDifferOnlyInHowAnAccentIsEncodedAreToldApart() throws {
         let manager = FileManager.default
-        let root = manager.temporaryDirectory.appendingPathComponent("writer-\(UUID().uuidString)").path
+        let (root, output, writer) = Self.scratch()
         defer { try? manager.removeItem(atPath: root) }
-        let output = root + "/Public"
-        let writer = SiteWriter(output: output)
         let decomposed = "assets/cafe\u{301}.txt"
         let composed = "assets/caf\u{E9}.txt"
         try writer.write([OutputFile(path: "briefing.json", text: "1"), OutputFile(path: decomposed, text: "old")])
