@@ -175,7 +175,7 @@ enum SearchIndex {
         let blocks = stride(from: 0, to: rows.count, by: 2_000).map { $0..<min($0 + 2_000, rows.count) }
         // Each block's words sorted into the shards they go to, so that the shards are then
         // merged and written each on its own, on all cores.
-        let postings = Parallel.map(blocks) { (block: Range<Int>) -> [[String: Postings]] in
+        var postings = Parallel.map(blocks) { (block: Range<Int>) -> [[String: Postings]] in
             var found: [String: Postings] = [:]
             for index in block {
                 let (all, title) = Rows.searched(rows.row(index))
@@ -187,26 +187,34 @@ enum SearchIndex {
             for (word, rows) in found { shards[bucket(of: word, count: shardCount)][word] = rows }
             return shards
         }
-        let wordShardFiles = Parallel.map(Array(0..<shardCount)) { (shard: Int) -> OutputFile in
-            var merged: [String: Postings] = [:]
-            for block in postings {
-                for (word, rows) in block[shard] { merged[word, default: Postings()].append(rows) }
+        // By shard, each block's words (the dictionaries shared, not copied), so that a shard's
+        // words are let go of once it is written.
+        var byShard = (0..<shardCount).map { shard in postings.map { $0[shard] } }
+        postings = []
+        for batch in stride(from: 0, to: shardCount, by: Parallel.batchSize) {
+            let shards = Array(batch..<min(batch + Parallel.batchSize, shardCount))
+            let made = Parallel.map(shards.map { ($0, byShard[$0]) }) { (shard, blocks) -> OutputFile in
+                var merged: [String: Postings] = [:]
+                for block in blocks {
+                    for (word, rows) in block { merged[word, default: Postings()].append(rows) }
+                }
+                var json = JSONText(capacity: 4096)
+                json.raw("\(callback)(\"words/\(shard)\",{")
+                for (index, (word, found)) in merged.sorted(by: { $0.key < $1.key }).enumerated() {
+                    if index > 0 { json.comma() }
+                    json.string(word)
+                    json.raw(":[")
+                    json.differences(found.all)
+                    json.comma()
+                    json.differences(found.title)
+                    json.raw("]")
+                }
+                json.raw("});\n")
+                return OutputFile(path: wordShardPath(shard), contents: json.data)
             }
-            var json = JSONText(capacity: 4096)
-            json.raw("\(callback)(\"words/\(shard)\",{")
-            for (index, (word, found)) in merged.sorted(by: { $0.key < $1.key }).enumerated() {
-                if index > 0 { json.comma() }
-                json.string(word)
-                json.raw(":[")
-                json.differences(found.all)
-                json.comma()
-                json.differences(found.title)
-                json.raw("]")
-            }
-            json.raw("});\n")
-            return OutputFile(path: wordShardPath(shard), contents: json.data)
+            for shard in shards { byShard[shard] = [] }
+            for file in made { try emitShard(file) }
         }
-        for file in wordShardFiles { try emitShard(file) }
         for batch in stride(from: 0, to: rowShards.starts.count, by: Parallel.batchSize) {
             let made = Parallel.map(Array(batch..<min(batch + Parallel.batchSize, rowShards.starts.count))) {
                 (shard: Int) -> OutputFile in
