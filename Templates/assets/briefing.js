@@ -277,6 +277,14 @@
     });
   }
 
+  // Where a query's word next begins a word of the folded text, as the index matches it.
+  var wordCharacter = /[\p{L}\p{N}\p{M}]/u;
+  function wordStart(folded, word, from) {
+    var at = folded.indexOf(word, from);
+    while (at > 0 && wordCharacter.test(folded.charAt(at - 1))) at = folded.indexOf(word, at + 1);
+    return at;
+  }
+
   // Text with the query's words marked, built as DOM nodes (never parsed as HTML).
   function marked(text, words) {
     var fragment = document.createDocumentFragment();
@@ -286,7 +294,7 @@
       var next = -1;
       var length = 0;
       words.forEach(function (word) {
-        var at = folded.indexOf(word, position);
+        var at = wordStart(folded, word, position);
         if (at >= 0 && (next < 0 || at < next)) { next = at; length = word.length; }
       });
       if (next < 0) break;
@@ -304,7 +312,7 @@
   function excerpt(text, words) {
     var folded = fold(text);
     var at = words.reduce(function (best, word) {
-      var found = folded.indexOf(word);
+      var found = wordStart(folded, word, 0);
       return found >= 0 && (best < 0 || found < best) ? found : best;
     }, -1);
     if (text.length <= 220) return text;

@@ -582,6 +582,19 @@ class InBrowser(unittest.TestCase):
         self.assertTrue(1 <= len(words) < shard_count, f"word shards loaded for three queries: {words}")
         self.assertTrue(rows, f"no rows loaded: {loaded}")
 
+        # "truc" finds "truce" and marks it, not the "truc" inside "infrastructure".
+        field.clear()
+        field.send_keys("truc")
+        wait(driver, lambda d: "result" in d.find_element(By.ID, "search-status").text, "typing 'truc' found nothing")
+        marks = driver.execute_script(
+            "return Array.from(document.querySelectorAll('#search-results mark'), m => {"
+            " const before = m.previousSibling;"
+            " return [m.textContent, before && before.nodeType === 3 ? before.textContent.slice(-1) : ''];"
+            "});")
+        self.assertTrue(marks, "no word marked for 'truc'")
+        inside = [pair for pair in marks if re.match(r"\w", pair[1])]
+        self.assertEqual(inside, [], f"marks inside words: {inside}")
+
         field.clear()
         field.send_keys("qzxwvj")
         wait(driver, lambda d: "Nothing found" in d.find_element(By.ID, "search-status").text,
@@ -608,7 +621,7 @@ class InBrowser(unittest.TestCase):
                 self.driver = saved
         finally:
             disk.quit()
-        TALLY.add("search", "queries (HTTP, header form, file://)", [], 7)
+        TALLY.add("search", "queries (HTTP, header form, file://)", [], 8)
 
     # ---- widths ----
 
