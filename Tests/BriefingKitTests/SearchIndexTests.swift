@@ -34,6 +34,29 @@ struct SearchIndexTests {
             ])
     }
 
+    @Test func rowsAreHeldAsDifferencesAcrossBlocks() {
+        func list(_ rows: [Int]) -> SearchIndex.Postings.RowList {
+            var list = SearchIndex.Postings.RowList()
+            for row in rows { list.add(row) }
+            return list
+        }
+        func differences(_ list: SearchIndex.Postings.RowList) -> [Int] {
+            var found: [Int] = []
+            list.forEachDifference { found.append($0) }
+            return found
+        }
+        // A row added twice counts once; differences past seven bits take more bytes.
+        let first = list([3, 3, 130, 131, 20_000])
+        #expect(differences(first) == [3, 127, 1, 19_869])
+        var merged = SearchIndex.Postings.RowList()
+        merged.append(SearchIndex.Postings.RowList())
+        merged.append(first)
+        merged.append(list([20_300, 1_000_000]))
+        merged.append(SearchIndex.Postings.RowList())
+        #expect(differences(merged) == [3, 127, 1, 19_869, 300, 979_700])
+        #expect(differences(merged) == differences(list([3, 130, 131, 20_000, 20_300, 1_000_000])))
+    }
+
     @Test func aWordsShardIsTheHashOfItsFirstTwoLetters() {
         // FNV-1a over the code points 0x70 and 0x75, worked out apart: 0x5C4E6B6E, which is 14 modulo 16.
         #expect(SearchIndex.bucket(of: "putin", count: 16) == 14)

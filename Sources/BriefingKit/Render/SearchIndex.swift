@@ -179,9 +179,8 @@ enum SearchIndex {
             var found: [String: Postings] = [:]
             for index in block {
                 let (all, title) = Rows.searched(rows.row(index))
-                let row = Int32(index)
-                forEachWord(in: all) { found[$0, default: Postings()].add(all: row) }
-                forEachWord(in: title) { found[$0, default: Postings()].add(title: row) }
+                forEachWord(in: all) { found[$0, default: Postings()].add(all: index) }
+                forEachWord(in: title) { found[$0, default: Postings()].add(title: index) }
             }
             var shards = Array(repeating: [String: Postings](), count: shardCount)
             for (word, rows) in found { shards[bucket(of: word, count: shardCount)][word] = rows }
@@ -262,21 +261,73 @@ enum SearchIndex {
 
     /// The rows holding a word, and the rows whose title holds it.
     struct Postings: Sendable {
-        var all: [Int32] = []
-        var title: [Int32] = []
+        var all = RowList()
+        var title = RowList()
 
         /// Adds a row once, however often it holds the word; rows come in order.
-        mutating func add(all row: Int32) {
-            if all.last != row { all.append(row) }
-        }
+        mutating func add(all row: Int) { all.add(row) }
 
-        mutating func add(title row: Int32) {
-            if title.last != row { title.append(row) }
-        }
+        mutating func add(title row: Int) { title.add(row) }
 
         mutating func append(_ other: Postings) {
-            all += other.all
-            title += other.title
+            all.append(other.all)
+            title.append(other.title)
+        }
+
+        /// Ascending row numbers held as the differences between them, seven bits a byte (the
+        /// high bit marking that more follow): most are a byte where a number took four, which
+        /// at 10,000 articles is most of the index's memory.
+        struct RowList: Sendable {
+            private(set) var bytes: [UInt8] = []
+            private var first = -1
+            private var last = -1
+
+            mutating func add(_ row: Int) {
+                guard row != last else { return }
+                if first < 0 { first = row }
+                Self.write(last < 0 ? row : row - last, into: &bytes)
+                last = row
+            }
+
+            /// The rows of `other`, all after this one's.
+            mutating func append(_ other: RowList) {
+                guard other.first >= 0 else { return }
+                guard first >= 0 else {
+                    self = other
+                    return
+                }
+                // Its first row, written as it is, becomes a difference from this one's last.
+                var skipped = 0
+                while other.bytes[skipped] & 0x80 != 0 { skipped += 1 }
+                Self.write(other.first - last, into: &bytes)
+                bytes += other.bytes[(skipped + 1)...]
+                last = other.last
+            }
+
+            /// The differences, in order.
+            func forEachDifference(_ body: (Int) -> Void) {
+                var value = 0
+                var shift = 0
+                for byte in bytes {
+                    value |= Int(byte & 0x7F) << shift
+                    if byte & 0x80 != 0 {
+                        shift += 7
+                    } else {
+                        body(value)
+                        value = 0
+                        shift = 0
+                    }
+                }
+            }
+
+            private static func write(_ value: Int, into bytes: inout [UInt8]) {
+                var value = value
+                while value >= 0x80 {
+                    bytes.append(UInt8(value & 0x7F) | 0x80)
+                    value >>= 7
+                }
+                bytes.append(UInt8(value))
+            }
         }
     }
 
@@ -370,14 +421,14 @@ enum SearchIndex {
 }
 
 extension JSONText {
-    /// Ascending numbers as the differences between each and the one before, the first as it is.
-    mutating func differences(_ values: [Int32]) {
+    /// Rows as the differences between each and the one before, the first as it is.
+    mutating func differences(_ rows: SearchIndex.Postings.RowList) {
         raw("[")
-        var last: Int32 = 0
-        for (index, value) in values.enumerated() {
-            if index > 0 { comma() }
-            digits(Int(value - last))
-            last = value
+        var first = true
+        rows.forEachDifference { difference in
+            if !first { comma() }
+            first = false
+            digits(difference)
         }
         raw("]")
     }
