@@ -203,13 +203,19 @@ struct WriteTests {
         #expect(try manager.contentsOfDirectory(atPath: root).sorted() == [".Public.spare", "Public"])
     }
 
-    @Test func aFileInTheSpareLinkedFromElsewhereIsNeverWrittenThrough() throws {
-        let manager = FileManager.default
-        let (root, output, writer) = Self.scratch()
-        defer { try? manager.removeItem(atPath: root) }
+    /// A scratch output with a small site written twice, so that a spare is beside it.
+    static func withSpare() throws -> (root: String, output: String, writer: SiteWriter, site: [OutputFile]) {
+        let (root, output, writer) = scratch()
         let site = [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "new")]
         try writer.write(site)
         try writer.write(site)
+        return (root, output, writer, site)
+    }
+
+    @Test func aFileInTheSpareLinkedFromElsewhereIsNeverWrittenThrough() throws {
+        let manager = FileManager.default
+        let (root, output, writer, site) = try Self.withSpare()
+        defer { try? manager.removeItem(atPath: root) }
         // Someone links files elsewhere into the spare, at the paths the next build writes.
         try "keep".write(toFile: root + "/hard.txt", atomically: true, encoding: .utf8)
         try "keep".write(toFile: root + "/soft.txt", atomically: true, encoding: .utf8)
@@ -226,11 +232,8 @@ struct WriteTests {
 
     @Test func aSpareThatIsALinkOrAnotherFolderIsNotWrittenInto() throws {
         let manager = FileManager.default
-        let (root, output, writer) = Self.scratch()
+        let (root, output, writer, site) = try Self.withSpare()
         defer { try? manager.removeItem(atPath: root) }
-        let site = [OutputFile(path: "briefing.json", text: "{}"), OutputFile(path: "a/index.html", text: "new")]
-        try writer.write(site)
-        try writer.write(site)
         // Someone puts a link to a folder of theirs where the spare was.
         let elsewhere = root + "/Documents"
         try manager.createDirectory(atPath: elsewhere + "/a", withIntermediateDirectories: true)

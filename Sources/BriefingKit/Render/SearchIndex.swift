@@ -107,6 +107,12 @@ enum SearchIndex {
 
         var count: Int { starts[4] }
 
+        /// How many rows a site has, without making them.
+        static func count(_ site: Site) -> Int {
+            site.parties.count + site.terms.count + site.events.count
+                + site.articles.reduce(0) { $0 + $1.paragraphs.count }
+        }
+
         /// Row `index`: `[kind, title, detail, href, text]`.
         func row(_ index: Int) -> [String] {
             switch index {
@@ -149,15 +155,12 @@ enum SearchIndex {
 
     /// Every path of a site's index, in the order `files` makes them.
     static func paths(_ site: Site, pages: TimelinePages) -> [String] {
-        let rows =
-            site.parties.count + site.terms.count + site.events.count
-            + site.articles.reduce(0) { $0 + $1.paragraphs.count }
-        return (0..<wordShards(rows: rows)).map(wordShardPath) + RowShards(site, pages: pages).names.map(rowShardPath)
-            + [Routes.searchIndex]
+        RowShards(site, pages: pages).names.map(rowShardPath)
+            + (0..<wordShards(rows: Rows.count(site))).map(wordShardPath) + [Routes.searchIndex]
     }
 
     /// The index's files, each handed to `emit` as it is made, in the order of `paths`: the
-    /// shards of words, of rows, then `search/index.js`.
+    /// shards of rows, of words, then `search/index.js`.
     static func files(_ site: Site, pages: TimelinePages, emit: (OutputFile) throws(BuildFailure) -> Void)
         throws(BuildFailure)
     {
@@ -170,21 +173,47 @@ enum SearchIndex {
             version.add(file.contents)
             try emit(file)
         }
-        // The words of a block of rows at a time, on all cores; the blocks in order keep each
-        // word's rows ascending.
-        let blocks = stride(from: 0, to: rows.count, by: 2_000).map { $0..<min($0 + 2_000, rows.count) }
-        // Each block's words sorted into the shards they go to, so that the shards are then
-        // merged and written each on its own, on all cores.
-        var postings = Parallel.map(blocks) { (block: Range<Int>) -> [[String: Postings]] in
-            var found: [String: Postings] = [:]
-            for index in block {
-                let (all, title) = Rows.searched(rows.row(index))
-                forEachWord(in: all) { found[$0, default: Postings()].add(all: index) }
-                forEachWord(in: title) { found[$0, default: Postings()].add(title: index) }
+        // Each shard of rows is written, and its rows' words gathered, from one making of its
+        // rows, a block of shards (about 2,000 rows) a core, a few blocks a core at a time; the
+        // blocks in order keep each word's rows ascending. A block's words are sorted into the
+        // shards of words they go to, so that those are then merged each on its own core.
+        var blocks: [Range<Int>] = []
+        var first = 0
+        for shard in rowShards.starts.indices
+        where shard + 1 == rowShards.starts.count || rowShards.starts[shard + 1] - rowShards.starts[first] >= 2_000 {
+            blocks.append(first..<(shard + 1))
+            first = shard + 1
+        }
+        var postings: [[[String: Postings]]] = []
+        for batch in stride(from: 0, to: blocks.count, by: Parallel.batchSize) {
+            let made = Parallel.map(Array(blocks[batch..<min(batch + Parallel.batchSize, blocks.count)])) {
+                (block: Range<Int>) -> (files: [OutputFile], words: [[String: Postings]]) in
+                var files: [OutputFile] = []
+                var found: [String: Postings] = [:]
+                for shard in block {
+                    let name = rowShards.names[shard]
+                    var json = JSONText(capacity: 32_768)
+                    json.raw("\(callback)(\"rows/\(name)\",[")
+                    let range = rowShards.range(shard, rows: rows.count)
+                    for index in range {
+                        let row = rows.row(index)
+                        if index > range.lowerBound { json.comma() }
+                        json.strings(row)
+                        let (all, title) = Rows.searched(row)
+                        forEachWord(in: all) { found[$0, default: Postings()].add(all: index) }
+                        forEachWord(in: title) { found[$0, default: Postings()].add(title: index) }
+                    }
+                    json.raw("]);\n")
+                    files.append(OutputFile(path: rowShardPath(name), contents: json.data))
+                }
+                var shards = Array(repeating: [String: Postings](), count: shardCount)
+                for (word, list) in found { shards[bucket(of: word, count: shardCount)][word] = list }
+                return (files, shards)
             }
-            var shards = Array(repeating: [String: Postings](), count: shardCount)
-            for (word, rows) in found { shards[bucket(of: word, count: shardCount)][word] = rows }
-            return shards
+            for block in made {
+                for file in block.files { try emitShard(file) }
+                postings.append(block.words)
+            }
         }
         // By shard, each block's words (the dictionaries shared, not copied), so that a shard's
         // words are let go of once it is written.
@@ -212,22 +241,6 @@ enum SearchIndex {
                 return OutputFile(path: wordShardPath(shard), contents: json.data)
             }
             for shard in shards { byShard[shard] = [] }
-            for file in made { try emitShard(file) }
-        }
-        for batch in stride(from: 0, to: rowShards.starts.count, by: Parallel.batchSize) {
-            let made = Parallel.map(Array(batch..<min(batch + Parallel.batchSize, rowShards.starts.count))) {
-                (shard: Int) -> OutputFile in
-                let name = rowShards.names[shard]
-                var json = JSONText(capacity: 32_768)
-                json.raw("\(callback)(\"rows/\(name)\",[")
-                let range = rowShards.range(shard, rows: rows.count)
-                for index in range {
-                    if index > range.lowerBound { json.comma() }
-                    json.strings(rows.row(index))
-                }
-                json.raw("]);\n")
-                return OutputFile(path: rowShardPath(name), contents: json.data)
-            }
             for file in made { try emitShard(file) }
         }
         try emit(

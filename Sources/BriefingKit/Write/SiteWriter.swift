@@ -74,14 +74,10 @@ public struct SiteWriter: Sendable {
             let parts = path.split(separator: "/", omittingEmptySubsequences: false)
             for part in parts.dropLast() {
                 prefix += "/" + part
-                var info = stat()
-                if lstat(prefix, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { unlink(prefix) }
+                if let type = SiteWriter.type(prefix), type != S_IFDIR { unlink(prefix) }
             }
-            var info = stat()
             let target = url.path + "/" + path
-            if lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                SiteWriter.removeTree(URL(fileURLWithPath: target))
-            }
+            if SiteWriter.type(target) == S_IFDIR { SiteWriter.removeTree(URL(fileURLWithPath: target)) }
         }
 
         /// A file written so far, read back.
@@ -170,7 +166,7 @@ public struct SiteWriter: Sendable {
     /// What a spare folder held when a build took it as its staging folder, as paths in the site.
     struct Recycled: Sendable {
         var files: [[UInt8]] = []
-        /// Folders, deepest first.
+        /// Folders, each before the folder holding it.
         var folders: [[UInt8]] = []
         private static let slash = UInt8(ascii: "/")
 
@@ -200,7 +196,8 @@ public struct SiteWriter: Sendable {
                     }
                 }
             }
-            folders.sort { $0.count { $0 == Self.slash } > $1.count { $0 == Self.slash } }
+            // A folder's path is longer than its parent's.
+            folders.sort { $0.count > $1.count }
         }
 
         /// `body` given the path as a C string.
@@ -311,8 +308,7 @@ public struct SiteWriter: Sendable {
                 } else {
                     // Not a folder this tool left (a link put in its place, or another user's
                     // folder): a link is removed, anything else put back, and a folder made anew.
-                    var info = stat()
-                    if lstat(staging.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                    if Self.type(staging.path) == S_IFDIR {
                         _ = rename(staging.path, spare.path)
                     } else {
                         _ = unlink(staging.path)
@@ -334,9 +330,14 @@ public struct SiteWriter: Sendable {
     /// link to one), this user's, holding the mark of a built site.
     static func isSpare(_ path: String) -> Bool {
         var info = stat()
-        var mark = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR && info.st_uid == geteuid()
-            && lstat(path + "/" + marker, &mark) == 0 && mark.st_mode & S_IFMT == S_IFREG
+            && type(path + "/" + marker) == S_IFREG
+    }
+
+    /// What is at `path`, not following a link (`S_IFDIR`, `S_IFREG`, `S_IFLNK` …); nil for nothing.
+    static func type(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
     }
 
     /// Removes staging folders left by builds that were killed: those whose process is gone.
