@@ -13,6 +13,7 @@ public final class BuildCache: Sendable {
         var articleFiles: ContentLoader.ArticleFiles
         var articleWords: Memo<String, Article, NoContext, WordFilter>
         var nameRuns: PartyExtractor.NameRuns
+        var partyMerge: LastResult<PartyMerge, ([Party], Extraction.Summary)>
         var selections: TermExtractor.Selections
         var events: EventExtractor.FoundEvents
         var repeatedEvents: LastResult<[Event], (events: [Event], merged: Int)>
@@ -25,6 +26,7 @@ public final class BuildCache: Sendable {
             articleFiles = .init(keeps: keeping)
             articleWords = .init(keeps: keeping)
             nameRuns = .init(keeps: keeping)
+            partyMerge = .init(keeps: keeping)
             selections = .init(keeps: keeping)
             events = .init(keeps: keeping)
             repeatedEvents = .init(keeps: keeping)
@@ -46,6 +48,8 @@ public final class BuildCache: Sendable {
         /// The files in the order the build gave them, and how many are pages: the first ones.
         var output: [OutputFile]
         var pages: Int
+        /// The search index's paths, with what they were worked out from.
+        var search: SearchIndex.Paths
 
         /// The pages' paths, in order.
         var pagePaths: some Collection<String> { output.prefix(pages).lazy.map(\.path) }
@@ -82,6 +86,13 @@ extension BuildCache {
         }
         return stamps
     }
+}
+
+/// The found parties and the editors' parties and terms, joined by `Extraction.merge`.
+struct PartyMerge: Equatable, Sendable {
+    var found: [Party]
+    var editorial: [Party]
+    var terms: [Term]
 }
 
 /// The found events and the editors' events, joined by `Extraction.merge`.

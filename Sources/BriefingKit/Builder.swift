@@ -147,7 +147,7 @@ public enum Builder {
             try stage("render") { () throws(BuildFailure) in
                 ((), "nothing the site is made from changed: 0 of \(previous.pages) pages rendered again")
             }
-            let deferred = deferredFiles(previous.renderer, cache: cache)
+            let deferred = deferredFiles(previous.renderer, cache: cache, search: previous.search)
             report.site = previous.renderer.site
             report.pages = previous.pages
             report.files = previous.output.count + deferred.count
@@ -163,9 +163,13 @@ public enum Builder {
         }
         var extracted: Content? = try stage("extract") { () throws(BuildFailure) in
             var content = loaded
-            let (parties, summary) = Extraction.merge(
-                extracted: PartyExtractor.parties(in: content.articles, memo: &memo.nameRuns), into: content.parties,
-                terms: content.terms)
+            let foundParties = PartyExtractor.parties(in: content.articles, memo: &memo.nameRuns)
+            // Unchanged parties are the very array the last build merged, so they compare at once.
+            let (parties, summary) = memo.partyMerge.value(
+                for: PartyMerge(found: foundParties, editorial: content.parties, terms: content.terms)
+            ) {
+                Extraction.merge(extracted: $0.found, into: $0.editorial, terms: $0.terms)
+            }
             content.parties = parties
             // Terms and events each read the articles and the parties, and nothing of each
             // other: they are found at once.
@@ -230,7 +234,14 @@ public enum Builder {
             return (templates, templates.summary)
         }
         let sitePath = URLComponents(string: config.normalizedBaseURL)?.percentEncodedPath ?? "/"
-        let renderer = PageRenderer(site: site, templates: templates, updating: memo.rendered?.renderer)
+        let renderer = try stage("prepare") { () -> (PageRenderer, String) in
+            let renderer = PageRenderer(site: site, templates: templates, updating: memo.rendered?.renderer)
+            return (
+                renderer,
+                "\(renderer.pages.count) pages listed, relations and counts "
+                    + (memo.rendered == nil ? "worked out" : "updated from the last build")
+            )
+        }
         if write {
             // Pages go to a staging folder as they are rendered, keeping only their ids and links
             // in memory; the links are checked before the staging folder replaces the output.
@@ -293,13 +304,28 @@ public enum Builder {
                 throw error
             }
         }
-        let deferred = cache.map { deferredFiles(renderer, cache: $0) } ?? []
         var siteFilesMemo = PageRenderer.SiteFilesMemo(keeping: false)
         let previous = memo.rendered.flatMap { $0.templates == templateStamps ? $0 : nil }
+        let lastSearch = memo.rendered?.search
         memo.rendered = nil
         // The last build's site, renderer and files are freed once this build is done with them.
         defer { if let previous { Parallel.letGo(previous) } }
-        if let previous, let pages = renderer.pagesChanged(since: previous.renderer) {
+        let (search, deferred, changedPages) = try stage("compare") {
+            () -> ((SearchIndex.Paths?, [DeferredFile], [PageRenderer.Page]?), String) in
+            // The search index's paths are listed, its files made when first asked for.
+            let search = cache.map { _ in
+                SearchIndex.Paths(renderer.site, pages: renderer.timelinePages, last: lastSearch)
+            }
+            let deferred = cache.map { deferredFiles(renderer, cache: $0, search: search!) } ?? []
+            guard let previous else { return ((search, deferred, nil), "no last build to compare with") }
+            let pages = renderer.pagesChanged(since: previous.renderer)
+            return (
+                (search, deferred, pages),
+                pages.map { "\($0.count) of \(renderer.pages.count) pages changed since the last build" }
+                    ?? "the site changed throughout"
+            )
+        }
+        if let previous, let pages = changedPages {
             // Only the pages an edit touched are rendered, over the files of the last build.
             let pagePaths = renderer.pages.map(renderer.path(of:))
             let (pageFiles, otherFiles) = try stage("render") { () throws(BuildFailure) in
@@ -341,7 +367,7 @@ public enum Builder {
             let output = (pagePaths + otherFiles.map(\.path)).compactMap { files[$0] }
             memo.rendered = BuildCache.RenderedSite(
                 renderer: renderer, templates: templateStamps, files: files, links: links, content: loaded,
-                output: output, pages: pagePaths.count)
+                output: output, pages: pagePaths.count, search: search!)
             report.pages = pagePaths.count
             report.files = files.count + deferred.count
             return (output, deferred, report)
@@ -363,7 +389,7 @@ public enum Builder {
                 renderer: renderer, templates: templateStamps,
                 files: Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
                 links: Dictionary(links.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first }),
-                content: loaded, output: files, pages: links.count)
+                content: loaded, output: files, pages: links.count, search: search!)
         }
         report.pages = links.count
         report.files = files.count + deferred.count
@@ -371,28 +397,38 @@ public enum Builder {
     }
 
     /// With a cache, the largest files are made from the cache's memo when first asked for.
-    private static func deferredFiles(_ renderer: PageRenderer, cache: BuildCache) -> [DeferredFile] {
+    private static func deferredFiles(_ renderer: PageRenderer, cache: BuildCache, search paths: SearchIndex.Paths)
+        -> [DeferredFile]
+    {
+        // Each file's maker holds the renderer through one shared reference: the hundreds of
+        // search shards each holding a copy retained and released every field of it.
+        let shared = Shared(renderer)
         let exported = PageRenderer.streamedPaths.map { path in
             DeferredFile(path: path) { () throws(BuildFailure) -> Data in
                 try cache.siteFiles.withLock { (memo) throws(BuildFailure) -> Data in
                     let sink = ByteSink()
-                    try renderer.streamed(path, memo: &memo, into: sink)
+                    try shared.value.streamed(path, memo: &memo, into: sink)
                     return sink.data
                 }
             }
         }
         // The search index's files are made together when the first is asked for.
         let search = MadeOnce()
-        let searchPaths = SearchIndex.paths(renderer.site, pages: renderer.timelinePages)
         return exported
-            + searchPaths.map { path in
+            + paths.paths.map { path in
                 DeferredFile(path: path) { () throws(BuildFailure) -> Data in
                     try search.files.withLock { (made) throws(BuildFailure) -> Data in
-                        if made == nil { made = try renderer.searchFiles() }
+                        if made == nil { made = try shared.value.searchFiles() }
                         return made?[path] ?? Data()
                     }
                 }
             }
+    }
+
+    /// A value held by reference, for closures that would each copy it.
+    private final class Shared<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// Files made together the first time one of them is asked for.

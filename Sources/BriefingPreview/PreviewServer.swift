@@ -96,12 +96,19 @@ public enum PreviewServer {
                 for file in deferred { all.append(try file.made()) }
                 try SiteWriter(output: options.build.output).write(all)
             }
+            let swapStart = clock.now
             let site = ServedSite(files, deferred: deferred, injectReload: true, reusing: state.site)
             let changed = state.publish(site)
+            if options.timings {
+                let ms = milliseconds(swapStart.duration(to: clock.now))
+                log(
+                    "publish".padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", ms)
+                        + "the new files served in place of the last build's")
+            }
             for warning in report.warnings { log(warning.description) }
             let elapsed = start.duration(to: clock.now)
             log(
-                "Built \(report.pages) pages in \(milliseconds(elapsed)) ms; \(changed.count) of \(site.paths.count) files changed"
+                "Built \(report.pages) pages in \(Int(milliseconds(elapsed))) ms; \(changed.count) of \(site.paths.count) files changed"
                     + (changed.isEmpty || changed.count > 4 ? "" : ": " + changed.joined(separator: ", ")))
             return true
         } catch {
@@ -113,8 +120,8 @@ public enum PreviewServer {
         }
     }
 
-    static func milliseconds(_ duration: Duration) -> Int {
-        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }
 

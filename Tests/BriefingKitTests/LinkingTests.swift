@@ -179,6 +179,29 @@ struct LinkingTests {
         }
     }
 
+    /// The editors' events come first in the merged list, before any found one; two of them
+    /// with one slug are an error, found events after them are not looked into.
+    @Test func twoEditorsEventsWithOneSlugAreAnError() {
+        func event(_ path: String) -> Event {
+            Event(
+                slug: "call", summary: "Call",
+                sources: [Located("a#p1", at: SourceLocation(path: path, line: 4, column: 5))], path: path)
+        }
+        var found = event("articles/a.txt" + Extraction.pathSuffix)
+        found.slug = "call-a"
+        #expect(
+            throws: BuildFailure(
+                stage: "link",
+                diagnostics: [.error("events/call-2.md", "event slug 'call' is already used by events/call.md")])
+        ) {
+            try Linker.link(
+                Self.content(events: [event("events/call.md"), event("events/call-2.md"), found]), config: SiteConfig())
+        }
+        #expect(throws: Never.self) {
+            try Linker.link(Self.content(events: [event("events/call.md"), found]), config: SiteConfig())
+        }
+    }
+
     @Test func sameAsMergesAPartyIntoAnotherAndRefusesCycles() throws {
         var kremlin = Party(slug: "kremlin", name: "The Kremlin", kind: .government, path: "parties/kremlin.md")
         kremlin.sameAs = Located("putin", at: SourceLocation(path: "parties/kremlin.md", line: 4, column: 1))
@@ -247,6 +270,38 @@ struct LinkingTests {
             let known = EventChange(
                 fresh: added, gone: all.enumerated().filter { gone.contains($0.offset) }.map(\.element))
             #expect(Linker.ordered(now, last: last, change: known).events.map(\.event.slug) == wholeSort(now))
+        }
+    }
+
+    /// The first planned events found from the last build's, where only a few places hold
+    /// another event, are the ones a walk over the whole timeline finds.
+    @Test func theFirstPlannedEventsMendedFromTheLastAreTheOnesAWalkFinds() {
+        var generator = SystemRandomNumberGenerator()
+        func event(_ number: Int, planned: Bool) -> LinkedEvent {
+            LinkedEvent(
+                event: Event(
+                    slug: "event-\(number)", summary: "Event \(number).", status: planned ? .planned : .past,
+                    sources: [], path: "a.txt"),
+                citations: [], parties: [])
+        }
+        func walk(_ events: [LinkedEvent]) -> [Int] {
+            Array(events.indices.filter { events[$0].event.status == .planned }.prefix(2))
+        }
+        for round in 0..<200 {
+            // From no planned event to many, so that the last build had none, one, or two of several.
+            let share = [0, 2, 20, 200][round % 4]
+            let last = (0..<300).map { event($0, planned: Int.random(in: 0..<1000, using: &generator) < share) }
+            let lastPlaces = PageRenderer.firstPlanned(last, updating: nil)
+            #expect(lastPlaces == walk(last))
+            // A few places given another event, planned or not; sometimes the list grows.
+            var now = last
+            for _ in 0..<Int.random(in: 0...6, using: &generator) {
+                let place =
+                    round % 3 == 0 && !lastPlaces.isEmpty ? lastPlaces.randomElement()! : Int.random(in: 0..<300)
+                now[place] = event(1000 + place, planned: Bool.random(using: &generator))
+            }
+            if round % 10 == 9 { now.append(event(2000, planned: true)) }
+            #expect(PageRenderer.firstPlanned(now, updating: (lastPlaces, last)) == walk(now), "round \(round)")
         }
     }
 

@@ -29,7 +29,7 @@ struct SeedSiteTests {
         #expect(report.warnings.isEmpty, "\(report.warnings)")
         #expect(
             lines.map { String($0.prefix(9)).trimmingCharacters(in: .whitespaces) } == [
-                "config", "load", "extract", "link", "templates", "render", "check", "write",
+                "config", "load", "extract", "link", "templates", "prepare", "render", "check", "write",
             ])
 
         let output = options.output

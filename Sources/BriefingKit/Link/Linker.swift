@@ -473,13 +473,11 @@ public enum Linker {
         check("party", content.parties.map { ($0.slug, $0.path) })
         check("term", content.terms.map { ($0.slug, $0.path) })
         // Found events never share a slug: extraction numbers them apart and leaves out any that
-        // an editor's event already has, so only the editors' files are checked.
-        // Read in place: copying each of tens of thousands of events out to ask was most of the check.
-        check(
-            "event",
-            content.events.indices.filter { !Extraction.isExtracted(path: content.events[$0].path) }.map {
-                (content.events[$0].slug, content.events[$0].path)
-            })
+        // an editor's event already has, so only the editors' files are checked. Those come first
+        // in the list extraction merges, and the list is read up to the first found event: looking
+        // into each of tens of thousands of events was a few milliseconds of every rebuild.
+        let editors = content.events.prefix { !Extraction.isExtracted(path: $0.path) }
+        check("event", editors.map { ($0.slug, $0.path) })
     }
 
     /// The parties and terms, whose names and aliases the matcher looks for.
@@ -596,8 +594,10 @@ public enum Linker {
             linkEvent($0, context: context)
         }
         // What an event kept from the last build reported is reported again: it is still wrong.
-        for result in results { log.record(contentsOf: result.problems) }
-        let events = results.map(\.linked)
+        for index in results.indices where !results[index].problems.isEmpty {
+            log.record(contentsOf: results[index].problems)
+        }
+        let events = results.map { $0.linked }
         // The events the memo linked are the new ones; those it kept and did not reuse, the gone.
         let change =
             last.isEmpty
@@ -623,8 +623,7 @@ public enum Linker {
     ) {
         if !last.isEmpty {
             let change = known ?? EventChange(events, last: last)
-            let gone = Set(change.gone.map(ObjectIdentifier.init))
-            let kept = gone.isEmpty ? last : last.filter { !gone.contains(ObjectIdentifier($0)) }
+            let kept = change.gone.isEmpty ? last : without(change.gone, in: last)
             if kept.count >= events.count - events.count / 8 {
                 let fresh = inTimelineOrder(change.fresh, last: [])
                 // Where each new event goes among the kept ones, in order.
@@ -655,6 +654,38 @@ public enum Linker {
         let keys = events.map(timelineKey)
         let sorted = events.indices.sorted { keys[$0] < keys[$1] }.map { events[$0] }
         return (sorted, last.isEmpty ? nil : known ?? EventChange(sorted, last: last))
+    }
+
+    /// `timeline` without the `gone` events. Each gone event is found by halving on its key, the
+    /// timeline being in order, so that a long timeline's events are not each hashed to drop a
+    /// few; an event not found where its key says is looked for throughout.
+    private static func without(_ gone: [LinkedEvent], in timeline: [LinkedEvent]) -> [LinkedEvent] {
+        var places: [Int] = []
+        for event in gone {
+            let key = timelineKey(event)
+            var (low, high) = (0, timeline.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if timelineKey(timeline[middle]) < key { low = middle + 1 } else { high = middle }
+            }
+            var place = low
+            while place < timeline.count, timeline[place] !== event, timelineKey(timeline[place]) == key { place += 1 }
+            if place < timeline.count, timeline[place] === event {
+                places.append(place)
+            } else if let anywhere = timeline.firstIndex(where: { $0 === event }) {
+                places.append(anywhere)
+            }
+        }
+        places.sort()
+        var kept: [LinkedEvent] = []
+        kept.reserveCapacity(timeline.count - places.count)
+        var next = 0
+        for place in places where place >= next {
+            kept += timeline[next..<place]
+            next = place + 1
+        }
+        kept += timeline[next...]
+        return kept
     }
 
     private static func linkEvent(_ event: Event, context: EventContext) -> (

@@ -30,7 +30,9 @@ public struct PageRenderer: Sendable {
     var hasPlannedEvents: Bool { !firstPlanned.isEmpty }
     /// The first two planned events in the timeline's order, which the home page lists: found
     /// once, as finding them walks a timeline of tens of thousands that may have none.
-    let firstPlanned: [LinkedEvent]
+    var firstPlanned: [LinkedEvent] { firstPlannedPlaces.map { site.events[$0] } }
+    /// Their places in the timeline.
+    let firstPlannedPlaces: [Int]
     let relations: Relations
     private let structured: StructuredData
     private let termSummaries: [String: String]
@@ -104,7 +106,8 @@ public struct PageRenderer: Sendable {
                             }
                             return (slug, Self.describe(linked))
                         }, uniquingKeysWith: { first, _ in first }),
-                    planned: Array(site.events.lazy.filter { $0.event.status == .planned }.prefix(2))
+                    planned: Self.firstPlanned(
+                        site.events, updating: previous.map { ($0.firstPlannedPlaces, $0.site.events) })
                 )
             })
         self.index = indexed.index
@@ -112,9 +115,26 @@ public struct PageRenderer: Sendable {
         self.termArticles = indexed.terms
         self.relations = other.relations
         self.termSummaries = other.summaries
-        self.firstPlanned = other.planned
+        self.firstPlannedPlaces = other.planned
         self.timelinePages = TimelinePages(
             site.events, updating: previous.map { ($0.timelinePages, $0.site.events) })
+    }
+
+    /// The places of the first two planned events in `events`. With the last build's, when the
+    /// timeline is as long and few of its places hold another event than they did, only those
+    /// few are looked into: walking tens of thousands of events, most of them past, read each
+    /// from memory.
+    static func firstPlanned(_ events: [LinkedEvent], updating last: (places: [Int], events: [LinkedEvent])?) -> [Int] {
+        if let last, events.count == last.events.count {
+            let changed = events.placesNotIdentical(to: last.events)
+            // The last build's first planned events, still at their places, and no planned event
+            // before them but at a changed place: every other event there is what it was.
+            if changed.count <= 256, last.places.allSatisfy({ !changed.contains($0) }) {
+                let planned = changed.filter { events[$0].event.status == .planned }
+                return Array(Set(last.places + planned).sorted().prefix(2))
+            }
+        }
+        return Array(events.indices.lazy.filter { events[$0].event.status == .planned }.prefix(2))
     }
 
     /// The articles naming a party or term, as `partyArticles` and `termArticles` hold them.

@@ -59,9 +59,7 @@ enum SearchIndex {
         init(_ site: Site, pages: TimelinePages) {
             var hashes = site.parties.map { ContentCuts.hash($0.party.slug) }
             hashes += site.terms.map { ContentCuts.hash($0.term.slug) }
-            hashes +=
-                pages.hashes.count == site.events.count
-                ? pages.hashes : site.events.map { ContentCuts.hash($0.event.slug) }
+            hashes += SearchIndex.eventHashes(site, pages: pages)
             for linked in site.articles {
                 hashes += linked.paragraphs.map {
                     ContentCuts.hash(
@@ -157,6 +155,41 @@ enum SearchIndex {
     static func paths(_ site: Site, pages: TimelinePages) -> [String] {
         RowShards(site, pages: pages).names.map(rowShardPath)
             + (0..<wordShards(rows: Rows.count(site))).map(wordShardPath) + [Routes.searchIndex]
+    }
+
+    /// The events' hashes, in the site's order: the timeline's, which has them already.
+    static func eventHashes(_ site: Site, pages: TimelinePages) -> [UInt64] {
+        pages.hashes.count == site.events.count ? pages.hashes : site.events.map { ContentCuts.hash($0.event.slug) }
+    }
+
+    /// The paths of a site's index with what they follow from: the slugs of its parties, terms
+    /// and events in order, and each article's slug and paragraph numbers. The preview keeps
+    /// the last build's, since most edits move none of these, and working the paths out hashes
+    /// the address of every paragraph.
+    struct Paths: Sendable {
+        struct Rows: Equatable, Sendable {
+            var parties: [String]
+            var terms: [String]
+            var events: [UInt64]
+            var articles: [String]
+            var paragraphs: [[Int]]
+        }
+
+        let rows: Rows
+        let paths: [String]
+
+        /// The paths of `site`'s index: `last`'s when its rows are the same.
+        init(_ site: Site, pages: TimelinePages, last: Paths?) {
+            rows = Rows(
+                parties: site.parties.map { $0.party.slug }, terms: site.terms.map { $0.term.slug },
+                events: SearchIndex.eventHashes(site, pages: pages), articles: site.articles.map { $0.article.slug },
+                paragraphs: site.articles.map { $0.paragraphs.map { $0.paragraph.number } })
+            if let last, last.rows == rows {
+                paths = last.paths
+            } else {
+                paths = SearchIndex.paths(site, pages: pages)
+            }
+        }
     }
 
     /// The index's files, each handed to `emit` as it is made, in the order of `paths`: the

@@ -48,11 +48,17 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         _ elements: [Element], key: @Sendable (Element) -> Key, context: Context, holds: Holds? = nil,
         _ compute: @Sendable (Element) -> Value
     ) -> [Value] {
-        let (last, lastValues, stillHolds): ([Element], [Value], (@Sendable (Element, Value) -> Bool)?)
+        // The kept lists are taken out, so that when the elements are as many as last time the
+        // results are the kept ones changed in place: held only here, they are not copied.
+        var last: [Element] = []
+        var lastValues: [Value] = []
+        swap(&last, &self.elements)
+        swap(&lastValues, &self.values)
+        let stillHolds: (@Sendable (Element, Value) -> Bool)?
         if context == self.context {
-            (last, lastValues, stillHolds) = (self.elements, self.values, nil)
+            stillHolds = nil
         } else if let lastContext = self.context, let check = holds?(lastContext, context) {
-            (last, lastValues, stillHolds) = (self.elements, self.values, check)
+            stillHolds = check
         } else {
             (last, lastValues, stillHolds) = ([], [], nil)
         }
@@ -60,35 +66,34 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         if stillHolds == nil, !last.isEmpty, elements.sharesStorage(with: last) {
             computedPlaces = []
             dropped = []
+            (self.elements, self.values) = (last, lastValues)
             return lastValues
         }
         // Which of the kept results are used again, by their place among the kept ones.
         var reused = [Bool](repeating: false, count: last.count)
-        @Sendable func reusable(_ position: Int, for element: Element) -> Bool {
-            last[position] == element && stillHolds?(element, lastValues[position]) ?? true
-        }
-        var results = [Value?](repeating: nil, count: elements.count)
         var unmatched: [Int] = []
         // An element carried over from the last build holds the very strings and arrays the kept
         // one holds: the same bytes. Those are compared first, in place, since comparing with
         // `==` copies each element out of its array and retains everything it holds, which for
         // 40,000 events cost more than all the rest of the comparison. Equal bytes are equal
         // values; other bytes are compared with `==`.
+        // Written through pointers: the loop runs once per element of lists of tens of thousands.
         let size = MemoryLayout<Element>.size
         elements.withUnsafeBufferPointer { now in
             last.withUnsafeBufferPointer { was in
-                for index in now.indices {
-                    if index < was.count,
-                        memcmp(was.baseAddress! + index, now.baseAddress! + index, size) == 0
-                            || was[index] == now[index],
-                        stillHolds?(now[index], lastValues[index]) ?? true
-                    {
-                        results[index] = lastValues[index]
-                        reused[index] = true
-                    } else {
-                        unmatched.append(index)
+                reused.withUnsafeMutableBufferPointer { reused in
+                    for index in now.indices.prefix(was.count) {
+                        let same =
+                            memcmp(was.baseAddress! + index, now.baseAddress! + index, size) == 0
+                            || was[index] == now[index]
+                        if same, stillHolds.map({ $0(now[index], lastValues[index]) }) ?? true {
+                            reused[index] = true
+                        } else {
+                            unmatched.append(index)
+                        }
                     }
                 }
+                unmatched += was.count..<max(was.count, now.count)
             }
         }
         // Elements that moved, by key, among the last build's elements that found no match in place.
@@ -98,23 +103,49 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             for index in last.indices.dropFirst(elements.count) { moved[key(last[index])] = index }
             return moved
         }()
-        let fresh = Parallel.map(unmatched) { index -> Value? in
+        let fresh = Parallel.map(unmatched) { [last, lastValues] index -> Value? in
             let element = elements[index]
-            if let position = moved[key(element)], reusable(position, for: element) { return nil }
+            if let position = moved[key(element)], last[position] == element,
+                stillHolds?(element, lastValues[position]) ?? true
+            {
+                return nil
+            }
             return compute(element)
         }
+        // What goes where the elements did not match in place, read before any kept result is
+        // replaced: a moved element's result may sit where another element now goes.
         computedPlaces = []
+        var placed: [(index: Int, value: Value)] = []
+        placed.reserveCapacity(unmatched.count)
         for (index, value) in zip(unmatched, fresh) {
             if let value {
-                results[index] = value
+                placed.append((index, value))
                 computedPlaces.append(index)
             } else if let position = moved[key(elements[index])] {
-                results[index] = lastValues[position]
+                placed.append((index, lastValues[position]))
                 reused[position] = true
             }
         }
         dropped = last.isEmpty ? nil : reused.indices.filter { !reused[$0] }.map { lastValues[$0] }
-        let values = results.map { $0! }
+        // Letting go of the last list releases each of its elements once, which for tens of
+        // thousands of events read each from memory: done on another thread.
+        if keeps, !last.isEmpty { Parallel.letGo(last) }
+        last = []
+        var values: [Value]
+        if lastValues.count == elements.count {
+            values = lastValues
+            lastValues = []
+            for (index, value) in placed { values[index] = value }
+        } else {
+            // As many as are matched in place are the kept ones; the rest are placed after them.
+            values = Array(lastValues.prefix(min(lastValues.count, elements.count)))
+            lastValues = []
+            values.reserveCapacity(elements.count)
+            var placedAt = [Int](repeating: -1, count: elements.count)
+            for (number, entry) in placed.enumerated() { placedAt[entry.index] = number }
+            for index in values.indices where placedAt[index] >= 0 { values[index] = placed[placedAt[index]].value }
+            for index in values.count..<elements.count { values.append(placed[placedAt[index]].value) }
+        }
         if keeps {
             self.elements = elements
             self.values = values
