@@ -102,14 +102,20 @@ public enum Linker {
 
         // What the last build kept is taken out, so that each chain holds the only reference
         // to the part it updates.
-        let kept = memo
-        memo = Kept(keeps: kept.keeps)
+        var taken = memo
+        memo = Kept(keeps: taken.keeps)
+        // The memos each go to their chain through a handover, which gives them up to it: a
+        // copy held anywhere else would have the memo copy its kept results before changing them.
+        let eventHandover = Handover(exchange(&taken.events, with: .init(keeps: taken.keeps)))
+        let linkedHandover = Handover(exchange(&taken.linked, with: .init(keeps: taken.keeps)))
+        let mentionsHandover = Handover(exchange(&taken.mentions, with: .init(keeps: taken.keeps)))
+        let kept = taken
         // What is left of the last build's state once this one has taken its parts.
         defer { if kept.keeps { Parallel.letGo(kept) } }
         let (eventChain, articleChain) = Parallel.both(
             concurrently: kept.keeps,
             {
-                var eventMemo = kept.events
+                var eventMemo = eventHandover.take()
                 var log = DiagnosticLog()
                 let (events, change) = linkEvents(
                     content, paths: paths, memo: &eventMemo, last: kept.timeline, log: &log)
@@ -143,8 +149,8 @@ public enum Linker {
                 return (events: events, cited: cited, change: change, memo: eventMemo, log: log)
             },
             {
-                var linkedMemo = kept.linked
-                var mentionsMemo = kept.mentions
+                var linkedMemo = linkedHandover.take()
+                var mentionsMemo = mentionsHandover.take()
                 let articles = linkedMemo.map(
                     content.articles, key: \.path, context: names, holds: words?.holdsForNames()
                 ) {

@@ -68,3 +68,28 @@ extension Parallel {
         return (a.withLock { $0! }, b.withLock { $0! })
     }
 }
+
+/// A value handed from one place to one other, which takes it: a value held in a single place
+/// is changed in place, where one held in two is copied first.
+final class Handover<Value: Sendable>: Sendable {
+    private let value: Mutex<Value?>
+
+    init(_ value: consuming Value) {
+        self.value = Mutex(value)
+    }
+
+    /// The value, given up by the handover; taken once.
+    func take() -> Value {
+        value.withLock { held in
+            defer { held = nil }
+            return held!
+        }
+    }
+}
+
+/// The value at `place`, with `replacement` put there instead.
+func exchange<Value>(_ place: inout Value, with replacement: consuming Value) -> Value {
+    var value = replacement
+    swap(&place, &value)
+    return value
+}
