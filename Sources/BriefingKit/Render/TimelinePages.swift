@@ -5,16 +5,15 @@
 /// later event to another page: a link to an event, from another site or shared by a reader, led
 /// to the wrong page, and every page linking an event whose page had moved changed with it.
 ///
-/// Pages are cut where `ContentCuts` says, by a hash of each event's slug: about 100 events a
-/// page, from 30 to 250, and one page for 100 events or fewer. (About 200 a page made pages of
-/// 185 KB, and an edit to one event waited 10 to 18 ms for its page to render again.) Whether
-/// an event starts a page depends on the events near it alone, so an event added or removed
-/// changes its own page and seldom the next. Each page but the first is named by its first event (`timeline/NAME/`,
+/// Pages are cut where `ContentCuts` says, by a hash of each event's slug: about 200 events a
+/// page, from 60 to 500, and one page for 200 events or fewer. Whether an event starts a page
+/// depends on the events near it alone, so an event added or removed changes its own page and
+/// seldom the next. Each page but the first is named by its first event (`timeline/NAME/`,
 /// twelve hexadecimal digits of the event's hash), and keeps its address while that event stays.
 /// The name is short because every link to an event carries it: named with the event's whole
 /// slug, the search index of 1,000 articles grew from 20.5 to 24.0 MB.
 struct TimelinePages: Sendable {
-    static let cuts = ContentCuts(divisor: 100, finerDivisor: 25, minimum: 30, maximum: 250, evenPart: 100, whole: 100)
+    static let cuts = ContentCuts(divisor: 200, finerDivisor: 50, minimum: 60, maximum: 500, evenPart: 200, whole: 200)
 
     /// Where each page starts in the site's order of events; the first at 0.
     let starts: [Int]
