@@ -143,9 +143,7 @@ public enum Extraction {
 
 extension Extraction {
     /// Whether an event at this path was found in an article's text rather than written by an
-    /// editor: compared as bytes, the last ones only, since `hasSuffix` compares Characters and
-    /// this is asked of every event at every rebuild. Given the path rather than the event, so a
-    /// caller can ask it of an event in its array without copying the event out.
+    /// editor: compared as bytes, the last ones only, since `hasSuffix` compares Characters.
     static func isExtracted(path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in

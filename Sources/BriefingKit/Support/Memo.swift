@@ -72,12 +72,11 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         // Which of the kept results are used again, by their place among the kept ones.
         var reused = [Bool](repeating: false, count: last.count)
         var unmatched: [Int] = []
-        // An element carried over from the last build holds the very strings and arrays the kept
-        // one holds: the same bytes. Those are compared first, in place, since comparing with
-        // `==` copies each element out of its array and retains everything it holds, which for
-        // 40,000 events cost more than all the rest of the comparison. Equal bytes are equal
-        // values; other bytes are compared with `==`.
-        // Written through pointers: the loop runs once per element of lists of tens of thousands.
+        // An element carried over from the last build holds the very strings and arrays (or, an
+        // event, the very fields) the kept one holds: the same bytes. Those are compared first,
+        // in place, since comparing with `==` copies each element out of its array and retains
+        // what it holds. Equal bytes are equal values; other bytes are compared with `==`. The
+        // loop writes through pointers: it runs once for each of tens of thousands of events.
         let size = MemoryLayout<Element>.size
         elements.withUnsafeBufferPointer { now in
             last.withUnsafeBufferPointer { was in
