@@ -37,6 +37,18 @@ public struct BuildReport: Sendable {
         public var name: String
         public var milliseconds: Double
         public var detail: String
+
+        public init(name: String, elapsed: Duration, detail: String) {
+            self.name = name
+            milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            self.detail = detail
+        }
+
+        /// The stage as `--timings` prints it: name, time, what it did.
+        public var line: String {
+            name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", milliseconds)
+                + detail
+        }
     }
 
     public var stages: [Stage] = []
@@ -93,11 +105,9 @@ public enum Builder {
                 failure.warnings = report.warnings + error.warnings
                 throw failure
             }
-            let elapsed = start.duration(to: clock.now)
-            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            report.stages.append(.init(name: name, milliseconds: ms, detail: detail))
-            progress(
-                name.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", ms) + detail)
+            let stage = BuildReport.Stage(name: name, elapsed: start.duration(to: clock.now), detail: detail)
+            report.stages.append(stage)
+            progress(stage.line)
             return value
         }
 

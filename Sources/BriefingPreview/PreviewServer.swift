@@ -100,15 +100,16 @@ public enum PreviewServer {
             let site = ServedSite(files, deferred: deferred, injectReload: true, reusing: state.site)
             let changed = state.publish(site)
             if options.timings {
-                let ms = milliseconds(swapStart.duration(to: clock.now))
                 log(
-                    "publish".padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%7.1f ms  ", ms)
-                        + "the new files served in place of the last build's")
+                    BuildReport.Stage(
+                        name: "publish", elapsed: swapStart.duration(to: clock.now),
+                        detail: "the new files served in place of the last build's"
+                    ).line)
             }
             for warning in report.warnings { log(warning.description) }
             let elapsed = start.duration(to: clock.now)
             log(
-                "Built \(report.pages) pages in \(Int(milliseconds(elapsed))) ms; \(changed.count) of \(site.paths.count) files changed"
+                "Built \(report.pages) pages in \(milliseconds(elapsed)) ms; \(changed.count) of \(site.paths.count) files changed"
                     + (changed.isEmpty || changed.count > 4 ? "" : ": " + changed.joined(separator: ", ")))
             return true
         } catch {
@@ -120,8 +121,8 @@ public enum PreviewServer {
         }
     }
 
-    static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 }
 
