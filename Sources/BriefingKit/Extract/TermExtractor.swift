@@ -386,19 +386,37 @@ public enum TermExtractor {
                 let alone = wholeRuns[mergeKey(words: rest.map(\.folded))] ?? 0
                 guard alone >= wholeRuns[mergeKey(words: run.map(\.folded)), default: 0] else { return run }
                 // The article still uses the whole phrase, for the count of articles using a term.
-                trimmedKeys += phrases(in: run).map { mergeKey(words: $0.map(\.folded)) }
+                trimmedKeys += phraseRanges(in: run).map { mergeKey(words: run[$0].map(\.folded)) }
                 return Array(rest)
             }
         }
         for (unit, runs) in zip(units, unitRuns) {
             for run in runs ?? [] {
-                for token in run { wordCounts[singular(token.folded), default: 0] += unit.weight }
-                for phrase in phrases(in: run) {
-                    let key = mergeKey(words: phrase.map(\.folded))
+                // Each word's parts of a merge key made once, for the run's every phrase: a
+                // phrase's key is its words without hyphens, the last in the singular.
+                var plain: [String] = []
+                var plainSingular: [String] = []
+                plain.reserveCapacity(run.count)
+                plainSingular.reserveCapacity(run.count)
+                for token in run {
+                    let singularWord = singular(token.folded)
+                    wordCounts[singularWord, default: 0] += unit.weight
+                    plain.append(withoutHyphens(token.folded))
+                    plainSingular.append(withoutHyphens(singularWord))
+                }
+                for phrase in phraseRanges(in: run) {
+                    var key = ""
+                    for index in phrase.dropLast() { key += plain[index] }
+                    key += plainSingular[phrase.upperBound - 1]
+                    var surface = run[phrase.lowerBound].text
+                    for index in phrase.dropFirst() {
+                        surface += " "
+                        surface += run[index].text
+                    }
                     position += 1
                     // Updated in place: a copy taken out and put back would copy its sets each time.
                     func count(_ candidate: inout Candidate) {
-                        candidate.surfaces[surface(phrase), default: 0] += 1
+                        candidate.surfaces[surface, default: 0] += 1
                         candidate.weight += unit.weight
                         if phrase.count == run.count { candidate.alone += unit.weight }
                         if unit.paragraph > 0 { candidate.paragraphs.insert(unit.paragraph) }
@@ -407,7 +425,8 @@ public enum TermExtractor {
                     count(
                         &candidates[
                             key,
-                            default: Candidate(words: phrase.map(\.folded), proper: phrase.contains(where: \.proper))])
+                            default: Candidate(
+                                words: run[phrase].map(\.folded), proper: run[phrase].contains(where: \.proper))])
                 }
             }
         }
@@ -611,20 +630,21 @@ public enum TermExtractor {
         }
     }
 
-    /// Every sub-phrase of a run of up to four words whose head is a common noun or a "thing"
-    /// ("Puskás Award"); a proper word may only modify ("Falcon 9 rocket", "Dragon spacecraft").
-    static func phrases(in run: [Token]) -> [[Token]] {
-        var result: [[Token]] = []
+    /// Where each sub-phrase of a run lies in it: up to four words whose head is a common noun or
+    /// a "thing" ("Puskás Award"); a proper word may only modify ("Falcon 9 rocket", "Dragon
+    /// spacecraft"). Places rather than copies of the words: an article has thousands of phrases.
+    static func phraseRanges(in run: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         for start in run.indices {
             // A name is taken whole: "New Horizons spacecraft", never "Horizons spacecraft".
             if start > 0 && run[start].proper && run[start - 1].proper { continue }
+            // A phrase opening with a number is none, whatever its length.
+            if run[start].folded.first?.isNumber ?? false { continue }
             for end in start..<min(run.count, start + 4) {
-                let phrase = Array(run[start...end])
-                let head = phrase[phrase.count - 1]
+                let head = run[end]
                 if head.proper && !namedThings.contains(head.folded) { continue }
                 if end + 1 < run.count && head.proper && run[end + 1].proper { continue }
-                if phrase[0].folded.first?.isNumber ?? false { continue }
-                result.append(phrase)
+                result.append(start..<end + 1)
             }
         }
         return result
@@ -918,8 +938,15 @@ public enum TermExtractor {
         var key = ""
         for word in words.dropLast() { key += word }
         key += singular(last)
-        if key.utf8.contains(UInt8(ascii: "-")) { key.removeAll { $0 == "-" } }
-        return key
+        return withoutHyphens(key)
+    }
+
+    /// The text without its ASCII hyphens, as merge keys leave them out.
+    static func withoutHyphens(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        var text = text
+        text.removeAll { $0 == "-" }
+        return text
     }
 
     /// A plural noun's singular by the regular rules; good enough to merge "aftershock" and "aftershocks".
