@@ -346,6 +346,45 @@ struct LinkingTests {
         #expect(after == (try Linker.link(content, config: SiteConfig())))
     }
 
+    /// Rebuilds that rename, move, add and drop a few events give the site a fresh link gives: the
+    /// parties' lists mended by putting new events in place, the paragraphs' and the terms' read
+    /// through the places kept a run at a time.
+    @Test func listsMendedFromTheLastBuildAreTheOnesAFreshLinkGives() throws {
+        var generator = SystemRandomNumberGenerator()
+        let parties = [["putin"], ["trump"], ["putin", "trump"], []]
+        func event(_ number: Int) -> Event {
+            let line = SourceLocation(path: "events/e\(number).md", line: 4)
+            return Event(
+                slug: "e\(number)", summary: "Event \(number)",
+                date: "2025-03-\(10 + Int.random(in: 0..<9, using: &generator))",
+                sources: [Located("a#p\(Int.random(in: 1...2, using: &generator))", at: line)],
+                parties: parties.randomElement(using: &generator)!.map { Located($0, at: line) },
+                path: "events/e\(number).md")
+        }
+        var events = (0..<40).map(event)
+        var memo = Linker.Kept()
+        var next = 40
+        for round in 0..<60 {
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0 where events.count > 1: events.remove(at: Int.random(in: 0..<events.count, using: &generator))
+                case 1:
+                    events.append(event(next))
+                    next += 1
+                default:
+                    // The same event written again: a new date, paragraph or parties.
+                    let place = Int.random(in: 0..<events.count, using: &generator)
+                    let slug = events[place].slug
+                    events[place] = event(0)
+                    events[place].slug = slug
+                }
+            }
+            let content = Self.content(events: events)
+            let mended = try Linker.link(content, config: SiteConfig(), memo: &memo)
+            #expect(mended == (try Linker.link(content, config: SiteConfig())), "round \(round)")
+        }
+    }
+
     /// The index of a timeline where a few events were renamed, moved or swapped, mended from
     /// the last build's, gives every slug the place an index made afresh gives it.
     @Test func anIndexMendedFromTheLastFindsEveryEventWhereAFreshOneDoes() {
