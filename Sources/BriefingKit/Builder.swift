@@ -184,11 +184,20 @@ public enum Builder {
             // Terms and events each read the articles and the parties, and nothing of each
             // other: they are found at once.
             let found = content
-            let (selections, eventMemos) = (memo.selections, (memo.events, memo.repeatedEvents, memo.eventMerge))
+            // Each chain is handed its memos, which no one else then holds: a copy kept here as
+            // well had each memo copy what it kept (tens of thousands of events and names) before
+            // changing any of it.
+            let termHandover = Handover(exchange(&memo.selections, with: .init(keeps: false)))
+            let eventHandover = Handover(
+                (
+                    exchange(&memo.events, with: .init(keeps: false)),
+                    exchange(&memo.repeatedEvents, with: .init(keeps: false)),
+                    exchange(&memo.eventMerge, with: .init(keeps: false))
+                ))
             let (termChain, eventChain) = Parallel.both(
                 concurrently: cache != nil,
                 {
-                    var selections = selections
+                    var selections = termHandover.take()
                     let (terms, summary) = Extraction.merge(
                         extracted: TermExtractor.terms(
                             in: found.articles, parties: parties, memo: &selections, words: words),
@@ -197,7 +206,7 @@ public enum Builder {
                     return (terms: terms, summary: summary, memo: selections)
                 },
                 {
-                    var (eventsMemo, repeatedEvents, eventMerge) = eventMemos
+                    var (eventsMemo, repeatedEvents, eventMerge) = eventHandover.take()
                     let extracted = EventExtractor.events(
                         in: found.articles, parties: parties, memo: &eventsMemo, words: words)
                     // Unchanged events are the very array the last build merged, so these compare at once.

@@ -73,6 +73,10 @@ public enum EventExtractor {
         private var output: [Event] = []
         /// The place of the article each name of `output` went to.
         private var articleOf: [String: Int] = [:]
+        /// For each opening (slug as found) of an event of `input`, the places of the articles
+        /// holding such an event: when names change hands, only these articles are asked
+        /// whether their events tried one, rather than every later event of the briefing.
+        private var openings: [String: [Int]] = [:]
         private let keeps: Bool
         /// How the last value was named: as the last naming, from it, or from scratch.
         private(set) var naming = Naming.fromScratch
@@ -85,21 +89,33 @@ public enum EventExtractor {
 
         mutating func value(for input: [ArticleEvents]) -> [Event] {
             let output: [Event]
+            // Taken out, so that naming again moves names in the only copy, in place, rather than
+            // first copying the tens of thousands of names a large briefing gives.
             var articleOf = self.articleOf
+            var openings = self.openings
+            (self.articleOf, self.openings) = ([:], [:])
+            // Naming as before, every event opens as it did: the openings are the same.
             if let named = EventExtractor.namedAsBefore(input, last: self.input, named: self.output) {
                 (output, naming) = (named, .asBefore)
-            } else if let (named, places) = EventExtractor.namedAgain(
-                input, last: self.input, named: self.output, articleOf: self.articleOf)
+            } else if let named = EventExtractor.namedAgain(
+                input, last: self.input, named: self.output, articleOf: &articleOf, openings: &openings)
             {
-                (output, articleOf, naming) = (named, places, .again)
+                (output, naming) = (named, .again)
             } else {
                 (output, articleOf) = EventExtractor.namedApartWithPlaces(input)
                 naming = .fromScratch
+                openings = [:]
+                if keeps {
+                    for (place, article) in input.enumerated() {
+                        for event in article.events { openings[event.slug, default: []].append(place) }
+                    }
+                }
             }
             if keeps {
                 self.input = input
                 self.output = output
                 self.articleOf = articleOf
+                self.openings = openings
             }
             return output
         }
@@ -212,15 +228,34 @@ public enum EventExtractor {
     /// Most edits rename one event, so only the events that tried its old or new name are
     /// looked at again, and the names of 40,000 events are not hashed into a set again.
     static func namedAgain(
-        _ input: [ArticleEvents], last: [ArticleEvents], named: [Event], articleOf: [String: Int]
-    ) -> (events: [Event], articleOf: [String: Int])? {
-        guard !last.isEmpty, input.count == last.count, !articleOf.isEmpty,
+        _ input: [ArticleEvents], last: [ArticleEvents], named: [Event], articleOf: inout [String: Int],
+        openings: inout [String: [Int]]
+    ) -> [Event]? {
+        guard !last.isEmpty, input.count == last.count, !articleOf.isEmpty, !openings.isEmpty,
             zip(input, last).allSatisfy({ $0.slug == $1.slug })
         else { return nil }
+        // The openings of the articles whose events changed, as they are now.
+        for (place, (now, was)) in zip(input, last).enumerated() where !now.events.sharesStorage(with: was.events) {
+            for event in was.events {
+                openings[event.slug]?.removeAll { $0 == place }
+                if openings[event.slug]?.isEmpty == true { openings[event.slug] = nil }
+            }
+            for event in now.events { openings[event.slug, default: []].append(place) }
+        }
         // The names given before the current article in one naming and not in the other.
         var differ = Set<String>()
+        // The articles with an event that may have tried a name that entered or left `differ`:
+        // one opening with the name, or with the part of it before a hyphen (the name qualified
+        // by an article's slug and a number). An article not marked tried none of them.
+        var marked = [Bool](repeating: false, count: input.count)
         func toggle(_ name: String) {
             if differ.remove(name) == nil { differ.insert(name) }
+            var opening = name[...]
+            while true {
+                for place in openings[String(opening)] ?? [] { marked[place] = true }
+                guard let hyphen = opening.utf8.lastIndex(of: UInt8(ascii: "-")) else { break }
+                opening = opening[..<hyphen]
+            }
         }
         // The last naming, with each article named otherwise put in its place: an article named
         // as before keeps its events where they are, rather than being copied into a new array.
@@ -259,7 +294,7 @@ public enum EventExtractor {
                 return (2...max(2, number)).contains { differ.contains("\(qualified)-\($0)") }
             }
             if openSame,
-                differ.isEmpty
+                differ.isEmpty || !marked[place]
                     || !now.events.indices.contains(where: {
                         tried(now.events[$0].slug, names[names.startIndex + $0].slug)
                     })
@@ -291,10 +326,9 @@ public enum EventExtractor {
             shift += renamed.count - names.count
         }
         // The names given up first, then those given: a name may move to an earlier article.
-        var places = articleOf
-        for (name, place) in moves where place == nil { places[name] = nil }
-        for (name, place) in moves { if let place { places[name] = place } }
-        return (events, places)
+        for (name, place) in moves where place == nil { articleOf[name] = nil }
+        for (name, place) in moves { if let place { articleOf[name] = place } }
+        return events
     }
 
     struct Found {
