@@ -227,6 +227,7 @@ public enum EventExtractor {
     /// named again can change; the others are named again against the names given before them.
     /// Most edits rename one event, so only the events that tried its old or new name are
     /// looked at again, and the names of 40,000 events are not hashed into a set again.
+    /// `articleOf` and `openings`, the last naming's, are brought up to this one in place.
     static func namedAgain(
         _ input: [ArticleEvents], last: [ArticleEvents], named: [Event], articleOf: inout [String: Int],
         openings: inout [String: [Int]]

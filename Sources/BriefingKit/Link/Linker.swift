@@ -298,13 +298,15 @@ public enum Linker {
                 // Events by party, in timeline order, so that no party scans every event.
                 var eventsByParty: [String: [String]] = [:]
                 var partyEvents: [String: [LinkedEvent]] = [:]
-                if let (last, _, _) = reuse, let change = eventChain.change {
+                if let (last, _, listed) = reuse, let change = eventChain.change {
                     // Only the parties of events added or gone change their lists: each is the
                     // last build's without the gone events and with the new ones put in place
                     // by halving, as the timeline is in order of unique keys. Events edited in
-                    // place are swapped too, so that the lists hold this build's very events.
+                    // place are swapped too, so that the lists hold this build's very events;
+                    // their parties' slugs read as they did.
                     eventsByParty = last.eventsByParty
                     partyEvents = last.partyEvents
+                    let relisted = Set((listed.fresh + listed.gone).flatMap(\.parties))
                     let gone = Set(change.gone.map(ObjectIdentifier.init))
                     let fresh = change.fresh.map { (key: timelineKey($0), event: $0) }.sorted { $0.key < $1.key }
                     for party in Set((change.fresh + change.gone).flatMap(\.parties)) {
@@ -319,7 +321,9 @@ public enum Linker {
                             list.insert(event, at: low)
                         }
                         partyEvents[party] = list.isEmpty ? nil : list
-                        eventsByParty[party] = list.isEmpty ? nil : list.map(\.event.slug)
+                        if relisted.contains(party) {
+                            eventsByParty[party] = list.isEmpty ? nil : list.map(\.event.slug)
+                        }
                     }
                 } else {
                     for event in events {
