@@ -346,41 +346,83 @@ public enum Linker {
             {
                 // A term's events are those citing a paragraph that names it: the events are
                 // walked once, in timeline order, through the terms each cited paragraph names.
-                // Again only for the terms changed articles name, before or after, and the terms
-                // named where changed events cite.
+                // Again only for the terms changed articles name, before or after; the terms
+                // named where added or gone events cite are mended from the last build's lists,
+                // as the parties' are, since the paragraphs naming them are the same.
                 let termsNamedIn = articleChain.termsNamedIn
                 var termEvents = [[String]](repeating: [], count: content.terms.count)
+                var termEventObjects = [[LinkedEvent]](repeating: [], count: kept.keeps ? content.terms.count : 0)
                 var affected = [Bool](repeating: true, count: content.terms.count)
-                if let (last, lastArticles, change) = reuse, last.termSlugs == articleChain.termSlugs {
+                if let (last, lastArticles, listed) = reuse, last.termSlugs == articleChain.termSlugs,
+                    let change = eventChain.change, last.termEventObjects.count == content.terms.count
+                {
                     affected = [Bool](repeating: false, count: content.terms.count)
-                    func touch(_ named: [[Int]], paragraph: Int? = nil) {
+                    func touch(_ named: [[Int]], paragraph: Int? = nil, in flags: inout [Bool]) {
                         for (number, terms) in named.enumerated() where paragraph == nil || paragraph == number {
-                            for term in terms { affected[term] = true }
+                            for term in terms { flags[term] = true }
                         }
                     }
                     // In a changed article, a term named in a paragraph before and after lists
                     // the events citing that paragraph as it did; only the terms a paragraph
-                    // gained or lost, or all of them when paragraphs came or went, are affected.
+                    // gained or lost, or all of them when paragraphs came or went, are walked.
                     for index in grouped.indices where grouped[index] !== lastArticles[index] {
                         let (now, was) = (grouped[index].termsNamed, lastArticles[index].termsNamed)
                         guard now.count == was.count else {
-                            touch(now)
-                            touch(was)
+                            touch(now, in: &affected)
+                            touch(was, in: &affected)
                             continue
                         }
                         for (terms, before) in zip(now, was) where terms != before {
                             for term in Set(terms).symmetricDifference(before) { affected[term] = true }
                         }
                     }
-                    for event in change.fresh + change.gone {
-                        for citation in event.citations {
-                            guard let position = articlePosition[citation.article] else { continue }
-                            touch(termsNamedIn[position], paragraph: citation.paragraph)
-                            touch(lastArticles[position].termsNamed, paragraph: citation.paragraph)
+                    // The terms named where events were added or went (`mended`), and of them those
+                    // whose list of slugs reads otherwise (`relisted`: not only events edited in place).
+                    func touch(citedBy events: [LinkedEvent], in flags: inout [Bool]) {
+                        for event in events {
+                            for citation in event.citations {
+                                guard let position = articlePosition[citation.article] else { continue }
+                                touch(termsNamedIn[position], paragraph: citation.paragraph, in: &flags)
+                                touch(lastArticles[position].termsNamed, paragraph: citation.paragraph, in: &flags)
+                            }
                         }
                     }
+                    var mended = [Bool](repeating: false, count: content.terms.count)
+                    var relisted = mended
+                    touch(citedBy: change.fresh + change.gone, in: &mended)
+                    touch(citedBy: listed.fresh + listed.gone, in: &relisted)
                     termEvents = last.termEvents
-                    for term in affected.indices where affected[term] { termEvents[term] = [] }
+                    termEventObjects = last.termEventObjects
+                    for term in affected.indices where affected[term] {
+                        termEvents[term] = []
+                        termEventObjects[term] = []
+                    }
+                    // Each added event with the terms its cited paragraphs name now.
+                    let gone = Set(change.gone.map(ObjectIdentifier.init))
+                    let fresh = change.fresh.map { event in
+                        var named = Set<Int>()
+                        for citation in distinct(event.citations) {
+                            guard let position = articlePosition[citation.article],
+                                citation.paragraph < termsNamedIn[position].count
+                            else { continue }
+                            named.formUnion(termsNamedIn[position][citation.paragraph])
+                        }
+                        return (key: timelineKey(event), event: event, terms: named)
+                    }.sorted { $0.key < $1.key }
+                    for term in mended.indices where mended[term] && !affected[term] {
+                        var list = exchange(&termEventObjects[term], with: [])
+                        if !gone.isEmpty { list.removeAll { gone.contains(ObjectIdentifier($0)) } }
+                        for (key, event, terms) in fresh where terms.contains(term) {
+                            var (low, high) = (0, list.count)
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if timelineKey(list[middle]) < key { low = middle + 1 } else { high = middle }
+                            }
+                            list.insert(event, at: low)
+                        }
+                        if relisted[term] { termEvents[term] = list.map(\.event.slug) }
+                        termEventObjects[term] = list
+                    }
                 }
                 // When only some terms are affected, the paragraphs naming one of them are marked
                 // first, article after article (`first` is where each article's numbers begin), so
@@ -404,6 +446,7 @@ public enum Linker {
                     where affected[term] && lastAdded[term] != position {
                         lastAdded[term] = position
                         termEvents[term].append(events[position].event.slug)
+                        if kept.keeps { termEventObjects[term].append(events[position]) }
                     }
                 }
                 if let (first, names) = marked {
@@ -430,7 +473,7 @@ public enum Linker {
                     if mentions.isEmpty, Extraction.isExtracted(path: term.path) { return nil }
                     return LinkedTerm(term: term, mentions: mentions, events: termEvents[index])
                 }.sortedByName { $0.term }
-                return (terms: terms, termEvents: termEvents)
+                return (terms: terms, termEvents: termEvents, termEventObjects: termEventObjects)
             })
         let articles = articleParts.articles
         let terms = termParts.terms
@@ -438,7 +481,7 @@ public enum Linker {
             memo.backlinks = Backlinks(
                 slugs: articles.map(\.article.slug), termSlugs: articleChain.termSlugs, citing: articleParts.citing,
                 eventsByParty: articleParts.eventsByParty, partyEvents: articleParts.partyEvents,
-                termEvents: termParts.termEvents)
+                termEvents: termParts.termEvents, termEventObjects: termParts.termEventObjects)
             memo.finished = Dictionary(articles.map { ($0.article.path, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
@@ -934,6 +977,8 @@ struct Backlinks: Sendable {
     var partyEvents: [String: [LinkedEvent]]
     /// For each term, by its place in `termSlugs`, the events citing a paragraph that names it.
     var termEvents: [[String]]
+    /// The same events, themselves, to mend the lists as the parties' are.
+    var termEventObjects: [[LinkedEvent]]
 }
 
 /// The linked events of this build that the last did not have (an event linked again is a new
