@@ -310,16 +310,9 @@ public enum Linker {
                     let gone = Set(change.gone.map(ObjectIdentifier.init))
                     let fresh = change.fresh.map { (key: timelineKey($0), event: $0) }.sorted { $0.key < $1.key }
                     for party in Set((change.fresh + change.gone).flatMap(\.parties)) {
-                        var list = partyEvents[party] ?? []
-                        if !gone.isEmpty { list.removeAll { gone.contains(ObjectIdentifier($0)) } }
-                        for (key, event) in fresh where event.parties.contains(party) {
-                            var (low, high) = (0, list.count)
-                            while low < high {
-                                let middle = (low + high) / 2
-                                if timelineKey(list[middle]) < key { low = middle + 1 } else { high = middle }
-                            }
-                            list.insert(event, at: low)
-                        }
+                        let list = Linker.mended(
+                            partyEvents[party] ?? [], without: gone,
+                            adding: fresh.filter { $0.event.parties.contains(party) })
                         partyEvents[party] = list.isEmpty ? nil : list
                         if relisted.contains(party) {
                             eventsByParty[party] = list.isEmpty ? nil : list.map(\.event.slug)
@@ -410,16 +403,9 @@ public enum Linker {
                         return (key: timelineKey(event), event: event, terms: named)
                     }.sorted { $0.key < $1.key }
                     for term in mended.indices where mended[term] && !affected[term] {
-                        var list = exchange(&termEventObjects[term], with: [])
-                        if !gone.isEmpty { list.removeAll { gone.contains(ObjectIdentifier($0)) } }
-                        for (key, event, terms) in fresh where terms.contains(term) {
-                            var (low, high) = (0, list.count)
-                            while low < high {
-                                let middle = (low + high) / 2
-                                if timelineKey(list[middle]) < key { low = middle + 1 } else { high = middle }
-                            }
-                            list.insert(event, at: low)
-                        }
+                        let list = Linker.mended(
+                            exchange(&termEventObjects[term], with: []), without: gone,
+                            adding: fresh.filter { $0.terms.contains(term) }.map { (key: $0.key, event: $0.event) })
                         if relisted[term] { termEvents[term] = list.map(\.event.slug) }
                         termEventObjects[term] = list
                     }
@@ -718,12 +704,7 @@ public enum Linker {
                 var places: [Int] = []
                 var low = 0
                 for event in fresh {
-                    let key = timelineKey(event)
-                    var high = kept.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if timelineKey(kept[middle]) < key { low = middle + 1 } else { high = middle }
-                    }
+                    low = place(of: timelineKey(event), in: kept, from: low)
                     places.append(low)
                 }
                 var ordered: [LinkedEvent] = []
@@ -744,6 +725,30 @@ public enum Linker {
         return (sorted, last.isEmpty ? nil : known ?? EventChange(sorted, last: last))
     }
 
+    /// Where an event of timeline key `key` goes in `events`, which are in timeline order: before
+    /// the first at or after it, found by halving from `start`.
+    static func place(of key: TimelineKey, in events: [LinkedEvent], from start: Int = 0) -> Int {
+        var (low, high) = (start, events.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if timelineKey(events[middle]) < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// A list of events in timeline order without the `gone` ones and with the `fresh` ones (in
+    /// order of their keys) each put in its place: a party's or a term's list mended from the
+    /// last build's.
+    static func mended(
+        _ list: consuming [LinkedEvent], without gone: Set<ObjectIdentifier>,
+        adding fresh: [(key: TimelineKey, event: LinkedEvent)]
+    ) -> [LinkedEvent] {
+        var list = consume list
+        if !gone.isEmpty { list.removeAll { gone.contains(ObjectIdentifier($0)) } }
+        for (key, event) in fresh { list.insert(event, at: place(of: key, in: list)) }
+        return list
+    }
+
     /// `timeline` without the `gone` events. Each gone event is found by halving on its key, the
     /// timeline being in order, so that a long timeline's events are not each hashed to drop a
     /// few; an event not found where its key says is looked for throughout.
@@ -751,15 +756,10 @@ public enum Linker {
         var places: [Int] = []
         for event in gone {
             let key = timelineKey(event)
-            var (low, high) = (0, timeline.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if timelineKey(timeline[middle]) < key { low = middle + 1 } else { high = middle }
-            }
-            var place = low
-            while place < timeline.count, timeline[place] !== event, timelineKey(timeline[place]) == key { place += 1 }
-            if place < timeline.count, timeline[place] === event {
-                places.append(place)
+            var at = place(of: key, in: timeline)
+            while at < timeline.count, timeline[at] !== event, timelineKey(timeline[at]) == key { at += 1 }
+            if at < timeline.count, timeline[at] === event {
+                places.append(at)
             } else if let anywhere = timeline.firstIndex(where: { $0 === event }) {
                 places.append(anywhere)
             }
