@@ -385,6 +385,70 @@ struct LinkingTests {
         }
     }
 
+    /// Events kept from the last build while parties come and go and a party is merged into
+    /// another and apart again are linked as a fresh link links them: an event naming a party
+    /// that now resolves otherwise is linked again, and one naming a party that went is an
+    /// error again.
+    @Test func eventsKeptWhilePartiesChangeAreLinkedAsAFreshLinkLinksThem() throws {
+        var generator = SystemRandomNumberGenerator()
+        let line = SourceLocation(path: "parties/x.md", line: 4)
+        func party(_ slug: String) -> Party {
+            Party(slug: slug, name: "Party \(slug)", kind: .group, path: "parties/\(slug).md")
+        }
+        var kremlin = party("kremlin")
+        var extra: [String] = []
+        var removed: [String] = []
+        var next = 0
+        var failures = 0
+        var events: [Event] = []
+        func event(_ number: Int, naming known: [String]) -> Event {
+            let site = SourceLocation(path: "events/e\(number).md", line: 4)
+            return Event(
+                slug: "e\(number)", summary: "Event \(number)", date: "2025-03-1\(number % 10)",
+                sources: [Located("a#p1", at: site)],
+                parties: known.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator)).map {
+                    Located($0, at: site)
+                }, path: "events/e\(number).md")
+        }
+        var memo = Linker.Kept()
+        for round in 0..<80 {
+            switch Int.random(in: 0..<5, using: &generator) {
+            case 0:
+                kremlin.sameAs = kremlin.sameAs == nil ? Located("putin", at: line) : nil
+            case 1:
+                // A party comes, or one that went comes back.
+                if !removed.isEmpty, Bool.random(using: &generator) {
+                    extra.append(removed.removeLast())
+                } else {
+                    extra.append("p\(next)")
+                    next += 1
+                }
+            case 2:
+                // A party goes, even while events name it: those are then errors.
+                if !extra.isEmpty {
+                    removed.append(extra.remove(at: Int.random(in: 0..<extra.count, using: &generator)))
+                }
+            default:
+                let known = ["putin", "trump", "kremlin"] + extra
+                if events.count > 6, Bool.random(using: &generator) {
+                    events.remove(at: Int.random(in: 0..<events.count, using: &generator))
+                } else {
+                    events.append(event(round, naming: known))
+                }
+            }
+            let content = Self.content(
+                events: events, parties: Self.content().parties + [kremlin] + extra.map(party))
+            let mended = Result { () throws(BuildFailure) in
+                try Linker.link(content, config: SiteConfig(), memo: &memo)
+            }
+            let fresh = Result { () throws(BuildFailure) in try Linker.link(content, config: SiteConfig()) }
+            #expect(mended == fresh, "round \(round)")
+            failures += (try? fresh.get()) == nil ? 1 : 0
+        }
+        // Some rounds linked events whose parties had gone.
+        #expect(failures > 0)
+    }
+
     /// The index of a timeline where a few events were renamed, moved or swapped, mended from
     /// the last build's, gives every slug the place an index made afresh gives it.
     @Test func anIndexMendedFromTheLastFindsEveryEventWhereAFreshOneDoes() {

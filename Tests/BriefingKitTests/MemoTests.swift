@@ -133,6 +133,72 @@ struct MemoTests {
         #expect(Self.run(&memo, [edited[2], edited[1]], context: 1).computed == 2)
     }
 
+    /// An element added or removed where an article gained or lost an event: the elements after
+    /// it are found counted from the end, so only the keys of what changed are hashed.
+    @Test func anElementAddedOrRemovedHashesOnlyTheKeysAroundIt() {
+        var memo = Memo<String, Item, Int, String>()
+        let keyed = Atomic<Int>(0)
+        func run(_ items: [Item]) -> (values: [String], keyed: Int) {
+            keyed.store(0, ordering: .relaxed)
+            let values = memo.map(
+                items,
+                key: { item in
+                    keyed.add(1, ordering: .relaxed)
+                    return item.key
+                }, context: 0
+            ) { $0.key + ":" + $0.text }
+            return (values, keyed.load(ordering: .relaxed))
+        }
+        var items = (0..<1000).map { Item(key: "k\($0)", text: "t\($0)") }
+        _ = run(items)
+        items.insert(Item(key: "new", text: "n"), at: 500)
+        var (values, hashed) = run(items)
+        #expect(values == items.map { $0.key + ":" + $0.text })
+        #expect(hashed == 1 && memo.computedPlaces == [500] && memo.dropped == [])
+        items.remove(at: 200)
+        (values, hashed) = run(items)
+        #expect(values == items.map { $0.key + ":" + $0.text })
+        #expect(hashed == 1 && memo.computedPlaces == [] && memo.dropped == ["k200:t200"])
+        // Two in a row added and one changed between them: only those three.
+        items[700].text = "changed"
+        items.insert(contentsOf: [Item(key: "a", text: "a"), Item(key: "b", text: "b")], at: 650)
+        (values, hashed) = run(items)
+        #expect(values == items.map { $0.key + ":" + $0.text })
+        #expect(memo.computedPlaces == [650, 651, 702])
+        #expect(memo.dropped == ["k700:t700"])
+        #expect(hashed <= 3 * (702 - 650 + 1))
+    }
+
+    /// Random runs of edits: the results are always the ones a fresh map gives, and exactly the
+    /// elements the last build had no equal of are computed.
+    @Test func randomEditsGiveWhatAFreshMapGivesAndComputeOnlyTheNew() {
+        var generator = SystemRandomNumberGenerator()
+        var memo = Memo<String, Item, Int, String>()
+        var items = (0..<30).map { Item(key: "k\($0)", text: "t") }
+        var next = 30
+        var last: [Item] = []
+        for round in 0..<400 {
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let place = Int.random(in: 0...items.count, using: &generator)
+                switch Int.random(in: 0..<4, using: &generator) {
+                case 0:
+                    items.insert(Item(key: "k\(next)", text: "t"), at: place)
+                    next += 1
+                case 1 where !items.isEmpty: items.remove(at: min(place, items.count - 1))
+                case 2 where !items.isEmpty: items[min(place, items.count - 1)].text += "x"
+                case _ where items.count > 1:
+                    items.insert(items.remove(at: min(place, items.count - 1)), at: place % items.count)
+                default: break
+                }
+            }
+            let (values, _) = Self.run(&memo, items)
+            #expect(values == items.map { $0.key + ":" + $0.text.uppercased() }, "round \(round)")
+            #expect(
+                memo.computedPlaces == items.indices.filter { !last.contains(items[$0]) }, "round \(round)")
+            last = items
+        }
+    }
+
     @Test func aMemoThatKeepsNothingComputesEveryTime() {
         var memo = Memo<String, Item, Int, String>(keeps: false)
         let items = [Item(key: "a", text: "x"), Item(key: "b", text: "y")]

@@ -6,10 +6,10 @@ import Foundation
 ///
 /// Elements are compared with `==` before a result is reused: a value carried over from the last
 /// build shares its storage with the kept one, so the comparison is cheap exactly when the reuse
-/// pays. Most elements sit where they sat last time and are compared there; an element that
-/// moved is found by its key (an article's path, an event's slug) among the ones that did not
-/// match in place, so an edit that changes one element of tens of thousands hashes a few keys,
-/// not all of them.
+/// pays. Most elements sit where they sat last time, or, past an element added or removed, as
+/// far from the end as they sat, and are compared there; an element that moved is found by its
+/// key (an article's path, an event's slug) among the ones that did not match, so an edit that
+/// changes, adds or removes one element of tens of thousands hashes a few keys, not all of them.
 struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Equatable & Sendable, Value: Sendable>:
     Sendable
 {
@@ -71,6 +71,16 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         }
         // Which of the kept results are used again, by their place among the kept ones.
         var reused = [Bool](repeating: false, count: last.count)
+        // When as many elements as last time are given, each is compared with the one that sat
+        // in its place. When elements were added or removed, as where an edited article has an
+        // event more or less, those before the first that differs are compared in place and those
+        // after, counted from the end: the ones past the edit then still find theirs, which
+        // compared in place they would not, and none of them is hashed by its key.
+        let shift = elements.count - last.count
+        // The elements in between, which did not match where they sat: `middle` among this
+        // build's elements, `lastMiddle` among the last build's.
+        var middle = 0..<0
+        var lastMiddle = 0..<0
         var unmatched: [Int] = []
         // An element carried over from the last build holds the very strings and arrays (or, an
         // event, the very fields) the kept one holds: the same bytes. Those are compared first,
@@ -80,26 +90,39 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         let size = MemoryLayout<Element>.size
         elements.withUnsafeBufferPointer { now in
             last.withUnsafeBufferPointer { was in
-                reused.withUnsafeMutableBufferPointer { reused in
-                    for index in now.indices.prefix(was.count) {
-                        let same =
-                            memcmp(was.baseAddress! + index, now.baseAddress! + index, size) == 0
-                            || was[index] == now[index]
-                        if same, stillHolds.map({ $0(now[index], lastValues[index]) }) ?? true {
-                            reused[index] = true
-                        } else {
-                            unmatched.append(index)
-                        }
-                    }
+                func same(_ index: Int, _ position: Int) -> Bool {
+                    let equal =
+                        memcmp(was.baseAddress! + position, now.baseAddress! + index, size) == 0
+                        || was[position] == now[index]
+                    return equal && stillHolds.map { $0(now[index], lastValues[position]) } ?? true
                 }
-                unmatched += was.count..<max(was.count, now.count)
+                reused.withUnsafeMutableBufferPointer { reused in
+                    if shift == 0 {
+                        for index in now.indices {
+                            if same(index, index) { reused[index] = true } else { unmatched.append(index) }
+                        }
+                        return
+                    }
+                    var head = 0
+                    while head < min(now.count, was.count), same(head, head) {
+                        reused[head] = true
+                        head += 1
+                    }
+                    var tail = now.count
+                    while tail > head, tail - shift > head, same(tail - 1, tail - 1 - shift) {
+                        reused[tail - 1 - shift] = true
+                        tail -= 1
+                    }
+                    middle = head..<tail
+                    lastMiddle = head..<tail - shift
+                    unmatched = Array(middle)
+                }
             }
         }
-        // Elements that moved, by key, among the last build's elements that found no match in place.
+        // Elements that moved, by key, among the last build's elements that found no match.
         let moved: [Key: Int] = {
             var moved: [Key: Int] = [:]
-            for index in unmatched where index < last.count { moved[key(last[index])] = index }
-            for index in last.indices.dropFirst(elements.count) { moved[key(last[index])] = index }
+            for index in shift == 0 ? unmatched : Array(lastMiddle) { moved[key(last[index])] = index }
             return moved
         }()
         let fresh = Parallel.map(unmatched) { [last, lastValues] index -> Value? in
@@ -111,8 +134,8 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             }
             return compute(element)
         }
-        // What goes where the elements did not match in place, read before any kept result is
-        // replaced: a moved element's result may sit where another element now goes.
+        // What goes where the elements did not match, read before any kept result is replaced: a
+        // moved element's result may sit where another element now goes.
         computedPlaces = []
         var placed: [(index: Int, value: Value)] = []
         placed.reserveCapacity(unmatched.count)
@@ -131,19 +154,18 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         if keeps, !last.isEmpty { Parallel.letGo(last) }
         last = []
         var values: [Value]
-        if lastValues.count == elements.count {
+        if shift == 0 {
             values = lastValues
             lastValues = []
             for (index, value) in placed { values[index] = value }
         } else {
-            // As many as are matched in place are the kept ones; the rest are placed after them.
-            values = Array(lastValues.prefix(min(lastValues.count, elements.count)))
-            lastValues = []
+            // The kept results before the middle, the middle's, and the kept ones after it.
+            values = []
             values.reserveCapacity(elements.count)
-            var placedAt = [Int](repeating: -1, count: elements.count)
-            for (number, entry) in placed.enumerated() { placedAt[entry.index] = number }
-            for index in values.indices where placedAt[index] >= 0 { values[index] = placed[placedAt[index]].value }
-            for index in values.count..<elements.count { values.append(placed[placedAt[index]].value) }
+            values += lastValues[..<lastMiddle.lowerBound]
+            values += placed.map(\.value)
+            values += lastValues[lastMiddle.upperBound...]
+            lastValues = []
         }
         if keeps {
             self.elements = elements
