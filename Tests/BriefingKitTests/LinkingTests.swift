@@ -385,11 +385,12 @@ struct LinkingTests {
         }
     }
 
-    /// Events kept from the last build while parties come and go and a party is merged into
-    /// another and apart again are linked as a fresh link links them: an event naming a party
-    /// that now resolves otherwise is linked again, and one naming a party that went is an
-    /// error again.
-    @Test func eventsKeptWhilePartiesChangeAreLinkedAsAFreshLinkLinksThem() throws {
+    /// Events kept from the last build while parties come and go, a party is merged into
+    /// another and apart again, and an article comes, goes and gains or loses paragraphs, are
+    /// linked as a fresh link links them: an event naming a party that now resolves otherwise,
+    /// or citing an article whose paragraphs changed, is linked again, and one naming a party or
+    /// citing a paragraph that went is an error again.
+    @Test func eventsKeptWhilePartiesAndArticlesChangeAreLinkedAsAFreshLinkLinksThem() throws {
         var generator = SystemRandomNumberGenerator()
         let line = SourceLocation(path: "parties/x.md", line: 4)
         func party(_ slug: String) -> Party {
@@ -405,14 +406,21 @@ struct LinkingTests {
             let site = SourceLocation(path: "events/e\(number).md", line: 4)
             return Event(
                 slug: "e\(number)", summary: "Event \(number)", date: "2025-03-1\(number % 10)",
-                sources: [Located("a#p1", at: site)],
+                sources: [
+                    Located(
+                        ["a#p1", "a#p2", "b#p1", "b#p2", "b#p3"].randomElement(using: &generator)!, at: site)
+                ],
                 parties: known.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator)).map {
                     Located($0, at: site)
                 }, path: "events/e\(number).md")
         }
+        // The second article's paragraphs; none while it is gone.
+        var second = 2
         var memo = Linker.Kept()
-        for round in 0..<80 {
-            switch Int.random(in: 0..<5, using: &generator) {
+        for round in 0..<120 {
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 5:
+                second = Int.random(in: 0...3, using: &generator)
             case 0:
                 kremlin.sameAs = kremlin.sameAs == nil ? Located("putin", at: line) : nil
             case 1:
@@ -436,8 +444,15 @@ struct LinkingTests {
                     events.append(event(round, naming: known))
                 }
             }
-            let content = Self.content(
+            var content = Self.content(
                 events: events, parties: Self.content().parties + [kremlin] + extra.map(party))
+            if second > 0 {
+                content.articles.append(
+                    Article(
+                        slug: "b", title: "B",
+                        paragraphs: (1...second).map { Paragraph(number: $0, markdown: "Trump spoke.", line: $0 + 2) },
+                        path: "b.txt"))
+            }
             let mended = Result { () throws(BuildFailure) in
                 try Linker.link(content, config: SiteConfig(), memo: &memo)
             }

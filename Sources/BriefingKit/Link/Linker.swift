@@ -55,20 +55,37 @@ public enum Linker {
         var mergedInto: [String: String]
         var paths: SourcePaths
 
-        /// When only the parties differ, an event linked without a problem is linked alike
-        /// while each of its parties resolves to the same known party; a problem quotes every
-        /// party's slug, so an event with one is linked again.
+        /// An event linked without a problem is linked alike while each article it cites has
+        /// as many paragraphs as it had, and each of its parties resolves to the same known
+        /// party; a problem lists every article's or party's slug, so an event with one is linked
+        /// again. An article added or removed thus links again only the events that cite it.
         static let holds: Memo<String, Event, EventContext, (linked: LinkedEvent, problems: [Diagnostic])>.Holds = {
             last, now in
-            guard last.paragraphCounts == now.paragraphCounts, last.paths == now.paths else { return nil }
-            return { event, kept in
+            guard last.paths == now.paths else { return nil }
+            // The articles whose paragraphs are counted otherwise, or that came or went.
+            var articles = Set<Substring>()
+            if last.paragraphCounts != now.paragraphCounts {
+                for (slug, count) in now.paragraphCounts where last.paragraphCounts[slug] != count {
+                    articles.insert(Substring(slug))
+                }
+                for slug in last.paragraphCounts.keys where now.paragraphCounts[slug] == nil {
+                    articles.insert(Substring(slug))
+                }
+            }
+            let sameParties = last.partySlugs == now.partySlugs && last.mergedInto == now.mergedInto
+            return { [articles] event, kept in
                 kept.problems.isEmpty
-                    && event.parties.allSatisfy { party in
-                        let merged = last.mergedInto[party.value]
-                        let slug = merged ?? party.value
-                        return merged == now.mergedInto[party.value]
-                            && last.partySlugs.contains(slug) == now.partySlugs.contains(slug)
-                    }
+                    && (articles.isEmpty
+                        || !event.sources.contains { source in
+                            articles.contains(source.value.prefix { $0 != "#" })
+                        })
+                    && (sameParties
+                        || event.parties.allSatisfy { party in
+                            let merged = last.mergedInto[party.value]
+                            let slug = merged ?? party.value
+                            return merged == now.mergedInto[party.value]
+                                && last.partySlugs.contains(slug) == now.partySlugs.contains(slug)
+                        })
             }
         }
     }
