@@ -58,6 +58,17 @@ struct MemoTests {
         #expect(!boxes[0..<4].isIdentical(to: other[0..<4]))
         #expect(!boxes[0..<3].isIdentical(to: boxes[0..<2]))
         #expect(!boxes[0..<3].isIdentical(to: boxes[1..<4]))
+        // Objects put in or taken out at one place: the ends that are the same objects.
+        var putIn = boxes
+        putIn.insert(Box(20), at: 4)
+        #expect(putIn.identicalEnds(with: boxes) == (4, 6))
+        #expect(boxes.identicalEnds(with: putIn) == (4, 6))
+        #expect(other.identicalEnds(with: boxes) == (3, 1))
+        #expect(boxes.identicalEnds(with: boxes) == (10, 0))
+        #expect(boxes.identicalEnds(with: []) == (0, 0))
+        // The ends never overlap: one object twice more than the other list has.
+        let one = Box(0)
+        #expect([one, one, one].identicalEnds(with: [one, one]) == (2, 0))
     }
 
     /// The memo compares elements by their bytes first: an event is one reference to its

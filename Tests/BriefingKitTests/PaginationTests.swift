@@ -63,14 +63,21 @@ struct PaginationTests {
         }
         let events = (0..<5_000).map { event("event-\($0)") }
         let last = TimelinePages(events)
-        // One event renamed in place (a cut, so the pages move), one list longer, one shorter.
+        // One event renamed in place (a cut, so the pages move), one list longer, one shorter;
+        // events put in, taken out, and a run replaced by a longer one, in the middle.
         let cut = last.starts[3]
         var renamed = events
         renamed[cut] = event("renamed")
-        for now in [renamed, events + [event("added")], Array(events.dropLast(700))] {
+        var putIn = events
+        putIn.insert(contentsOf: [event("new-1"), event("new-2")], at: cut)
+        var takenOut = events
+        takenOut.removeSubrange(cut - 3..<cut + 40)
+        var replaced = events
+        replaced.replaceSubrange(2_000..<2_010, with: (0..<30).map { event("run-\($0)") })
+        for now in [renamed, events + [event("added")], Array(events.dropLast(700)), putIn, takenOut, replaced] {
             let updated = TimelinePages(now, updating: (last, events))
             let fresh = TimelinePages(slugs: now.map(\.event.slug))
-            #expect(updated.starts == fresh.starts && updated.names == fresh.names)
+            #expect(updated.starts == fresh.starts && updated.names == fresh.names && updated.hashes == fresh.hashes)
             #expect(updated.eventCount == now.count)
         }
         #expect(TimelinePages(renamed, updating: (last, events)).starts != last.starts)

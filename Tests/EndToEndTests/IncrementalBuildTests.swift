@@ -165,12 +165,16 @@ struct IncrementalBuildTests {
     /// start a page: events of another article that kept their places move to the new page, and
     /// that article's page, which links them, must follow. Sentences are added to the later
     /// article a few at a time, each rebuild checked against a fresh one.
-    @Test func eventsThatKeepTheirPlacesButChangePageAreLinkedAnew() throws {
+    /// Events added to the second article, whose events fall on day `day`: after all of the
+    /// first article's, which keep their places, or before them, which move them all one place
+    /// further at each step.
+    @Test(arguments: [20, 1])
+    func eventsThatKeepTheirPlacesOrMoveAlongButChangePageAreLinkedAnew(day: Int) throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        // The second article's events fall on a later day, after all of the first's. With 545
-        // events before them, some of the additions move the first article's events (worked out
-        // from the slugs' hashes; the expectation at the end says whether it still happens).
+        // The first article's 545 events are on the 3rd. Some of the additions move them to
+        // another page (worked out from the slugs' hashes; the expectation at the end says
+        // whether it still happens).
         func sentences(_ range: ClosedRange<Int>, _ day: Int, _ verb: String, _ separator: String) -> String {
             range.map {
                 "On \(day) January 2025, President Vladimir Putin \(verb) the envoy of region number \($0) in Moscow."
@@ -182,7 +186,7 @@ struct IncrementalBuildTests {
                 "a-envoys.md": "---\ntitle: Putin receives envoys\ndate: 2025-01-25\n---\n\n"
                     + sentences(1...545, 3, "received", "\n\n"),
                 "b-envoys.md": "---\ntitle: Putin thanks envoys\ndate: 2025-01-25\n---\n\n"
-                    + sentences(1...3, 20, "thanked", " "),
+                    + sentences(1...3, day, "thanked", " "),
             ])
         let cache = BuildCache()
         let path = options.content + "/b-envoys.md"
@@ -198,8 +202,9 @@ struct IncrementalBuildTests {
         for step in 0..<12 {
             let number = 4 + step * 5
             // Sentences added to the last paragraph: the paragraphs are as many as before, so the
-            // first article's events are the very ones the last build linked.
-            try Self.edit(path) { $0 + " " + sentences(number...(number + 4), 20, "thanked", " ") }
+            // first article's events are the very ones the last build linked, at their places or
+            // as far from the end.
+            try Self.edit(path) { $0 + " " + sentences(number...(number + 4), day, "thanked", " ") }
             let report = try Self.expectSameAsFreshBuild(options, cache: cache, "sentences \(number) to \(number + 4)")
             let now = pages(try #require(report.site?.events))
             moved += first.filter { last[$0] != now[$0] }.count

@@ -37,10 +37,10 @@ extension PageRenderer {
         else { return nil }
 
         // What other pages show of each party and term: one added or gone shows or stops showing.
+        let rewritten = partyPlaces.kept.filter { before.parties[$0.was].party != after.parties[$0.now].party }
+            .map { after.parties[$0.now].party.slug }
         let parties = Set(
-            partyPlaces.kept.filter { before.parties[$0.was].party != after.parties[$0.now].party }
-                .map { after.parties[$0.now].party.slug }
-                + partyPlaces.added.map { after.parties[$0].party.slug }
+            rewritten + partyPlaces.added.map { after.parties[$0].party.slug }
                 + partyPlaces.removed.map { before.parties[$0].party.slug })
         let terms = Set(
             termPlaces.kept.filter {
@@ -67,7 +67,26 @@ extension PageRenderer {
                 eventLinks.insert(after.events[position].event.slug)
             }
         }
-        for position in after.events.placesNotIdentical(to: before.events) {
+        // Where events were added or removed, those past the change are the very objects the last
+        // build had as far from the end: only the page each is on may differ. The others are
+        // looked into one by one.
+        let changedPlaces: [Int]
+        let gonePlaces: [Int]
+        if before.events.count != after.events.count {
+            let (head, tail) = after.events.identicalEnds(with: before.events)
+            let shift = after.events.count - before.events.count
+            for position in after.events.count - tail..<after.events.count
+            where old.timelinePages.name(ofEventAt: position - shift) != timelinePages.name(ofEventAt: position) {
+                events.insert(after.events[position].event.slug)
+                eventLinks.insert(after.events[position].event.slug)
+            }
+            changedPlaces = Array(head..<after.events.count - tail)
+            gonePlaces = Array(head..<before.events.count - tail)
+        } else {
+            changedPlaces = after.events.placesNotIdentical(to: before.events)
+            gonePlaces = before.events.placesNotIdentical(to: after.events)
+        }
+        for position in changedPlaces {
             let linked = after.events[position]
             let slug = linked.event.slug
             let was = old.index.event(slug)
@@ -79,7 +98,7 @@ extension PageRenderer {
             if was != linked || moved { events.insert(slug) }
             if moved || !(was.map { Self.linkedAlike($0.event, linked.event) } ?? false) { eventLinks.insert(slug) }
         }
-        for position in before.events.placesNotIdentical(to: after.events) {
+        for position in gonePlaces {
             let linked = before.events[position]
             guard index.event(linked.event.slug) == nil else { continue }
             events.insert(linked.event.slug)
@@ -178,6 +197,9 @@ extension PageRenderer {
         // looking every event of the timeline up among the changed ones; every page when one
         // was made or gone (`renumbered`), since each shows its number and the count.
         let changedEventPages = Set(events.compactMap(eventPage))
+        // An event naming a party that was added or gone is itself changed, as its parties
+        // resolved otherwise: only the parties written otherwise are looked for in the events.
+        let shownOtherwise = Set(rewritten)
         var changedTimelinePages = Set<Int>()
         for page in 1...timelinePages.count {
             let range = timelinePages.range(page: page)
@@ -187,7 +209,8 @@ extension PageRenderer {
                 || !before.events[oldRange].isIdentical(to: after.events[range])
                     && before.events[oldRange].map(\.event.slug) != after.events[range].map(\.event.slug)
                 || changedEventPages.contains(page)
-                || !parties.isEmpty && after.events[range].contains { $0.parties.contains(where: parties.contains) }
+                || !shownOtherwise.isEmpty
+                    && after.events[range].contains { $0.parties.contains(where: shownOtherwise.contains) }
             if changed { changedTimelinePages.insert(page) }
         }
 

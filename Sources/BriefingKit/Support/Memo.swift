@@ -203,6 +203,31 @@ extension Array where Element: AnyObject {
     }
 }
 
+extension Array where Element: AnyObject {
+    /// How much of this array is the very objects of `other`, where objects were put in or taken
+    /// out at one place: `head` places at the start hold the objects `other` holds there, and
+    /// `tail` places at the end the objects `other` holds as far from its end. The two never
+    /// overlap, in either array. Compared as words, as `placesNotIdentical` does.
+    func identicalEnds(with other: [Element]) -> (head: Int, tail: Int) {
+        withUnsafeBytes { mine in
+            other.withUnsafeBytes { theirs in
+                let word = MemoryLayout<UInt>.stride
+                func same(_ place: Int, _ otherPlace: Int) -> Bool {
+                    mine.load(fromByteOffset: place * word, as: UInt.self)
+                        == theirs.load(fromByteOffset: otherPlace * word, as: UInt.self)
+                }
+                var head = 0
+                while head < Swift.min(count, other.count), same(head, head) { head += 1 }
+                var tail = 0
+                while tail < Swift.min(count, other.count) - head, same(count - 1 - tail, other.count - 1 - tail) {
+                    tail += 1
+                }
+                return (head, tail)
+            }
+        }
+    }
+}
+
 extension ArraySlice where Element: AnyObject {
     /// Whether both slices hold the very same objects in the same order, compared as words.
     func isIdentical(to other: ArraySlice<Element>) -> Bool {
