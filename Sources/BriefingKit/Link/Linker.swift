@@ -77,7 +77,10 @@ public enum Linker {
                 kept.problems.isEmpty
                     && (articles.isEmpty
                         || !event.sources.contains { source in
-                            articles.contains(source.value.prefix { $0 != "#" })
+                            // Up to the "#", found among the bytes rather than the characters.
+                            let value = source.value
+                            return articles.contains(
+                                value[..<(value.utf8.firstIndex(of: UInt8(ascii: "#")) ?? value.endIndex)])
                         })
                     && (sameParties
                         || event.parties.allSatisfy { party in
