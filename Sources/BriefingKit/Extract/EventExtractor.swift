@@ -228,13 +228,35 @@ public enum EventExtractor {
     /// Most edits rename one event, so only the events that tried its old or new name are
     /// looked at again, and the names of 40,000 events are not hashed into a set again.
     /// `articleOf` and `openings`, the last naming's, are brought up to this one in place.
+    /// An article added or removed is named as an article that was there with no events, or
+    /// is there with none now, once the places of the articles after it are moved along.
     static func namedAgain(
         _ input: [ArticleEvents], last: [ArticleEvents], named: [Event], articleOf: inout [String: Int],
         openings: inout [String: [Int]]
     ) -> [Event]? {
-        guard !last.isEmpty, input.count == last.count, !articleOf.isEmpty, !openings.isEmpty,
-            zip(input, last).allSatisfy({ $0.slug == $1.slug })
-        else { return nil }
+        guard !last.isEmpty, !articleOf.isEmpty, !openings.isEmpty else { return nil }
+        if abs(input.count - last.count) == 1 {
+            let (longer, shorter) = input.count > last.count ? (input, last) : (last, input)
+            let place = zip(longer, shorter).prefix { $0.slug == $1.slug }.count
+            guard longer[(place + 1)...].elementsEqual(shorter[place...], by: { $0.slug == $1.slug }) else {
+                return nil
+            }
+            let none = ArticleEvents(slug: longer[place].slug, events: [])
+            if input.count > last.count {
+                movePlaces(from: place, by: 1, articleOf: &articleOf, openings: &openings)
+                var last = last
+                last.insert(none, at: place)
+                return namedAgain(input, last: last, named: named, articleOf: &articleOf, openings: &openings)
+            }
+            var input = input
+            input.insert(none, at: place)
+            guard let events = namedAgain(input, last: last, named: named, articleOf: &articleOf, openings: &openings)
+            else { return nil }
+            // The article removed gave up every name it had and holds no opening now.
+            movePlaces(from: place + 1, by: -1, articleOf: &articleOf, openings: &openings)
+            return events
+        }
+        guard input.count == last.count, zip(input, last).allSatisfy({ $0.slug == $1.slug }) else { return nil }
         // The openings of the articles whose events changed, as they are now.
         for (place, (now, was)) in zip(input, last).enumerated() where !now.events.sharesStorage(with: was.events) {
             for event in was.events {
@@ -330,6 +352,21 @@ public enum EventExtractor {
         for (name, place) in moves where place == nil { articleOf[name] = nil }
         for (name, place) in moves { if let place { articleOf[name] = place } }
         return events
+    }
+
+    /// The articles' places from `place` on moved by `offset`, in both indexes, in place: the
+    /// names and openings are not hashed again.
+    private static func movePlaces(
+        from place: Int, by offset: Int, articleOf: inout [String: Int], openings: inout [String: [Int]]
+    ) {
+        for index in articleOf.values.indices where articleOf.values[index] >= place {
+            articleOf.values[index] += offset
+        }
+        for index in openings.values.indices {
+            for position in openings.values[index].indices where openings.values[index][position] >= place {
+                openings.values[index][position] += offset
+            }
+        }
     }
 
     struct Found {
