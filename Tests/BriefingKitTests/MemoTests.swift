@@ -58,17 +58,18 @@ struct MemoTests {
         #expect(!boxes[0..<4].isIdentical(to: other[0..<4]))
         #expect(!boxes[0..<3].isIdentical(to: boxes[0..<2]))
         #expect(!boxes[0..<3].isIdentical(to: boxes[1..<4]))
-        // Objects put in or taken out at one place: the ends that are the same objects.
-        var putIn = boxes
-        putIn.insert(Box(20), at: 4)
-        #expect(putIn.identicalEnds(with: boxes) == (4, 6))
-        #expect(boxes.identicalEnds(with: putIn) == (4, 6))
-        #expect(other.identicalEnds(with: boxes) == (3, 1))
-        #expect(boxes.identicalEnds(with: boxes) == (10, 0))
-        #expect(boxes.identicalEnds(with: []) == (0, 0))
-        // The ends never overlap: one object twice more than the other list has.
-        let one = Box(0)
-        #expect([one, one, one].identicalEnds(with: [one, one]) == (2, 0))
+        // Objects put in, taken out and replaced: where each of the others is in the other list.
+        var edited = boxes
+        edited.insert(Box(20), at: 2)
+        edited.remove(at: 6)
+        edited[8] = Box(21)
+        #expect(edited.placesOfIdentical(in: boxes) == [0, 1, -1, 2, 3, 4, 6, 7, -1, 9])
+        #expect(boxes.placesOfIdentical(in: edited) == [0, 1, 3, 4, 5, -1, 6, 7, -1, 9])
+        #expect(boxes.placesOfIdentical(in: boxes) == Array(0..<10))
+        #expect(boxes.placesOfIdentical(in: []) == [Int](repeating: -1, count: 10))
+        // An object moved farther than the lookahead is not found; the rest are.
+        let moved = Array(boxes.dropFirst()) + [boxes[0]]
+        #expect(moved.placesOfIdentical(in: boxes, lookahead: 2) == Array(1..<10) + [-1])
     }
 
     /// The memo compares elements by their bytes first: an event is one reference to its

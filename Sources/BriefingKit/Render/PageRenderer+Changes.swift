@@ -67,21 +67,30 @@ extension PageRenderer {
                 eventLinks.insert(after.events[position].event.slug)
             }
         }
-        // Where events were added or removed, those past the change are the very objects the last
-        // build had as far from the end: only the page each is on may differ. The others are
-        // looked into one by one.
+        // Where events were added or removed, most others are the very objects the last build
+        // had, a few places along: only the page each is on may differ. The others are looked
+        // into one by one.
         let changedPlaces: [Int]
         let gonePlaces: [Int]
         if before.events.count != after.events.count {
-            let (head, tail) = after.events.identicalEnds(with: before.events)
-            let shift = after.events.count - before.events.count
-            for position in after.events.count - tail..<after.events.count
-            where old.timelinePages.name(ofEventAt: position - shift) != timelinePages.name(ofEventAt: position) {
-                events.insert(after.events[position].event.slug)
-                eventLinks.insert(after.events[position].event.slug)
+            let was = after.events.placesOfIdentical(in: before.events)
+            var kept = [Bool](repeating: false, count: before.events.count)
+            var changed: [Int] = []
+            for (position, place) in was.enumerated() {
+                guard place >= 0 else {
+                    changed.append(position)
+                    continue
+                }
+                kept[place] = true
+                if place != position,
+                    old.timelinePages.name(ofEventAt: place) != timelinePages.name(ofEventAt: position)
+                {
+                    events.insert(after.events[position].event.slug)
+                    eventLinks.insert(after.events[position].event.slug)
+                }
             }
-            changedPlaces = Array(head..<after.events.count - tail)
-            gonePlaces = Array(head..<before.events.count - tail)
+            changedPlaces = changed
+            gonePlaces = kept.indices.filter { !kept[$0] }
         } else {
             changedPlaces = after.events.placesNotIdentical(to: before.events)
             gonePlaces = before.events.placesNotIdentical(to: after.events)

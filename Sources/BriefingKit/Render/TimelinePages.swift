@@ -32,7 +32,7 @@ struct TimelinePages: Sendable {
     /// The pages of the site's events. Given the last build's pages and events, an event that
     /// is the very one the last build had at its place keeps its hash: hashing every slug again
     /// took a fifth of a rebuild after a word was changed, at 1,000 articles. When events were
-    /// added or removed, those before the first that differs and those after the last keep theirs.
+    /// added or removed, an event found as the very one the last build had near its place keeps its hash.
     init(_ events: [LinkedEvent], updating last: (pages: TimelinePages, events: [LinkedEvent])? = nil) {
         var hashes: [UInt64]
         if let last, last.events.count == events.count, last.pages.hashes.count == events.count {
@@ -41,12 +41,9 @@ struct TimelinePages: Sendable {
                 hashes[place] = ContentCuts.hash(events[place].event.slug)
             }
         } else if let last, last.pages.hashes.count == last.events.count {
-            let (head, tail) = events.identicalEnds(with: last.events)
-            hashes = []
-            hashes.reserveCapacity(events.count)
-            hashes += last.pages.hashes.prefix(head)
-            hashes += events[head..<events.count - tail].map { ContentCuts.hash($0.event.slug) }
-            hashes += last.pages.hashes.suffix(tail)
+            hashes = zip(events, events.placesOfIdentical(in: last.events)).map { event, place in
+                place >= 0 ? last.pages.hashes[place] : ContentCuts.hash(event.event.slug)
+            }
         } else {
             hashes = events.map { ContentCuts.hash($0.event.slug) }
         }

@@ -204,11 +204,13 @@ extension Array where Element: AnyObject {
 }
 
 extension Array where Element: AnyObject {
-    /// How much of this array is the very objects of `other`, where objects were put in or taken
-    /// out at one place: `head` places at the start hold the objects `other` holds there, and
-    /// `tail` places at the end the objects `other` holds as far from its end. The two never
-    /// overlap, in either array. Compared as words, as `placesNotIdentical` does.
-    func identicalEnds(with other: [Element]) -> (head: Int, tail: Int) {
+    /// For each place in this array, the place in `other` of the very object it holds there, or
+    /// -1: found by walking both in step and, where they part, looking up to `lookahead` places
+    /// ahead in each for the object the other holds, as where a few objects were put in, taken
+    /// out or replaced here and there in a long list. An object met nowhere near its place in
+    /// `other` counts as not found. Compared as words, as `placesNotIdentical` does.
+    func placesOfIdentical(in other: [Element], lookahead: Int = 64) -> [Int] {
+        var places = [Int](repeating: -1, count: count)
         withUnsafeBytes { mine in
             other.withUnsafeBytes { theirs in
                 let word = MemoryLayout<UInt>.stride
@@ -216,15 +218,32 @@ extension Array where Element: AnyObject {
                     mine.load(fromByteOffset: place * word, as: UInt.self)
                         == theirs.load(fromByteOffset: otherPlace * word, as: UInt.self)
                 }
-                var head = 0
-                while head < Swift.min(count, other.count), same(head, head) { head += 1 }
-                var tail = 0
-                while tail < Swift.min(count, other.count) - head, same(count - 1 - tail, other.count - 1 - tail) {
-                    tail += 1
+                var (place, otherPlace) = (0, 0)
+                walk: while place < count, otherPlace < other.count {
+                    if same(place, otherPlace) {
+                        places[place] = otherPlace
+                        place += 1
+                        otherPlace += 1
+                        continue
+                    }
+                    for step in 1...lookahead {
+                        // Objects taken out of `other` here, or put in this array.
+                        if otherPlace + step < other.count, same(place, otherPlace + step) {
+                            otherPlace += step
+                            continue walk
+                        }
+                        if place + step < count, same(place + step, otherPlace) {
+                            place += step
+                            continue walk
+                        }
+                    }
+                    // One replaced by another.
+                    place += 1
+                    otherPlace += 1
                 }
-                return (head, tail)
             }
         }
+        return places
     }
 }
 
