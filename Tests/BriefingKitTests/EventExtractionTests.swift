@@ -270,7 +270,7 @@ struct EventExtractionTests {
 }
 
 /// A small deterministic generator of random numbers, for tests that must fail the same way each run.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -391,7 +391,7 @@ struct LinkingTests {
     /// or citing an article whose paragraphs changed, is linked again, and one naming a party or
     /// citing a paragraph that went is an error again.
     @Test func eventsKeptWhilePartiesAndArticlesChangeAreLinkedAsAFreshLinkLinksThem() throws {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix(seed: 16)
         let line = SourceLocation(path: "parties/x.md", line: 4)
         func party(_ slug: String) -> Party {
             Party(slug: slug, name: "Party \(slug)", kind: .group, path: "parties/\(slug).md")
@@ -408,7 +408,9 @@ struct LinkingTests {
                 slug: "e\(number)", summary: "Event \(number)", date: "2025-03-1\(number % 10)",
                 sources: [
                     Located(
-                        ["a#p1", "a#p2", "b#p1", "b#p2", "b#p3"].randomElement(using: &generator)!, at: site)
+                        // A leading "#" is read past, as the source splits.
+                        ["a#p1", "a#p2", "b#p1", "b#p2", "b#p3", "#b#p2"].randomElement(using: &generator)!,
+                        at: site)
                 ],
                 parties: known.shuffled(using: &generator).prefix(Int.random(in: 0...2, using: &generator)).map {
                     Located($0, at: site)

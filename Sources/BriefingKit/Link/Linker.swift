@@ -77,10 +77,13 @@ public enum Linker {
                 kept.problems.isEmpty
                     && (articles.isEmpty
                         || !event.sources.contains { source in
-                            // Up to the "#", found among the bytes rather than the characters.
-                            let value = source.value
-                            return articles.contains(
-                                value[..<(value.utf8.firstIndex(of: UInt8(ascii: "#")) ?? value.endIndex)])
+                            // The article's slug as `resolveCitation` splits it off (leading
+                            // "#"s skipped, then up to the next), found among the bytes rather
+                            // than the characters.
+                            let bytes = source.value.utf8
+                            let start = bytes.firstIndex { $0 != UInt8(ascii: "#") } ?? bytes.endIndex
+                            let end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+                            return articles.contains(source.value[start..<end])
                         })
                     && (sameParties
                         || event.parties.allSatisfy { party in

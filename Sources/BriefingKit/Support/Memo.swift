@@ -226,7 +226,7 @@ extension Array where Element: AnyObject {
                         otherPlace += 1
                         continue
                     }
-                    for step in 1...lookahead {
+                    for step in stride(from: 1, through: lookahead, by: 1) {
                         // Objects taken out of `other` here, or put in this array.
                         if otherPlace + step < other.count, same(place, otherPlace + step) {
                             otherPlace += step
