@@ -466,6 +466,20 @@ struct LinkingTests {
         #expect(failures > 0)
     }
 
+    /// A source is read as splitting it at its first "#" reads it, leading "#"s passed over, for
+    /// every string of a few letters, "#"s and digits.
+    @Test func aSourceIsReadAsItsSplitReadsIt() {
+        var generator = SplitMix(seed: 3)
+        for _ in 0..<5_000 {
+            let source = String(
+                (0..<Int.random(in: 0...6, using: &generator)).map { _ in "a#p1".randomElement(using: &generator)! })
+            let parts = source.split(separator: "#", maxSplits: 1)
+            let read = Linker.sourceParts(source)
+            #expect(
+                read.map { [$0.article, $0.rest] } == (parts.count == 2 ? Array(parts) : nil), "\(source)")
+        }
+    }
+
     /// The index of a timeline where a few events were renamed, moved or swapped, mended from
     /// the last build's, gives every slug the place an index made afresh gives it.
     @Test func anIndexMendedFromTheLastFindsEveryEventWhereAFreshOneDoes() {

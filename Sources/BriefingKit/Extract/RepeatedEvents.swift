@@ -96,10 +96,10 @@ enum RepeatedEvents {
         event.date.map { "\(event.status.rawValue) \($0)" }
     }
 
-    /// The article slug of a source written `article-slug#pN`; found in its bytes, as this runs
-    /// for every event of every article on every rebuild.
+    /// The article slug of a source written `article-slug#pN`, read as the linker reads it; found
+    /// in its bytes, as this runs for every event of every article on every rebuild.
     private static func article(of citation: String) -> Substring {
-        citation.utf8.firstIndex(of: UInt8(ascii: "#")).map { citation[..<$0] } ?? citation[...]
+        Linker.sourceParts(citation)?.article ?? citation[...]
     }
 
     static func contentWords(_ text: String) -> Set<String> {

@@ -77,13 +77,8 @@ public enum Linker {
                 kept.problems.isEmpty
                     && (articles.isEmpty
                         || !event.sources.contains { source in
-                            // The article's slug as `resolveCitation` splits it off (leading
-                            // "#"s skipped, then up to the next), found among the bytes rather
-                            // than the characters.
-                            let bytes = source.value.utf8
-                            let start = bytes.firstIndex { $0 != UInt8(ascii: "#") } ?? bytes.endIndex
-                            let end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
-                            return articles.contains(source.value[start..<end])
+                            // A source that does not parse was a problem, and is not kept.
+                            sourceParts(source.value).map { articles.contains($0.article) } ?? true
                         })
                     && (sameParties
                         || event.parties.allSatisfy { party in
@@ -847,11 +842,25 @@ public enum Linker {
         static func < (a: TimelineKey, b: TimelineKey) -> Bool { (a.day, a.order, a.slug) < (b.day, b.order, b.slug) }
     }
 
+    /// A source's article slug and what follows its "#", read among the bytes rather than the
+    /// characters, as `split(separator: "#", maxSplits: 1)` reads them: leading "#"s are passed
+    /// over, and either part missing or empty gives nil. The one reading of a source, both
+    /// where it is resolved and where a kept event is asked whether it cites an article.
+    static func sourceParts(_ source: String) -> (article: Substring, rest: Substring)? {
+        let bytes = source.utf8
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "#") }),
+            let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#"))
+        else { return nil }
+        let rest = bytes.index(after: hash)
+        guard rest < bytes.endIndex else { return nil }
+        return (source[start..<hash], source[rest...])
+    }
+
     private static func resolveCitation(
         _ source: Located<String>, paragraphCounts: [String: Int], log: inout DiagnosticLog
     ) -> Citation? {
-        let parts = source.value.split(separator: "#", maxSplits: 1).map(String.init)
-        guard parts.count == 2, parts[1].hasPrefix("p"), let number = Int(parts[1].dropFirst()) else {
+        guard let (slug, rest) = sourceParts(source.value), rest.hasPrefix("p"), let number = Int(rest.dropFirst())
+        else {
             log.record(
                 Diagnostic(
                     .error, at: source.location,
@@ -860,7 +869,7 @@ public enum Linker {
             return nil
         }
         // The article's own slug, not the copy just split off: every event holds one.
-        guard let place = paragraphCounts.index(forKey: parts[0]) else {
+        guard let place = paragraphCounts.index(forKey: String(slug)) else {
             log.record(
                 Diagnostic(
                     .error, at: source.location,
@@ -873,7 +882,7 @@ public enum Linker {
             log.record(
                 Diagnostic(
                     .error, at: source.location,
-                    "source '\(source.value)': article '\(parts[0])' has paragraphs p1 to p\(count)"))
+                    "source '\(source.value)': article '\(slug)' has paragraphs p1 to p\(count)"))
             return nil
         }
         return Citation(article: article, paragraph: number)

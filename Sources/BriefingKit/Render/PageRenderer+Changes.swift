@@ -58,43 +58,26 @@ extension PageRenderer {
         // A timeline page made or gone renumbers the pages, and may move events that kept their
         // places to another page: a cut that was too near the end is one once events follow it.
         let renumbered = old.timelinePages.names != timelinePages.names
-        if renumbered {
-            for position in 0..<min(before.events.count, after.events.count)
-            where after.events[position] === before.events[position]
-                && old.timelinePages.name(ofEventAt: position) != timelinePages.name(ofEventAt: position)
+        // Most events are the very objects the last build had, at their places or, where events
+        // were added or removed, a few places along: only the page each is on may differ, if it
+        // moved or the pages were renumbered. The others are looked into one by one.
+        let lastPlaces = after.events.placesOfIdentical(in: before.events)
+        var kept = [Bool](repeating: false, count: before.events.count)
+        var changedPlaces: [Int] = []
+        for (position, place) in lastPlaces.enumerated() {
+            guard place >= 0 else {
+                changedPlaces.append(position)
+                continue
+            }
+            kept[place] = true
+            if renumbered || place != position,
+                old.timelinePages.name(ofEventAt: place) != timelinePages.name(ofEventAt: position)
             {
                 events.insert(after.events[position].event.slug)
                 eventLinks.insert(after.events[position].event.slug)
             }
         }
-        // Where events were added or removed, most others are the very objects the last build
-        // had, a few places along: only the page each is on may differ. The others are looked
-        // into one by one.
-        let changedPlaces: [Int]
-        let gonePlaces: [Int]
-        if before.events.count != after.events.count {
-            let was = after.events.placesOfIdentical(in: before.events)
-            var kept = [Bool](repeating: false, count: before.events.count)
-            var changed: [Int] = []
-            for (position, place) in was.enumerated() {
-                guard place >= 0 else {
-                    changed.append(position)
-                    continue
-                }
-                kept[place] = true
-                if place != position,
-                    old.timelinePages.name(ofEventAt: place) != timelinePages.name(ofEventAt: position)
-                {
-                    events.insert(after.events[position].event.slug)
-                    eventLinks.insert(after.events[position].event.slug)
-                }
-            }
-            changedPlaces = changed
-            gonePlaces = kept.indices.filter { !kept[$0] }
-        } else {
-            changedPlaces = after.events.placesNotIdentical(to: before.events)
-            gonePlaces = before.events.placesNotIdentical(to: after.events)
-        }
+        let gonePlaces = kept.indices.filter { !kept[$0] }
         for position in changedPlaces {
             let linked = after.events[position]
             let slug = linked.event.slug

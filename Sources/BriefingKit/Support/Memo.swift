@@ -201,9 +201,7 @@ extension Array where Element: AnyObject {
             }
         }
     }
-}
 
-extension Array where Element: AnyObject {
     /// For each place in this array, the place in `other` of the very object it holds there, or
     /// -1: found by walking both in step and, where they part, looking up to `lookahead` places
     /// ahead in each for the object the other holds, as where a few objects were put in, taken
