@@ -337,12 +337,16 @@ public enum EventExtractor {
             } taking: {
                 mine.insert($0)
             }
+            // A name the article gives in both namings is no difference, and marks no article:
+            // toggled out and in, it marked every article with an event of its opening.
+            let before = Set(names.map(\.slug))
+            let after = Set(renamed.map(\.slug))
             for given in names {
-                toggle(given.slug)
+                if !after.contains(given.slug) { toggle(given.slug) }
                 moves.append((given.slug, nil))
             }
             for event in renamed {
-                toggle(event.slug)
+                if !before.contains(event.slug) { toggle(event.slug) }
                 moves.append((event.slug, place))
             }
             events.replaceSubrange(at..<at + names.count, with: renamed)
