@@ -189,6 +189,41 @@ struct ExtractionTests {
         }
     }
 
+    @Test func wordsUsedAloneAreResolvedAcrossArticlesInTheOrderOfTheirUses() throws {
+        let texts = [
+            """
+            Talks in Lisk
+
+            Almarian Defence Minister Boris Ostenko met Estorian Trade Minister Karim Rosoff in Almaris. \
+            Officials said Estoria wants a deal. President Donald Trump called, and Trump's team agreed.
+            """,
+            """
+            Second round
+
+            Officials said Almaris agreed and Estoria signed. Officials said Almaris wants more. \
+            The Trump administration objected, Trump said.
+            """,
+        ]
+        let articles = try texts.enumerated().map { index, text in
+            try RawArticleParser.parse(text, path: "\(index).txt", slug: "a\(index)")
+        }
+        let parties = PartyExtractor.parties(in: articles)
+        let names = parties.map(\.name)
+        // The surname alone, then the phrases after it, in the order the articles use them.
+        #expect(
+            parties.first { $0.name == "Donald Trump" }?.aliases == [
+                "President Donald Trump", "Trump", "Trump's team", "Trump administration",
+            ],
+            "\(parties.map { ($0.name, $0.aliases) })")
+        // Each country acts twice, counted across both articles; the first acting use (Almaris
+        // after "in" does not act) gives its article and its place among the parties.
+        let estoria = try #require(parties.first { $0.name == "Estoria" }, "\(names)")
+        let almaris = try #require(parties.first { $0.name == "Almaris" }, "\(names)")
+        #expect(estoria.path == "0.txt" + Extraction.pathSuffix)
+        #expect(almaris.path == "1.txt" + Extraction.pathSuffix)
+        #expect(names.firstIndex(of: "Estoria")! < names.firstIndex(of: "Almaris")!)
+    }
+
     @Test func editorialFilesWinAndHiddenOnesDrop() {
         let extracted = [
             Party(

@@ -186,8 +186,39 @@ struct PartyTable {
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var loneWords = Set<String>()
-    /// Surnames and single names seen on their own, resolved once all full names are known.
-    private var singles: [(name: String, precededBy: String?, followedBy: String?, path: String)] = []
+    /// Surnames and single names seen on their own, by spelling, resolved once all full names
+    /// are known. Their uses are numbered across the articles in order, and each spelling keeps
+    /// only the numbers and counts those rules read: some hundred thousand uses at 1,000
+    /// articles, of a few thousand spellings.
+    private var singles: [String: SingleUses] = [:]
+    /// How many uses of single words the articles added so far hold.
+    private var singleCount = 0
+
+    /// The uses of one single word's spelling, across the articles or within one.
+    struct SingleUses: Equatable, Sendable {
+        var name: String
+        /// The number of its first use.
+        var first: Int
+        /// Its first use followed by "administration", and by "'s team".
+        var administration: Int?
+        var team: Int?
+        /// How many uses act on their own (not after a preposition of place), and the first of them.
+        var acting = 0
+        var firstActing: Int?
+        /// The article of that first acting use.
+        var firstActingPath: String?
+
+        /// These uses, then `later`'s (numbered from 0 within their article), which begin `offset` uses on.
+        mutating func add(_ later: SingleUses, offset: Int, path: String) {
+            administration = administration ?? later.administration.map { $0 + offset }
+            team = team ?? later.team.map { $0 + offset }
+            acting += later.acting
+            if firstActing == nil, let next = later.firstActing {
+                firstActing = next + offset
+                firstActingPath = path
+            }
+        }
+    }
 
     struct Entry {
         var name: String
@@ -223,10 +254,16 @@ struct PartyTable {
     struct Findings: Equatable, Sendable {
         var loneWords: [String] = []
         var findings: [Finding] = []
+        /// Its single words, in order of first use, their uses numbered within the article.
+        var singles: [SingleUses] = []
+        /// How many uses of single words it holds.
+        var singleCount = 0
     }
 
     static func findings(_ runs: [PartyExtractor.Run]) -> Findings {
         var result = Findings()
+        // Where each single word's spelling sits in `result.singles`.
+        var place: [String: Int] = [:]
         // Single words seen on their own; a two-word name whose last word is among them is a person ("Buhari").
         var lone = Set<String>()
         for run in runs where run.words.count == 1 && !run.sentenceStart && lone.insert(run.words[0]).inserted {
@@ -246,7 +283,22 @@ struct PartyTable {
                 }
             }
             guard !run.words.isEmpty, let finding = finding(run) else { continue }
-            result.findings.append(finding)
+            guard case .single(let name, let precededBy, let followedBy) = finding else {
+                result.findings.append(finding)
+                continue
+            }
+            let use = result.singleCount
+            result.singleCount += 1
+            let acting = !(precededBy.map(PartyExtractor.placePrepositions.contains) ?? false)
+            let one = SingleUses(
+                name: name, first: use, administration: followedBy == "administration" ? use : nil,
+                team: followedBy == "'s team" ? use : nil, acting: acting ? 1 : 0, firstActing: acting ? use : nil)
+            if let index = place[name] {
+                result.singles[index].add(one, offset: 0, path: "")
+            } else {
+                place[name] = result.singles.count
+                result.singles.append(one)
+            }
         }
         return result
     }
@@ -259,10 +311,21 @@ struct PartyTable {
                 record(found, path: path)
             case .personIfSurnameAlone(let found, let surname):
                 if loneWords.contains(surname) { record(found, path: path) }
-            case .single(let name, let precededBy, let followedBy):
-                singles.append((name, precededBy, followedBy, path))
+            case .single:
+                // Gathered by spelling into `findings.singles`.
+                break
             }
         }
+        for uses in findings.singles {
+            if singles[uses.name] == nil {
+                var first = SingleUses(name: uses.name, first: singleCount + uses.first)
+                first.add(uses, offset: singleCount, path: path)
+                singles[uses.name] = first
+            } else {
+                singles[uses.name]?.add(uses, offset: singleCount, path: path)
+            }
+        }
+        singleCount += findings.singleCount
     }
 
     private static func finding(_ run: PartyExtractor.Run) -> Finding? {
@@ -482,17 +545,22 @@ struct PartyTable {
                 personBySurname[last] = key
             }
         }
-        for single in singles {
-            let folded = single.name.lowercased()
-            // A surname alone joins the person whose name ends with it.
-            if let key = personBySurname[folded] {
-                if !(entries[key]?.aliases.contains(single.name) ?? true) { entries[key]?.aliases.append(single.name) }
-                if single.followedBy == "administration" || single.followedBy == "'s team" {
-                    let phrase =
-                        single.followedBy == "administration"
-                        ? "\(single.name) administration" : "\(single.name)'s team"
-                    if !(entries[key]?.aliases.contains(phrase) ?? true) { entries[key]?.aliases.append(phrase) }
-                }
+        // A surname alone joins the person whose name ends with it, as do "Name administration"
+        // and "Name's team" after it: each in the order of its first use (twice the use's number,
+        // and one more for a phrase, which comes after its name).
+        var surnameAliases: [String: [(use: Int, alias: String)]] = [:]
+        for uses in singles.values {
+            guard let key = personBySurname[uses.name.lowercased()] else { continue }
+            surnameAliases[key, default: []].append((2 * uses.first, uses.name))
+            if let use = uses.administration {
+                surnameAliases[key]?.append((2 * use + 1, "\(uses.name) administration"))
+            }
+            if let use = uses.team { surnameAliases[key]?.append((2 * use + 1, "\(uses.name)'s team")) }
+        }
+        for (key, aliases) in surnameAliases {
+            for (_, alias) in aliases.sorted(by: { $0.use < $1.use })
+            where !(entries[key]?.aliases.contains(alias) ?? true) {
+                entries[key]?.aliases.append(alias)
             }
         }
         // A country the gazetteer does not list: one word that acts on its own at least twice,
@@ -506,23 +574,14 @@ struct PartyTable {
             }
         }
         if !nationalities.isEmpty {
-            var acting: [String: Int] = [:]
-            var firstPath: [String: String] = [:]
-            var names: [String] = []
-            for single in singles
-            where !(single.precededBy.map(PartyExtractor.placePrepositions.contains) ?? false)
-                && personBySurname[single.name.lowercased()] == nil
-            {
-                if acting[single.name] == nil {
-                    names.append(single.name)
-                    firstPath[single.name] = single.path
-                }
-                acting[single.name, default: 0] += 1
-            }
-            for name in names where acting[name, default: 0] >= 2 {
+            // In the order of their first acting use.
+            let acting = singles.values.filter { $0.acting >= 2 && personBySurname[$0.name.lowercased()] == nil }
+                .sorted { ($0.firstActing ?? 0) < ($1.firstActing ?? 0) }
+            for uses in acting {
+                let name = uses.name
                 let key = MentionMatcher.key(name)
                 guard entries[key] == nil, nationalities.contains(where: { Self.sharesStem($0, name) }),
-                    let path = firstPath[name]
+                    let path = uses.firstActingPath
                 else { continue }
                 entries[key] = Entry(name: name, kind: .country, path: path)
                 entries[key]?.actor = true
