@@ -63,23 +63,34 @@ public enum Linker {
             last, now in
             guard last.paths == now.paths else { return nil }
             // The articles whose paragraphs are counted otherwise, or that came or went.
-            var articles = Set<Substring>()
+            var articles = Set<String>()
             if last.paragraphCounts != now.paragraphCounts {
                 for (slug, count) in now.paragraphCounts where last.paragraphCounts[slug] != count {
-                    articles.insert(Substring(slug))
+                    articles.insert(slug)
                 }
                 for slug in last.paragraphCounts.keys where now.paragraphCounts[slug] == nil {
-                    articles.insert(Substring(slug))
+                    articles.insert(slug)
+                }
+            }
+            // Whether a source cites one of them (or does not parse: a problem, not kept). Asked
+            // of every event when an article comes or goes, so the few slugs are compared with the
+            // source's bytes, not hashed as strings cut from each source. When many articles
+            // changed, every event is linked again.
+            guard articles.count <= 16 else { return nil }
+            let slugs = articles.map { Array($0.utf8) }
+            let citesChanged: @Sendable (String) -> Bool = { source in
+                var source = source
+                return source.withUTF8 { bytes in
+                    guard let article = sourceArticle(in: bytes) else { return true }
+                    let cited = UnsafeBufferPointer(rebasing: bytes[article])
+                    return slugs.contains { $0.count == cited.count && $0.elementsEqual(cited) }
                 }
             }
             let sameParties = last.partySlugs == now.partySlugs && last.mergedInto == now.mergedInto
             return { [articles] event, kept in
                 kept.problems.isEmpty
                     && (articles.isEmpty
-                        || !event.sources.contains { source in
-                            // A source that does not parse was a problem, and is not kept.
-                            sourceParts(source.value).map { articles.contains($0.article) } ?? true
-                        })
+                        || !event.sources.contains { citesChanged($0.value) })
                     && (sameParties
                         || event.parties.allSatisfy { party in
                             let merged = last.mergedInto[party.value]
@@ -847,13 +858,21 @@ public enum Linker {
     /// over, and either part missing or empty gives nil. The one reading of a source, both
     /// where it is resolved and where a kept event is asked whether it cites an article.
     static func sourceParts(_ source: String) -> (article: Substring, rest: Substring)? {
-        let bytes = source.utf8
+        var text = source
+        guard let article = text.withUTF8(sourceArticle(in:)) else { return nil }
+        let utf8 = source.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: article.lowerBound)
+        let hash = utf8.index(start, offsetBy: article.count)
+        return (source[start..<hash], source[utf8.index(after: hash)...])
+    }
+
+    /// Where a source's article slug lies among its bytes, by the reading of `sourceParts`; nil
+    /// when the source does not parse.
+    static func sourceArticle(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "#") }),
-            let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#"))
+            let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#")), hash + 1 < bytes.count
         else { return nil }
-        let rest = bytes.index(after: hash)
-        guard rest < bytes.endIndex else { return nil }
-        return (source[start..<hash], source[rest...])
+        return start..<hash
     }
 
     private static func resolveCitation(
