@@ -466,6 +466,68 @@ struct LinkingTests {
         #expect(failures > 0)
     }
 
+    /// Articles added and removed anywhere in the list move the others: the backlinks, the
+    /// parties' and the terms' events kept from the last build must read as a fresh link's.
+    @Test func articlesComingAndGoingAreLinkedAsAFreshLinkLinksThem() throws {
+        var generator = SplitMix(seed: 41)
+        let words = ["ceasefire", "sanctions", "tariff"]
+        let terms = words.map { Term(slug: $0, name: $0, definition: "A word.", path: "terms/\($0).md") }
+        let parties = Self.content().parties
+        func paragraphs() -> [Paragraph] {
+            (1...Int.random(in: 1...3, using: &generator)).map { number in
+                let named = words.filter { _ in Bool.random(using: &generator) }
+                return Paragraph(
+                    number: number, markdown: "Putin spoke of \(named.joined(separator: " and ")). Trump listened.",
+                    line: number + 2)
+            }
+        }
+        // Present articles by slug, with their paragraphs; events by slug, with the article they cite.
+        var articles: [String: [Paragraph]] = ["a": paragraphs(), "c": paragraphs()]
+        var events: [String: (article: String, paragraph: Int)] = [:]
+        var next = 0
+        var memo = Linker.Kept()
+        for round in 0..<150 {
+            let slug = ["a", "b", "c", "d", "e"].randomElement(using: &generator)!
+            switch Int.random(in: 0..<4, using: &generator) {
+            case 0:
+                // An article comes, or goes with the events citing it.
+                if articles[slug] == nil {
+                    articles[slug] = paragraphs()
+                } else if articles.count > 1 {
+                    articles[slug] = nil
+                    events = events.filter { $0.value.article != slug }
+                }
+            case 1:
+                if articles[slug] != nil { articles[slug] = paragraphs() }
+            default:
+                if let cited = articles[slug] {
+                    events["e\(next)"] = (slug, Int.random(in: 1...cited.count, using: &generator))
+                    next += 1
+                } else if let gone = events.keys.sorted().first {
+                    events[gone] = nil
+                }
+            }
+            // An edited article may have fewer paragraphs than an event cites: those go too.
+            events = events.filter { $0.value.paragraph <= articles[$0.value.article]?.count ?? 0 }
+            let content = Content(
+                articles: articles.keys.sorted().map { slug in
+                    Article(slug: slug, title: slug.uppercased(), paragraphs: articles[slug]!, path: "\(slug).txt")
+                },
+                parties: parties, terms: terms,
+                events: events.keys.sorted().enumerated().map { day, slug in
+                    let site = SourceLocation(path: "events/\(slug).md", line: 4)
+                    let (article, paragraph) = events[slug]!
+                    return Event(
+                        slug: slug, summary: "Event \(slug)", date: "2025-03-\(10 + day % 18)",
+                        sources: [Located("\(article)#p\(paragraph)", at: site)], parties: [Located("putin", at: site)],
+                        path: "events/\(slug).md")
+                })
+            let mended = try Linker.link(content, config: SiteConfig(), memo: &memo)
+            let fresh = try Linker.link(content, config: SiteConfig())
+            #expect(mended == fresh, "round \(round)")
+        }
+    }
+
     /// A source is read as splitting it at its first "#" reads it, leading "#"s passed over, for
     /// every string of a few letters, "#"s and digits.
     @Test func aSourceIsReadAsItsSplitReadsIt() {

@@ -272,11 +272,43 @@ public enum Linker {
         // events: events that are the very ones it linked, or were edited in place, keep their
         // citations, parties and order, so only the articles, parties and terms that changed
         // articles and such events touch are worked out again.
+        //
+        // An article added or removed moves the others: the last build's backlinks and mentions of
+        // each are put at its place in this build, and an article it did not have is one that
+        // named nothing, so that it reads as changed. The terms an article removed named are
+        // worked out again: the events gone with it cite no article of this build.
         let reuse = kept.backlinks.flatMap { last in
             kept.joined.flatMap { joined in
-                eventChain.change.flatMap { change in
-                    joined.paths == articleChain.articles.map(\.article.path)
-                        ? (last: last, articles: joined.articles, change: change.listed) : nil
+                eventChain.change.flatMap {
+                    change -> (
+                        last: Backlinks, articles: [ArticleMentions], change: EventChange, removed: [ArticleMentions]
+                    )? in
+                    let paths = articleChain.articles.map(\.article.path)
+                    if joined.paths == paths {
+                        return (last: last, articles: joined.articles, change: change.listed, removed: [])
+                    }
+                    guard last.slugs.count == joined.paths.count, last.citing.count == joined.paths.count else {
+                        return nil
+                    }
+                    let lastPlace = Dictionary(
+                        joined.paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                    var aligned = last
+                    aligned.slugs = articleChain.articles.map(\.article.slug)
+                    aligned.citing = []
+                    var articles: [ArticleMentions] = []
+                    var moved = [Bool](repeating: false, count: joined.paths.count)
+                    for (path, slug) in zip(paths, aligned.slugs) {
+                        if let place = lastPlace[path], last.slugs[place] == slug, !moved[place] {
+                            moved[place] = true
+                            aligned.citing.append(last.citing[place])
+                            articles.append(joined.articles[place])
+                        } else {
+                            aligned.citing.append([])
+                            articles.append(ArticleMentions.none)
+                        }
+                    }
+                    let removed = moved.indices.filter { !moved[$0] }.map { joined.articles[$0] }
+                    return (last: aligned, articles: articles, change: change.listed, removed: removed)
                 }
             }
         }
@@ -287,7 +319,7 @@ public enum Linker {
                 // Backlinks from paragraphs to the events citing them, in timeline order.
                 var affected = [Bool](repeating: reuse == nil, count: articles.count)
                 var citing: [[[String]]]
-                if let (last, lastArticles, change) = reuse {
+                if let (last, lastArticles, change, _) = reuse {
                     for index in affected.indices where grouped[index] !== lastArticles[index] {
                         affected[index] = true
                     }
@@ -327,7 +359,7 @@ public enum Linker {
                 // Events by party, in timeline order, so that no party scans every event.
                 var eventsByParty: [String: [String]] = [:]
                 var partyEvents: [String: [LinkedEvent]] = [:]
-                if let (last, _, listed) = reuse, let change = eventChain.change {
+                if let (last, _, listed, _) = reuse, let change = eventChain.change {
                     // Only the parties of events added or gone change their lists: each is the
                     // last build's without the gone events and with the new ones put in place
                     // by halving, as the timeline is in order of unique keys. Events edited in
@@ -375,7 +407,7 @@ public enum Linker {
                 var termEvents = [[String]](repeating: [], count: content.terms.count)
                 var termEventObjects = [[LinkedEvent]](repeating: [], count: kept.keeps ? content.terms.count : 0)
                 var affected = [Bool](repeating: true, count: content.terms.count)
-                if let (last, lastArticles, listed) = reuse, last.termSlugs == articleChain.termSlugs,
+                if let (last, lastArticles, listed, removed) = reuse, last.termSlugs == articleChain.termSlugs,
                     let change = eventChain.change, last.termEventObjects.count == content.terms.count
                 {
                     affected = [Bool](repeating: false, count: content.terms.count)
@@ -398,6 +430,7 @@ public enum Linker {
                             for term in Set(terms).symmetricDifference(before) { affected[term] = true }
                         }
                     }
+                    for article in removed { touch(article.termsNamed, in: &affected) }
                     // The terms named where events were added or went (`mended`), and of them those
                     // whose list of slugs reads otherwise (`relisted`: not only events edited in place).
                     func touch(citedBy events: [LinkedEvent], in flags: inout [Bool]) {
@@ -933,6 +966,14 @@ final class ArticleMentions: Sendable {
     /// raised a one-off build's peak memory.
     let byTarget: [(target: EntityRef, mentions: [Mention])]
     let termsNamed: [[Int]]
+
+    /// An article the last build did not have: it named nothing then.
+    static let none = ArticleMentions()
+
+    private init() {
+        byTarget = []
+        termsNamed = []
+    }
 
     init(_ article: LinkedArticle, termNumbers: [String: Int]) {
         byTarget = Dictionary(grouping: article.paragraphs.flatMap(\.mentions), by: \.target).map { ($0.key, $0.value) }
