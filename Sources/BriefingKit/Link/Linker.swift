@@ -1005,9 +1005,14 @@ struct JoinedMentions: Sendable {
         self.paths = paths
         self.slugs = slugs
         self.articles = articles
-        // The last build's articles by the slugs their mentions cite, when no two shared one.
-        let place = last.map { Dictionary(zip($0.slugs, $0.slugs.indices), uniquingKeysWith: { _, _ in -1 }) }
-        guard let last, let place, last.paths == paths, !place.values.contains(-1) else {
+        // Each article's place by the slug its mentions cite, in this build and the last, when no
+        // two share one.
+        let place = Dictionary(zip(slugs, slugs.indices), uniquingKeysWith: { _, _ in -1 })
+        let lastPlace = last.map { Dictionary(zip($0.paths, $0.paths.indices), uniquingKeysWith: { _, _ in -1 }) }
+        let lastSlugPlace = last.map { Dictionary(zip($0.slugs, $0.slugs.indices), uniquingKeysWith: { _, _ in -1 }) }
+        guard let last, let lastPlace, let lastSlugPlace, !place.values.contains(-1),
+            !lastPlace.values.contains(-1), !lastSlugPlace.values.contains(-1), last.slugs.count == last.paths.count
+        else {
             var byTarget: [EntityRef: [Mention]] = [:]
             for article in articles {
                 for (target, mentions) in article.byTarget { byTarget[target, default: []] += mentions }
@@ -1015,20 +1020,35 @@ struct JoinedMentions: Sendable {
             self.byTarget = byTarget
             return
         }
-        let changed = articles.indices.filter { articles[$0] !== last.articles[$0] }
+        // The articles changed or added, by their place in this build, and those removed, by
+        // theirs in the last: an article added or removed moves the others, whose mentions are
+        // kept all the same.
+        var changed: [Int] = []
+        var kept = [Bool](repeating: false, count: last.paths.count)
+        for index in articles.indices {
+            if let was = lastPlace[paths[index]], last.slugs[was] == slugs[index],
+                articles[index] === last.articles[was]
+            {
+                kept[was] = true
+            } else {
+                changed.append(index)
+            }
+        }
+        let removed = kept.indices.filter { !kept[$0] }
         // The changed articles' mentions of each party and term, in the articles' order, and
         // every party and term they name or named.
         var fresh: [EntityRef: [(article: Int, mentions: [Mention])]] = [:]
         var touched = Set<EntityRef>()
         for index in changed {
             for (target, mentions) in articles[index].byTarget { fresh[target, default: []].append((index, mentions)) }
-            touched.formUnion(last.articles[index].byTarget.map(\.target))
+            if let was = lastPlace[paths[index]] { touched.formUnion(last.articles[was].byTarget.map(\.target)) }
         }
+        for was in removed { touched.formUnion(last.articles[was].byTarget.map(\.target)) }
         touched.formUnion(fresh.keys)
-        let isChanged = Set(changed)
         var byTarget = last.byTarget
         // A touched one's last mentions come in runs, one per article in order: the runs of
-        // unchanged articles are kept, and the changed articles' mentions put in their places.
+        // articles kept are kept, at their places in this build, and the changed articles'
+        // mentions put in their places.
         for target in touched {
             let was = last.byTarget[target] ?? []
             let inserted = fresh[target] ?? []
@@ -1040,12 +1060,14 @@ struct JoinedMentions: Sendable {
                 let slug = was[start].citation.article
                 var end = start + 1
                 while end < was.count, was[end].citation.article == slug { end += 1 }
-                let article = place[slug] ?? Int.max
-                while next < inserted.count, inserted[next].article < article {
-                    joined += inserted[next].mentions
-                    next += 1
+                // A run of an article removed, or changed, is left out.
+                if let before = lastSlugPlace[slug], kept[before], let article = place[slug] {
+                    while next < inserted.count, inserted[next].article < article {
+                        joined += inserted[next].mentions
+                        next += 1
+                    }
+                    joined += was[start..<end]
                 }
-                if !isChanged.contains(article) { joined += was[start..<end] }
                 start = end
             }
             for run in inserted[next...] { joined += run.mentions }
