@@ -156,12 +156,15 @@ public enum Linker {
                         articlePosition[citation.article].map { Place(article: $0, paragraph: citation.paragraph) }
                     }
                 }
-                // An event the last build linked has the places it had while the articles are where
-                // they were; it is found among the last build's, which are in the same order.
+                // An event the last build linked has the places it had, each article's moved to its
+                // place in this build when articles came or went; it is found among the last
+                // build's events, which are in the same order.
                 var cited = CitedPlaces(capacity: events.count)
-                if let change, kept.backlinks?.slugs == content.articles.map(\.slug),
-                    kept.cited.count == kept.timeline.count
-                {
+                if let change, let lastSlugs = kept.backlinks?.slugs, kept.cited.count == kept.timeline.count {
+                    let slugs = content.articles.map(\.slug)
+                    // Each last article's place now; an article gone has none, as an unknown one has
+                    // none in `places`.
+                    let moved = lastSlugs == slugs ? nil : lastSlugs.map { articlePosition[$0] ?? -1 }
                     let fresh = Set(change.fresh.map(ObjectIdentifier.init))
                     var next = 0
                     // The last build's events that follow each other there still do: their places
@@ -179,7 +182,7 @@ public enum Linker {
                             next = position + 1
                             continue
                         }
-                        cited.append(kept.cited, events: run)
+                        cited.append(kept.cited, events: run, moved: moved)
                         if position < kept.timeline.count {
                             run = position..<position + 1
                             next = position + 1
@@ -188,7 +191,7 @@ public enum Linker {
                             cited.append(places(event))
                         }
                     }
-                    cited.append(kept.cited, events: run)
+                    cited.append(kept.cited, events: run, moved: moved)
                 } else {
                     for event in events { cited.append(places(event)) }
                 }
@@ -1163,12 +1166,25 @@ struct CitedPlaces: Sendable {
     }
 
     /// Adds the places of `other`'s events at `positions`, in order, as the next events'.
-    mutating func append(_ other: CitedPlaces, events positions: Range<Int>) {
+    /// With `moved`, each article's place in `other` is the index into it of the place it has
+    /// here, and a place of an article without one (-1) is left out.
+    mutating func append(_ other: CitedPlaces, events positions: Range<Int>, moved: [Int]? = nil) {
         guard !positions.isEmpty else { return }
         let start = positions.lowerBound == 0 ? 0 : other.ends[positions.lowerBound - 1]
-        let offset = places.count - start
-        places.append(contentsOf: other.places[start..<other.ends[positions.upperBound - 1]])
-        for position in positions { ends.append(other.ends[position] + offset) }
+        guard let moved else {
+            let offset = places.count - start
+            places.append(contentsOf: other.places[start..<other.ends[positions.upperBound - 1]])
+            for position in positions { ends.append(other.ends[position] + offset) }
+            return
+        }
+        var from = start
+        for position in positions {
+            for place in other.places[from..<other.ends[position]] where moved[place.article] >= 0 {
+                places.append(Place(article: moved[place.article], paragraph: place.paragraph))
+            }
+            from = other.ends[position]
+            ends.append(places.count)
+        }
     }
 }
 
