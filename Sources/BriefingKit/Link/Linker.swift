@@ -299,10 +299,10 @@ public enum Linker {
                     aligned.slugs = articleChain.articles.map(\.article.slug)
                     aligned.citing = []
                     var articles: [ArticleMentions] = []
-                    var moved = [Bool](repeating: false, count: joined.paths.count)
+                    var placed = [Bool](repeating: false, count: joined.paths.count)
                     for (path, slug) in zip(paths, aligned.slugs) {
-                        if let place = lastPlace[path], last.slugs[place] == slug, !moved[place] {
-                            moved[place] = true
+                        if let place = lastPlace[path], last.slugs[place] == slug, !placed[place] {
+                            placed[place] = true
                             aligned.citing.append(last.citing[place])
                             articles.append(joined.articles[place])
                         } else {
@@ -310,7 +310,7 @@ public enum Linker {
                             articles.append(ArticleMentions.none)
                         }
                     }
-                    let removed = moved.indices.filter { !moved[$0] }.map { joined.articles[$0] }
+                    let removed = placed.indices.filter { !placed[$0] }.map { joined.articles[$0] }
                     return (last: aligned, articles: articles, change: change.listed, removed: removed)
                 }
             }
@@ -902,8 +902,8 @@ public enum Linker {
         return (source[start..<hash], source[utf8.index(after: hash)...])
     }
 
-    /// Where a source's article slug lies among its bytes, by the reading of `sourceParts`; nil
-    /// when the source does not parse.
+    /// That reading among the bytes themselves: where the article slug lies, or nil when the
+    /// source does not parse.
     static func sourceArticle(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "#") }),
             let hash = bytes[start...].firstIndex(of: UInt8(ascii: "#")), hash + 1 < bytes.count
