@@ -159,13 +159,12 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
             lastValues = []
             for (index, value) in placed { values[index] = value }
         } else {
-            // The kept results before the middle, the middle's, and the kept ones after it.
-            values = []
-            values.reserveCapacity(elements.count)
-            values += lastValues[..<lastMiddle.lowerBound]
-            values += placed.map(\.value)
-            values += lastValues[lastMiddle.upperBound...]
+            // The kept results before the middle, the middle's, and the kept ones after it: the
+            // middle replaced in the kept list, held only here, which moves the results after it
+            // along without retaining each (tens of thousands of events, read from memory).
+            values = lastValues
             lastValues = []
+            values.replaceSubrange(lastMiddle, with: placed.map(\.value))
         }
         if keeps {
             self.elements = elements
