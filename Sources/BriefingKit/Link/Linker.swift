@@ -86,18 +86,28 @@ public enum Linker {
                     return slugs.contains { $0.count == cited.count && $0.elementsEqual(cited) }
                 }
             }
-            let sameParties = last.partySlugs == now.partySlugs && last.mergedInto == now.mergedInto
-            return { [articles] event, kept in
+            // The names of parties that no longer resolve as they did, worked out once rather than
+            // for each party of each event: merged into another party now and not then (or the
+            // other way, or into another), or naming a party, itself or the one it joined, that
+            // went. A party that came changes nothing kept: an event naming it named an unknown
+            // party in the last build, a problem, and is linked again anyway. So a new person
+            // asks nothing of the events.
+            var unstable = Set<String>()
+            if last.partySlugs != now.partySlugs || last.mergedInto != now.mergedInto {
+                let went = last.partySlugs.subtracting(now.partySlugs)
+                for name in Set(last.mergedInto.keys).union(now.mergedInto.keys) {
+                    let merged = last.mergedInto[name]
+                    if merged != now.mergedInto[name] || merged.map(went.contains) == true { unstable.insert(name) }
+                }
+                for slug in went where last.mergedInto[slug] == nil && now.mergedInto[slug] == nil {
+                    unstable.insert(slug)
+                }
+            }
+            return { [articles, unstable] event, kept in
                 kept.problems.isEmpty
                     && (articles.isEmpty
                         || !event.sources.contains { citesChanged($0.value) })
-                    && (sameParties
-                        || event.parties.allSatisfy { party in
-                            let merged = last.mergedInto[party.value]
-                            let slug = merged ?? party.value
-                            return merged == now.mergedInto[party.value]
-                                && last.partySlugs.contains(slug) == now.partySlugs.contains(slug)
-                        })
+                    && (unstable.isEmpty || !event.parties.contains { unstable.contains($0.value) })
             }
         }
     }
