@@ -151,6 +151,13 @@ public enum Linker {
         let kept = taken
         // What is left of the last build's state once this one has taken its parts.
         defer { if kept.keeps { Parallel.letGo(kept) } }
+        // Each of the last build's articles' place in this build, by its slug (-1: gone), when
+        // articles came, went or moved; nil while the list is the same. What linking kept of
+        // each article is moved with it.
+        let articleSlugs = content.articles.map(\.slug)
+        let moved = kept.backlinks.flatMap { last in
+            last.slugs == articleSlugs ? nil : last.slugs.map { articlePosition[$0] ?? -1 }
+        }
         let (eventChain, articleChain) = Parallel.both(
             concurrently: kept.keeps,
             {
@@ -170,11 +177,8 @@ public enum Linker {
                 // place in this build when articles came or went; it is found among the last
                 // build's events, which are in the same order.
                 var cited = CitedPlaces(capacity: events.count)
-                if let change, let lastSlugs = kept.backlinks?.slugs, kept.cited.count == kept.timeline.count {
-                    let slugs = content.articles.map(\.slug)
-                    // Each last article's place now; an article gone has none, as an unknown one has
-                    // none in `places`.
-                    let moved = lastSlugs == slugs ? nil : lastSlugs.map { articlePosition[$0] ?? -1 }
+                // An article gone has no place, as an unknown one has none in `places`.
+                if let change, kept.backlinks != nil, kept.cited.count == kept.timeline.count {
                     let fresh = Set(change.fresh.map(ObjectIdentifier.init))
                     var next = 0
                     // The last build's events that follow each other there still do: their places
@@ -292,36 +296,10 @@ public enum Linker {
         // worked out again: the events gone with it cite no article of this build.
         let reuse = kept.backlinks.flatMap { last in
             kept.joined.flatMap { joined in
-                eventChain.change.flatMap {
-                    change -> (
-                        last: Backlinks, articles: [ArticleMentions], change: EventChange, removed: [ArticleMentions]
-                    )? in
-                    let paths = articleChain.articles.map(\.article.path)
-                    if joined.paths == paths {
-                        return (last: last, articles: joined.articles, change: change.listed, removed: [])
+                eventChain.change.flatMap { change in
+                    aligned(last, joined.articles, moved: moved, count: articleSlugs.count).map {
+                        (last: $0.last, articles: $0.articles, change: change.listed, removed: $0.removed)
                     }
-                    guard last.slugs.count == joined.paths.count, last.citing.count == joined.paths.count else {
-                        return nil
-                    }
-                    let lastPlace = Dictionary(
-                        joined.paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-                    var aligned = last
-                    aligned.slugs = articleChain.articles.map(\.article.slug)
-                    aligned.citing = []
-                    var articles: [ArticleMentions] = []
-                    var placed = [Bool](repeating: false, count: joined.paths.count)
-                    for (path, slug) in zip(paths, aligned.slugs) {
-                        if let place = lastPlace[path], last.slugs[place] == slug, !placed[place] {
-                            placed[place] = true
-                            aligned.citing.append(last.citing[place])
-                            articles.append(joined.articles[place])
-                        } else {
-                            aligned.citing.append([])
-                            articles.append(ArticleMentions.none)
-                        }
-                    }
-                    let removed = placed.indices.filter { !placed[$0] }.map { joined.articles[$0] }
-                    return (last: aligned, articles: articles, change: change.listed, removed: removed)
                 }
             }
         }
@@ -554,6 +532,29 @@ public enum Linker {
             config: config, articles: sortedArticles, parties: articleParts.parties, terms: terms, events: events)
         site.relativizePaths(paths)
         return site
+    }
+
+    /// The last build's backlinks and per-article mentions, each article's at its place in this
+    /// build (`moved`, or where it was when nil); an article the last build lacked has none
+    /// (no events cite it, and it named nothing, so that it reads as changed). Also the mentions
+    /// of the articles gone. Nil when two articles took one place.
+    static func aligned(_ last: Backlinks, _ articles: [ArticleMentions], moved: [Int]?, count: Int) -> (
+        last: Backlinks, articles: [ArticleMentions], removed: [ArticleMentions]
+    )? {
+        guard last.citing.count == articles.count else { return nil }
+        guard let moved else { return count == articles.count ? (last, articles, []) : nil }
+        guard moved.count == articles.count else { return nil }
+        var lastPlace = [Int](repeating: -1, count: count)
+        for (was, now) in moved.enumerated() where now >= 0 {
+            guard lastPlace[now] < 0 else { return nil }
+            lastPlace[now] = was
+        }
+        var aligned = last
+        aligned.citing = lastPlace.map { $0 >= 0 ? last.citing[$0] : [] }
+        return (
+            aligned, lastPlace.map { $0 >= 0 ? articles[$0] : ArticleMentions.none },
+            moved.indices.filter { moved[$0] < 0 }.map { articles[$0] }
+        )
     }
 
     /// Each citation once, in order; most events cite one paragraph.

@@ -153,17 +153,15 @@ struct Memo<Key: Hashable & Sendable, Element: Equatable & Sendable, Context: Eq
         // thousands of events read each from memory: done on another thread.
         if keeps, !last.isEmpty { Parallel.letGo(last) }
         last = []
-        var values: [Value]
+        // The kept results, held only here, with what goes where the elements did not match put
+        // in place: each of its own when as many elements as last time are given, otherwise the
+        // middle replaced, which moves the results after it along without retaining each (tens
+        // of thousands of events, read from memory).
+        var values = lastValues
+        lastValues = []
         if shift == 0 {
-            values = lastValues
-            lastValues = []
             for (index, value) in placed { values[index] = value }
         } else {
-            // The kept results before the middle, the middle's, and the kept ones after it: the
-            // middle replaced in the kept list, held only here, which moves the results after it
-            // along without retaining each (tens of thousands of events, read from memory).
-            values = lastValues
-            lastValues = []
             values.replaceSubrange(lastMiddle, with: placed.map(\.value))
         }
         if keeps {
