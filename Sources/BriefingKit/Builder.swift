@@ -56,6 +56,9 @@ public struct BuildReport: Sendable {
     public var pages = 0
     public var files = 0
     public var site: Site?
+    /// The pages' renderer, with the site and all that was worked out for it: a report held to
+    /// the end of a process lets the process end without taking these apart one by one.
+    var renderer: PageRenderer?
 
     public var milliseconds: Double { stages.map(\.milliseconds).reduce(0, +) }
 }
@@ -317,6 +320,7 @@ public enum Builder {
                 }
                 report.pages = pages.count
                 report.files = paths.count
+                report.renderer = renderer
                 return ([], [], report)
             } catch {
                 staging.abandon()

@@ -104,11 +104,17 @@ struct Build: ParsableCommand {
         let output = site.output
         do {
             let report = try Builder.build(options) { print($0) }
-            for warning in report.warnings { printError(warning.description) }
-            print(
-                String(
-                    format: "Built %d pages (%d files) into %@/ in %.0f ms", report.pages, report.files,
-                    output as NSString, report.milliseconds))
+            // The process ends with the report, and all the build made, still held: freeing
+            // hundreds of thousands of events and strings one by one took seconds of one core
+            // at 10,000 articles, where ending the process frees the memory at once.
+            withExtendedLifetime(report) {
+                for warning in report.warnings { printError(warning.description) }
+                print(
+                    String(
+                        format: "Built %d pages (%d files) into %@/ in %.0f ms", report.pages, report.files,
+                        output as NSString, report.milliseconds))
+                Foundation.exit(EXIT_SUCCESS)
+            }
         } catch {
             for warning in error.warnings { printError(warning.description) }
             for diagnostic in error.diagnostics { printError(diagnostic.description) }
