@@ -56,9 +56,10 @@ public struct BuildReport: Sendable {
     public var pages = 0
     public var files = 0
     public var site: Site?
-    /// The pages' renderer, with the site and all that was worked out for it: a report held to
-    /// the end of a process lets the process end without taking these apart one by one.
-    var renderer: PageRenderer?
+    /// What the build made and worked with: the renderer, with the site and all that was worked
+    /// out for it, and the links checked. A report held to the end of a process lets the process
+    /// end without taking these apart one by one.
+    var held: [any Sendable] = []
 
     public var milliseconds: Double { stages.map(\.milliseconds).reduce(0, +) }
 }
@@ -320,7 +321,7 @@ public enum Builder {
                 }
                 report.pages = pages.count
                 report.files = paths.count
-                report.renderer = renderer
+                report.held = [renderer, tracker, pages, paths, loaded]
                 return ([], [], report)
             } catch {
                 staging.abandon()
