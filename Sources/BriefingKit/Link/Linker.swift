@@ -303,8 +303,8 @@ public enum Linker {
                 }
             }
         }
+        // Each side runs on one core: side by side in a one-off build as well.
         let (articleParts, termParts) = Parallel.both(
-            concurrently: kept.keeps,
             {
                 var articles = articleChain.articles
                 // Backlinks from paragraphs to the events citing them, in timeline order.

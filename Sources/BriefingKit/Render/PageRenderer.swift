@@ -59,9 +59,8 @@ public struct PageRenderer: Sendable {
         self.templates = templates
         self.structured = StructuredData(baseURL: site.config.baseURL == nil ? nil : site.config.normalizedBaseURL)
         // The index and the counts it serves, beside what reads neither: each passes over the
-        // whole site.
+        // whole site, mostly on one core, so they run side by side in a one-off build as well.
         let (indexed, other) = Parallel.both(
-            concurrently: previous != nil,
             {
                 let index = Site.Index(site, updating: previous?.index)
                 // A party's or term's counts are the last build's while its mentions are the very
