@@ -181,10 +181,12 @@ public enum EventExtractor {
         // number within that article). Numbering across articles would rename every later event
         // of the same opening when one article is edited; this way an edit renames at most the
         // event that takes over a slug the edited one gave up or took.
-        var articleOf: [String: Int] = [:]
+        // Made to size: grown by appending, the list of every event held up to twice its room,
+        // and the names were hashed again at every doubling of the table.
+        let count = articles.reduce(0) { $0 + $1.events.count }
+        var articleOf: [String: Int] = Dictionary(minimumCapacity: count)
         var events: [Event] = []
-        // Made to size: grown by appending, the list of every event held up to twice its room.
-        events.reserveCapacity(articles.reduce(0) { $0 + $1.events.count })
+        events.reserveCapacity(count)
         for (place, article) in articles.enumerated() {
             events += name(article) {
                 articleOf[$0] != nil
