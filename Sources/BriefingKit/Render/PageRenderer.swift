@@ -86,7 +86,10 @@ public struct PageRenderer: Sendable {
                             return last.termArticles[place]
                         }
                         return Self.articleCounts(linked.mentions, index: index)
-                    }
+                    },
+                    // Cut here rather than after both sides: it runs on one core, beside the relations.
+                    timeline: TimelinePages(
+                        site.events, updating: previous.map { ($0.timelinePages, $0.site.events) })
                 )
             },
             {
@@ -115,8 +118,7 @@ public struct PageRenderer: Sendable {
         self.relations = other.relations
         self.termSummaries = other.summaries
         self.firstPlannedPlaces = other.planned
-        self.timelinePages = TimelinePages(
-            site.events, updating: previous.map { ($0.timelinePages, $0.site.events) })
+        self.timelinePages = indexed.timeline
     }
 
     /// The places of the first two planned events in `events`. With the last build's, when the
