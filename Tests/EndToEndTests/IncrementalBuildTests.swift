@@ -284,7 +284,8 @@ struct IncrementalBuildTests {
         let fixture = try Fixture()
         defer { fixture.remove() }
         var files: [String: String] = [:]
-        for number in 1...230 {
+        // 201 articles name Putin: three pages of them, the last listing one.
+        for number in 1...201 {
             files[String(format: "report-%03d.md", number)] =
                 "---\ntitle: Report \(number)\ndate: 2025-01-01\n---\n\nPresident Vladimir Putin met envoy \(number) in Moscow.\n\nThe talks were long.\n"
         }
@@ -327,7 +328,7 @@ struct IncrementalBuildTests {
 
         // Its page and the one list page the article is on (by slug among articles of one date: the first).
         pages = try edit("a second mention of the party") {
-            $0.replacingOccurrences(of: "The talks", with: "Putin's talks")
+            $0.replacingOccurrences(of: "The talks", with: "Vladimir Putin's talks")
         }
         #expect(
             Set(pages.filter { $0.hasPrefix("parties/vladimir-putin/") })
@@ -335,12 +336,22 @@ struct IncrementalBuildTests {
         // The party's count of mentions, on the home page and the list of parties.
         #expect(pages.intersection(lists) == ["index.html", "parties/index.html"])
 
-        // One article fewer changes the count every list page gives.
+        // One article fewer changes the count every list page gives, and leaves two pages: the
+        // third is gone, and the rebuild renders the party's pages, not every page.
         pages = try edit("an article no longer naming the party") {
             $0.replacingOccurrences(of: "President Vladimir Putin met", with: "The minister met")
-                .replacingOccurrences(of: "Putin's talks", with: "The talks")
+                .replacingOccurrences(of: "Vladimir Putin's talks", with: "The talks")
+        }
+        #expect(pages.isSuperset(of: [list + "index.html", list + "2/index.html"]))
+        #expect(!pages.contains(list + "3/index.html"))
+        #expect(pages.count < 20, "\(pages.sorted().filter { !$0.hasPrefix("articles/") })")
+
+        // Named again: the third page is back.
+        pages = try edit("the party named again") {
+            $0.replacingOccurrences(of: "The minister met", with: "President Vladimir Putin met")
         }
         #expect(pages.isSuperset(of: [list + "index.html", list + "2/index.html", list + "3/index.html"]))
+        #expect(pages.count < 20, "\(pages.sorted().filter { !$0.hasPrefix("articles/") })")
     }
 
     /// A party's or term's page quotes sentences and links its first events: an edit that only
@@ -487,6 +498,51 @@ struct IncrementalBuildTests {
         built = try Self.expectSameAsFreshBuild(options, cache: cache, "no longer named")
         site = try #require(built.site)
         #expect(site.party("government-of-russia") == nil)
+    }
+
+    /// A newsroom adds the newest article: with the site's title and description in its
+    /// settings, the lead article shows on the home page alone, and the pages showing the new
+    /// article are rendered again, not every page. Without them, every page's title is the new
+    /// lead's headline, and every page is.
+    @Test func aNewerArticleAddedRendersEveryPageOnlyWhereItIsEveryPagesTitle() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        var options = try SeedSiteTests.rawOptions(
+            fixture,
+            Self.reports(1...28, day: { $0 }) {
+                "President Vladimir Putin met envoy \($0) in Moscow on Monday.\n\nThe talks were long.\n"
+            })
+        let settings = fixture.root + "/briefing.yml"
+        try "title: Talks in Moscow\ndescription: A briefing on the envoys' talks.\n".write(
+            toFile: settings, atomically: true, encoding: .utf8)
+        options.config = settings
+        let cache = BuildCache()
+        var report = try Self.expectSameAsFreshBuild(options, cache: cache, "first build")
+        let newer =
+            "---\ntitle: Report 31\ndate: 2025-02-01\nsummary: The envoy came.\n---\n\nPresident Vladimir Putin met envoy 31 in Moscow.\n"
+        try newer.write(toFile: options.content + "/report-31.md", atomically: true, encoding: .utf8)
+        func renderedAgain(_ report: BuildReport) -> Bool {
+            let rendered = Self.rendered(report)
+            let again = Int(rendered.split(separator: " ").first ?? "") ?? -1
+            return rendered.contains(" pages rendered again") && (1..<report.pages / 2).contains(again)
+        }
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "a newer article added")
+        #expect(report.site?.articles.first?.article.slug == "report-31")
+        #expect(renderedAgain(report), "\(Self.rendered(report))")
+        // The lead article's summary, which the home page shows.
+        try Self.edit(options.content + "/report-31.md") {
+            $0.replacingOccurrences(of: "The envoy came.", with: "The envoy arrived.")
+        }
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "the lead article's summary edited")
+        #expect(renderedAgain(report), "\(Self.rendered(report))")
+
+        // Without the settings, the title of every page is the lead article's headline.
+        options.config = fixture.root + "/none.yml"
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "the settings gone")
+        try newer.replacingOccurrences(of: "31", with: "32").replacingOccurrences(of: "-01\n", with: "-02\n").write(
+            toFile: options.content + "/report-32.md", atomically: true, encoding: .utf8)
+        report = try Self.expectSameAsFreshBuild(options, cache: cache, "a newer article added, no settings")
+        #expect(!Self.rendered(report).contains("rendered again"), "\(Self.rendered(report))")
     }
 
     /// Without a site description, the lead article's summary describes every page that has

@@ -6,8 +6,10 @@
 /// page its mentions, events and related parties; a timeline page its slice of events with their
 /// parties and sources; a timeline page made or gone renders every timeline page, which show
 /// their numbers. A party or term that appears or goes renders its own pages and the pages
-/// naming it. A change that reaches further than these (site settings, an article's headline
-/// or date, which articles exist, the number of archive or article-list pages) renders every page.
+/// naming it. An article added or removed renders the pages showing it, and a party's or term's
+/// pages of articles, however many there now are. A change that reaches further than these (site
+/// settings, an article's headline or date, the lead article's where every page's title or
+/// description is taken from it) renders every page.
 extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
     func pagesChanged(since old: PageRenderer) -> [Page]? {
@@ -16,21 +18,16 @@ extension PageRenderer {
         // party after it in the list moves up one place.
         let partyPlaces = Self.places(before.parties.map(\.party.slug), after.parties.map(\.party.slug))
         let termPlaces = Self.places(before.terms.map(\.term.slug), after.terms.map(\.term.slug))
-        func sameArticlePages(_ places: Places, _ was: [[ArticleCount]], _ now: [[ArticleCount]]) -> Bool {
-            places.kept.allSatisfy { entityArticlePages(was[$0.was].count) == entityArticlePages(now[$0.now].count) }
-        }
         // Articles are matched by slug too: one added or removed changes the pages showing it,
         // and the others show what they showed.
         let articlePlaces = Self.places(before.articles.map(\.article.slug), after.articles.map(\.article.slug))
         let sameArticles = articlePlaces.added.isEmpty && articlePlaces.removed.isEmpty
+        // Every page's header and description give the site's title and description: the
+        // settings', or where they give none the lead article's headline and summary. A newer
+        // article added to a site whose settings give both changes the home page alone of these.
         guard before.config == after.config,
             old.hasPlannedEvents == hasPlannedEvents,
-            sameArticlePages(partyPlaces, old.partyArticles, partyArticles),
-            sameArticlePages(termPlaces, old.termArticles, termArticles),
-            before.articles.first?.article.slug == after.articles.first?.article.slug,
-            zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy({
-                Self.sameHeading($0.article, $1.article)
-            }),
+            old.siteTitle == siteTitle, old.siteDescription == siteDescription,
             articlePlaces.kept.allSatisfy({
                 Self.sameListing(before.articles[$0.was].article, after.articles[$0.now].article)
             })
@@ -206,15 +203,20 @@ extension PageRenderer {
             if changed { changedTimelinePages.insert(page) }
         }
 
-        // The search and not-found pages show only the site's settings and its lead article's
-        // heading, which the guard above found the same. The lists of parties and of terms, and
-        // the home page, show what `Listing` holds of each, and the home page some articles and
-        // events besides.
+        // The search and not-found pages show only the site's settings, title and description,
+        // which the guard above found the same. The lists of parties and of terms, and the home
+        // page, show what `Listing` holds of each, and the home page the lead article's heading,
+        // some articles and events besides.
         let (partyListing, termListing) = (self.partyListing, self.termListing)
         let partiesListed = old.partyListing == partyListing && old.relations.samePartyPairs(as: relations)
         let termsListed = old.termListing == termListing
         var pages: [Page] = []
-        if !(partiesListed && termsListed && sameHome(as: old)) { pages.append(.home) }
+        let sameLead =
+            before.articles.first?.article.slug == after.articles.first?.article.slug
+            && zip(before.articles.prefix(1), after.articles.prefix(1)).allSatisfy {
+                Self.sameHeading($0.article, $1.article)
+            }
+        if !(partiesListed && termsListed && sameLead && sameHome(as: old)) { pages.append(.home) }
         if !partiesListed { pages.append(.parties) }
         if !termsListed { pages.append(.terms) }
         // The archive lists each article's length and source: its pages with an article listed
@@ -360,8 +362,7 @@ extension PageRenderer {
         (a.title, a.date) == (b.title, b.date)
     }
 
-    /// Everything of the lead article, whose dek or summary is the description of every page
-    /// that has none of its own.
+    /// Everything the home page shows of the lead article.
     private static func sameHeading(_ a: Article, _ b: Article) -> Bool {
         (a.title, a.dek, a.summary, a.date) == (b.title, b.dek, b.summary, b.date)
             && (a.source, a.url, a.byline) == (b.source, b.url, b.byline)

@@ -362,7 +362,7 @@ public struct PageRenderer: Sendable {
 
     // MARK: - Shared
 
-    private var siteTitle: String {
+    var siteTitle: String {
         site.config.title ?? site.articles.first?.article.title ?? "Briefing"
     }
 
@@ -372,7 +372,7 @@ public struct PageRenderer: Sendable {
             description: description ?? siteDescription, canonical: structured.url(path), jsonLD: jsonLD)
     }
 
-    private var siteDescription: String {
+    var siteDescription: String {
         site.config.description ?? site.articles.first?.article.summary ?? site.articles.first?.article.dek
             ?? siteTitle
     }
