@@ -335,26 +335,33 @@ public enum Builder {
         // The last build's site, renderer and files are freed once this build is done with them.
         defer { if let previous { Parallel.letGo(previous) } }
         let (search, deferred, changedPages) = try stage("compare") {
-            () -> ((SearchIndex.Paths?, [DeferredFile], [PageRenderer.Page]?), String) in
+            () -> ((SearchIndex.Paths?, [DeferredFile], PageRenderer.Changes?), String) in
             // The search index's paths are listed, its files made when first asked for.
             let search = cache.map { _ in
                 SearchIndex.Paths(renderer.site, pages: renderer.timelinePages, last: lastSearch)
             }
             let deferred = cache.map { deferredFiles(renderer, cache: $0, search: search!) } ?? []
             guard let previous else { return ((search, deferred, nil), "no last build to compare with") }
-            let pages = renderer.pagesChanged(since: previous.renderer)
+            let changes = renderer.changes(since: previous.renderer)
             return (
-                (search, deferred, pages),
-                pages.map { "\($0.count) of \(renderer.pages.count) pages changed since the last build" }
+                (search, deferred, changes),
+                changes.map { "\($0.pages.count) of \(renderer.pages.count) pages changed since the last build" }
                     ?? "the site changed throughout"
             )
         }
-        if let previous, let pages = changedPages {
+        if let previous, let changes = changedPages {
             // Only the pages an edit touched are rendered, over the files of the last build.
             let pagePaths = renderer.pages.map(renderer.path(of:))
             let (pageFiles, otherFiles) = try stage("render") { () throws(BuildFailure) in
-                let rendered = try Parallel.map(pages) { (page) throws(BuildFailure) -> OutputFile in
-                    try renderer.render(page)
+                let rendered = try Parallel.map(changes.pages) { (page) throws(BuildFailure) -> OutputFile in
+                    // A timeline page renumbered keeps its list of events as the last build rendered it.
+                    if case .timeline(let number) = page, let was = changes.keptLists[number],
+                        let file = previous.files[previous.renderer.timelinePages.path(page: was)],
+                        let list = try previous.renderer.timelineList(page: was, in: file.contents)
+                    {
+                        return try renderer.timelinePage(number, list: list)
+                    }
+                    return try renderer.render(page)
                 }
                 // The sitemap lists the pages, the feed the articles: each as it was while those are.
                 var unchanged: [String: OutputFile] = [:]

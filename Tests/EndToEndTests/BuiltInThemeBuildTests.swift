@@ -60,6 +60,28 @@ struct BuiltInThemeBuildTests {
         }
     }
 
+    /// A timeline template written before the list of events had a template of its own, looping
+    /// over `events` itself, still gives the very pages the built-in theme gives.
+    @Test func aTimelineTemplateListingItsEventsItselfGivesTheSamePages() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let plain = fixture.seedOptions(output: "Plain")
+        _ = try Builder.build(plain)
+        let templates = fixture.root + "/Theme"
+        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
+        let timeline = String(decoding: try #require(Theme.builtIn.files["timeline.mustache"]), as: UTF8.self)
+        let list = String(decoding: try #require(Theme.builtIn.files["timeline-events.mustache"]), as: UTF8.self)
+        #expect(timeline.contains("{{{eventList}}}") && list.hasPrefix("{{#events}}"))
+        try timeline.replacingOccurrences(of: "{{{eventList}}}", with: list)
+            .write(toFile: templates + "/timeline.mustache", atomically: true, encoding: .utf8)
+        var options = fixture.seedOptions(output: "Looping")
+        options.templates = templates
+        _ = try Builder.build(options)
+        let page = "timeline/index.html"
+        #expect(Fixture.text(options.output + "/" + page).contains("<li id=\"event-"))
+        #expect(Fixture.files(in: options.output) == Fixture.files(in: plain.output))
+    }
+
     @Test func aBrokenOverrideNamesTheFolderFileAndLine() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -12,7 +12,22 @@
 /// description is taken from it) renders every page.
 extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
-    func pagesChanged(since old: PageRenderer) -> [Page]? {
+    func pagesChanged(since old: PageRenderer) -> [Page]? { changes(since: old)?.pages }
+
+    /// What an edit changed of the pages: which to render again, and of those the timeline's
+    /// pages whose lists of events read as they did.
+    struct Changes {
+        var pages: [Page]
+        /// Timeline pages (counted from 1) whose list of events is, byte for byte, the list of
+        /// the last build's page numbered with the value: the same page by name, holding the very
+        /// same events, which link as they did. Such a page is rendered again for its number,
+        /// count and links to other pages alone, when a page was made or gone.
+        var keptLists: [Int: Int] = [:]
+    }
+
+    /// The pages whose output may differ from `old`'s, and the timeline's lists kept; nil when
+    /// every page must be rendered.
+    func changes(since old: PageRenderer) -> Changes? {
         let (before, after) = (old.site, site)
         // Parties and terms are matched by slug: naming a new person adds a party, and every
         // party after it in the list moves up one place.
@@ -202,6 +217,23 @@ extension PageRenderer {
                     && after.events[range].contains { $0.parties.contains(where: shownOtherwise.contains) }
             if changed { changedTimelinePages.insert(page) }
         }
+        // Renumbered pages whose events are the very ones, on the page of the same name, and
+        // link as they did keep their lists.
+        var keptLists: [Int: Int] = [:]
+        if renumbered {
+            var oldPage: [String?: Int] = [:]
+            for (number, name) in old.timelinePages.names.enumerated() { oldPage[name] = number + 1 }
+            for (number, name) in timelinePages.names.enumerated() {
+                let page = number + 1
+                guard let was = oldPage[name], !changedEventPages.contains(page) else { continue }
+                let range = timelinePages.range(page: page)
+                guard before.events[old.timelinePages.range(page: was)].isIdentical(to: after.events[range]),
+                    shownOtherwise.isEmpty
+                        || !after.events[range].contains(where: { $0.parties.contains(where: shownOtherwise.contains) })
+                else { continue }
+                keptLists[page] = was
+            }
+        }
 
         // The search and not-found pages show only the site's settings, title and description,
         // which the guard above found the same. The lists of parties and of terms, and the home
@@ -252,7 +284,7 @@ extension PageRenderer {
                     || !sameArticles
             ).map { Page.termArticles(index, page: $0) }
         }
-        return pages
+        return Changes(pages: pages, keptLists: keptLists)
     }
 
     /// Whether a party's or term's pages show the same of these mentions: the same sentences of

@@ -333,8 +333,7 @@ public struct PageRenderer: Sendable {
             return OutputFile(
                 path: Routes.archive(page: page), text: try templates.render("archive", archive(page: page)))
         case .timeline(let page):
-            return OutputFile(
-                path: timelinePages.path(page: page), text: try templates.render("timeline", timeline(page: page)))
+            return try timelinePage(page)
         case .parties:
             return OutputFile(path: Routes.parties, text: try templates.render("parties", partyList()))
         case .party(let index):
@@ -599,6 +598,44 @@ public struct PageRenderer: Sendable {
             })
     }
 
+    /// What a timeline page's view gives as `eventList`, and the page's template prints where the
+    /// list of events goes: between NUL characters, which no text of a briefing holds, replaced
+    /// with the list `timeline-events` renders.
+    static let eventListMark = "\u{0}event-list\u{0}"
+
+    /// A timeline page: the `timeline` template, with the list of its events, which the
+    /// `timeline-events` template renders, where it prints `eventList`. Rendered apart, a list
+    /// the last build rendered the same (`list`, as `timelineList` finds it in its page) is
+    /// printed as it is: when a page is made or gone, every page shows a new number and count,
+    /// and only those of most pages change.
+    func timelinePage(_ page: Int, list: Data? = nil) throws(BuildFailure) -> OutputFile {
+        let view = timeline(page: page)
+        let shell = try templates.render("timeline", view)
+        let parts = shell.components(separatedBy: Self.eventListMark)
+        let path = timelinePages.path(page: page)
+        guard parts.count > 1 else { return OutputFile(path: path, text: shell) }
+        var events = list ?? Data()
+        if list == nil { events = Data(try templates.render("timeline-events", view).utf8) }
+        var contents = Data(parts[0].utf8)
+        for part in parts.dropFirst() {
+            contents.append(events)
+            contents.append(contentsOf: part.utf8)
+        }
+        return OutputFile(path: path, contents: contents)
+    }
+
+    /// The list of events in `file`, this renderer's timeline page `page`: the bytes between
+    /// what its template prints before and after `eventList`. Nil when the template prints it
+    /// other than once, or the file is not that page.
+    func timelineList(page: Int, in file: Data) throws(BuildFailure) -> Data? {
+        let parts = try templates.render("timeline", timeline(page: page)).components(separatedBy: Self.eventListMark)
+        guard parts.count == 2 else { return nil }
+        let (before, after) = (Data(parts[0].utf8), Data(parts[1].utf8))
+        guard file.count >= before.count + after.count, file.starts(with: before), file.suffix(after.count) == after
+        else { return nil }
+        return file.dropFirst(before.count).dropLast(after.count)
+    }
+
     func timeline(page: Int = 1) -> TimelineView {
         let path = timelinePages.path(page: page)
         let root = Routes.root(of: path)
@@ -622,7 +659,7 @@ public struct PageRenderer: Sendable {
         let f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
         f.isTimeline = true
         return TimelineView(
-            frame: f, events: Array(events), hasPlanned: hasPlannedEvents,
+            frame: f, events: Array(events), eventList: Self.eventListMark, hasPlanned: hasPlannedEvents,
             pagination: pagination(page: page, of: count, root: root, route: timelinePages.path(page:)))
     }
 

@@ -159,6 +159,7 @@ extension TimelineView: MustacheParent {
         switch name {
         case "frame": printed(self.frame)
         case "events": printed(self.events)
+        case "eventList": printed(self.eventList)
         case "hasPlanned": printed(self.hasPlanned)
         case "pagination": printed(self.pagination)
         default: nil

@@ -241,13 +241,19 @@ final class EventView {
 final class TimelineView {
     var frame: PageFrame
     var events: [EventView]
+    /// The page's list of events, as `timeline-events` renders them; the page's template prints
+    /// it unescaped.
+    var eventList: String
     var hasPlanned: Bool
     /// Links between the timeline's pages, when it has more than one.
     var pagination: PaginationView?
 
-    init(frame: PageFrame, events: [EventView], hasPlanned: Bool, pagination: PaginationView? = nil) {
+    init(
+        frame: PageFrame, events: [EventView], eventList: String, hasPlanned: Bool, pagination: PaginationView? = nil
+    ) {
         self.frame = frame
         self.events = events
+        self.eventList = eventList
         self.hasPlanned = hasPlanned
         self.pagination = pagination
     }
