@@ -354,15 +354,18 @@ public enum Builder {
             let pagePaths = renderer.pages.map(renderer.path(of:))
             let (pageFiles, otherFiles) = try stage("render") { () throws(BuildFailure) in
                 let rendered = try Parallel.map(changes.pages) { (page) throws(BuildFailure) -> OutputFile in
-                    // A timeline page renumbered keeps its list of events as the last build rendered it.
-                    if case .timeline(let number) = page, let was = changes.keptLists[number],
-                        let file = previous.files[previous.renderer.timelinePages.path(page: was)],
-                        let list = try previous.renderer.timelineList(page: was, in: file.contents)
-                    {
-                        return try renderer.timelinePage(number, list: list)
+                    // A timeline page prints the events that read as they did as the last build printed them.
+                    if case .timeline(let number) = page {
+                        return try renderer.timelinePage(number) { position in
+                            let place = changes.printedEvents[position]
+                            return place >= 0 ? previous.renderer.printedEvent(at: place, in: previous.files) : nil
+                        }
                     }
                     return try renderer.render(page)
                 }
+                // The timeline pages not rendered again are the last build's files, as it printed them.
+                let timelinePaths = (1...renderer.timelinePages.count).map(renderer.timelinePages.path(page:))
+                renderer.eventSpans.carry(timelinePaths, from: previous.renderer.eventSpans)
                 // The sitemap lists the pages, the feed the articles: each as it was while those are.
                 var unchanged: [String: OutputFile] = [:]
                 if pagePaths.elementsEqual(previous.pagePaths) {

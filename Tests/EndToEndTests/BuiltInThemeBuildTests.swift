@@ -60,8 +60,8 @@ struct BuiltInThemeBuildTests {
         }
     }
 
-    /// A timeline template written before the list of events had a template of its own, looping
-    /// over `events` itself, still gives the very pages the built-in theme gives.
+    /// A timeline template written before each event had a template of its own, looping over
+    /// `events` itself, still gives the very pages the built-in theme gives.
     @Test func aTimelineTemplateListingItsEventsItselfGivesTheSamePages() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
@@ -70,9 +70,9 @@ struct BuiltInThemeBuildTests {
         let templates = fixture.root + "/Theme"
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
         let timeline = String(decoding: try #require(Theme.builtIn.files["timeline.mustache"]), as: UTF8.self)
-        let list = String(decoding: try #require(Theme.builtIn.files["timeline-events.mustache"]), as: UTF8.self)
-        #expect(timeline.contains("{{{eventList}}}") && list.hasPrefix("{{#events}}"))
-        try timeline.replacingOccurrences(of: "{{{eventList}}}", with: list)
+        let event = String(decoding: try #require(Theme.builtIn.files["timeline-event.mustache"]), as: UTF8.self)
+        #expect(timeline.contains("{{{eventList}}}") && event.hasPrefix("<li "))
+        try timeline.replacingOccurrences(of: "{{{eventList}}}", with: "{{#events}}\n" + event + "{{/events}}\n")
             .write(toFile: templates + "/timeline.mustache", atomically: true, encoding: .utf8)
         var options = fixture.seedOptions(output: "Looping")
         options.templates = templates

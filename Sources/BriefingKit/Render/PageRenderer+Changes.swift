@@ -14,19 +14,18 @@ extension PageRenderer {
     /// The pages whose output may differ from `old`'s, or nil when every page must be rendered.
     func pagesChanged(since old: PageRenderer) -> [Page]? { changes(since: old)?.pages }
 
-    /// What an edit changed of the pages: which to render again, and of those the timeline's
-    /// pages whose lists of events read as they did.
+    /// What an edit changed of the pages: which to render again, and where the timeline's events
+    /// that read as they did were in the last build.
     struct Changes {
         var pages: [Page]
-        /// Timeline pages (counted from 1) whose list of events is, byte for byte, the list of
-        /// the last build's page numbered with the value: the same page by name, holding the very
-        /// same events, which link as they did. Such a page is rendered again for its number,
-        /// count and links to other pages alone, when a page was made or gone.
-        var keptLists: [Int: Int] = [:]
+        /// For each event in the site's order, its place in the last build's order if it is the
+        /// very event the last build had and its timeline page prints it as it did (its parties
+        /// named alike, on a page as deep in the site), or -1.
+        var printedEvents: [Int] = []
     }
 
-    /// The pages whose output may differ from `old`'s, and the timeline's lists kept; nil when
-    /// every page must be rendered.
+    /// The pages whose output may differ from `old`'s, and the timeline's events printed as they
+    /// were; nil when every page must be rendered.
     func changes(since old: PageRenderer) -> Changes? {
         let (before, after) = (old.site, site)
         // Parties and terms are matched by slug: naming a new person adds a party, and every
@@ -217,22 +216,15 @@ extension PageRenderer {
                     && after.events[range].contains { $0.parties.contains(where: shownOtherwise.contains) }
             if changed { changedTimelinePages.insert(page) }
         }
-        // Renumbered pages whose events are the very ones, on the page of the same name, and
-        // link as they did keep their lists.
-        var keptLists: [Int: Int] = [:]
-        if renumbered {
-            var oldPage: [String?: Int] = [:]
-            for (number, name) in old.timelinePages.names.enumerated() { oldPage[name] = number + 1 }
-            for (number, name) in timelinePages.names.enumerated() {
-                let page = number + 1
-                guard let was = oldPage[name], !changedEventPages.contains(page) else { continue }
-                let range = timelinePages.range(page: page)
-                guard before.events[old.timelinePages.range(page: was)].isIdentical(to: after.events[range]),
-                    shownOtherwise.isEmpty
-                        || !after.events[range].contains(where: { $0.parties.contains(where: shownOtherwise.contains) })
-                else { continue }
-                keptLists[page] = was
-            }
+        // The events a timeline page prints as the last build's page did: the very events, on the
+        // first page or past it in both (links from the first page climb one folder less), whose
+        // parties read as they did.
+        let printedEvents = lastPlaces.enumerated().map { position, place in
+            guard place >= 0,
+                (old.timelinePages.page(ofEventAt: place) == 1) == (timelinePages.page(ofEventAt: position) == 1),
+                shownOtherwise.isEmpty || !after.events[position].parties.contains(where: shownOtherwise.contains)
+            else { return -1 }
+            return place
         }
 
         // The search and not-found pages show only the site's settings, title and description,
@@ -284,7 +276,7 @@ extension PageRenderer {
                     || !sameArticles
             ).map { Page.termArticles(index, page: $0) }
         }
-        return Changes(pages: pages, keptLists: keptLists)
+        return Changes(pages: pages, printedEvents: printedEvents)
     }
 
     /// Whether a party's or term's pages show the same of these mentions: the same sentences of

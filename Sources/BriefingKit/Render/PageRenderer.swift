@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns the linked Site into the files of the output folder, through the templates.
 public struct PageRenderer: Sendable {
@@ -19,6 +20,9 @@ public struct PageRenderer: Sendable {
     static let archivePageSize = 100
     /// Where the timeline's pages start, and their addresses; a briefing of many articles pages its timeline.
     let timelinePages: TimelinePages
+    /// Where each timeline page this renderer rendered printed each of its events, for the next
+    /// build to print those that stay the same as they are.
+    let eventSpans = EventSpans()
 
     /// The timeline page, counted from 1, the event with this slug is on.
     func eventPage(_ slug: String) -> Int? { index.position(ofEvent: slug).map(timelinePages.page(ofEventAt:)) }
@@ -600,40 +604,58 @@ public struct PageRenderer: Sendable {
 
     /// What a timeline page's view gives as `eventList`, and the page's template prints where the
     /// list of events goes: between NUL characters, which no text of a briefing holds, replaced
-    /// with the list `timeline-events` renders.
+    /// with the events as `timeline-event` renders each.
     static let eventListMark = "\u{0}event-list\u{0}"
 
-    /// A timeline page: the `timeline` template, with the list of its events, which the
-    /// `timeline-events` template renders, where it prints `eventList`. Rendered apart, a list
-    /// the last build rendered the same (`list`, as `timelineList` finds it in its page) is
-    /// printed as it is: when a page is made or gone, every page shows a new number and count,
-    /// and only those of most pages change.
-    func timelinePage(_ page: Int, list: Data? = nil) throws(BuildFailure) -> OutputFile {
+    /// A timeline page: the `timeline` template, with its events, each rendered by the
+    /// `timeline-event` template, where it prints `eventList`. An event the last build printed
+    /// the same (`printed` gives its bytes, by its place in the site's order) is printed as it
+    /// was: an article added changes one event of a page and the number and count of every page
+    /// when it starts a new one, and the page's other events read as they did.
+    func timelinePage(_ page: Int, printed: (Int) -> Data? = { _ in nil }) throws(BuildFailure) -> OutputFile {
         let view = timeline(page: page)
         let shell = try templates.render("timeline", view)
         let parts = shell.components(separatedBy: Self.eventListMark)
         let path = timelinePages.path(page: page)
-        guard parts.count > 1 else { return OutputFile(path: path, text: shell) }
-        var events = list ?? Data()
-        if list == nil { events = Data(try templates.render("timeline-events", view).utf8) }
+        guard parts.count > 1 else {
+            eventSpans.record(nil, for: path)
+            return OutputFile(path: path, text: shell)
+        }
+        let first = timelinePages.range(page: page).lowerBound
+        var list = Data()
+        var ends: [Int] = []
+        ends.reserveCapacity(view.events.count)
+        for (offset, event) in view.events.enumerated() {
+            if let bytes = printed(first + offset) {
+                list.append(bytes)
+            } else {
+                list.append(contentsOf: try templates.render("timeline-event", event).utf8)
+            }
+            ends.append(list.count)
+        }
         var contents = Data(parts[0].utf8)
+        let start = contents.count
         for part in parts.dropFirst() {
-            contents.append(events)
+            contents.append(list)
             contents.append(contentsOf: part.utf8)
         }
+        eventSpans.record(parts.count == 2 ? EventSpans.Page(start: start, ends: ends) : nil, for: path)
         return OutputFile(path: path, contents: contents)
     }
 
-    /// The list of events in `file`, this renderer's timeline page `page`: the bytes between
-    /// what its template prints before and after `eventList`. Nil when the template prints it
-    /// other than once, or the file is not that page.
-    func timelineList(page: Int, in file: Data) throws(BuildFailure) -> Data? {
-        let parts = try templates.render("timeline", timeline(page: page)).components(separatedBy: Self.eventListMark)
-        guard parts.count == 2 else { return nil }
-        let (before, after) = (Data(parts[0].utf8), Data(parts[1].utf8))
-        guard file.count >= before.count + after.count, file.starts(with: before), file.suffix(after.count) == after
-        else { return nil }
-        return file.dropFirst(before.count).dropLast(after.count)
+    /// The bytes of the event at `position` in the site's order as this renderer's timeline page
+    /// printed it, in `files`; nil if the page printed its events otherwise.
+    func printedEvent(at position: Int, in files: [String: OutputFile]) -> Data? {
+        let page = timelinePages.page(ofEventAt: position)
+        let path = timelinePages.path(page: page)
+        guard let spans = eventSpans.page(path), let file = files[path] else { return nil }
+        let index = position - timelinePages.range(page: page).lowerBound
+        guard index >= 0, index < spans.ends.count else { return nil }
+        let from = spans.start + (index == 0 ? 0 : spans.ends[index - 1])
+        let to = spans.start + spans.ends[index]
+        guard to <= file.contents.count else { return nil }
+        let base = file.contents.startIndex
+        return file.contents[(base + from)..<(base + to)]
     }
 
     func timeline(page: Int = 1) -> TimelineView {
@@ -966,4 +988,31 @@ public struct PageRenderer: Sendable {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// Where a renderer's timeline pages printed their events: for each page, by path, the offset
+/// of its list of events in the file and the end of each event after it.
+final class EventSpans: Sendable {
+    struct Page: Sendable {
+        var start: Int
+        var ends: [Int]
+    }
+
+    private let pages = Mutex<[String: Page]>([:])
+
+    func record(_ page: Page?, for path: String) {
+        pages.withLock { $0[path] = page }
+    }
+
+    func page(_ path: String) -> Page? {
+        pages.withLock { $0[path] }
+    }
+
+    /// Takes `other`'s pages at these paths, whose files are the same.
+    func carry(_ paths: some Sequence<String>, from other: EventSpans) {
+        let kept = other.pages.withLock { all in paths.compactMap { path in all[path].map { (path, $0) } } }
+        pages.withLock { mine in
+            for (path, page) in kept where mine[path] == nil { mine[path] = page }
+        }
+    }
 }

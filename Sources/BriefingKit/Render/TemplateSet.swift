@@ -11,7 +11,7 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// Templates every build renders.
     public static let required = [
-        "index", "article", "archive", "timeline", "timeline-events", "parties", "party", "terms", "term",
+        "index", "article", "archive", "timeline", "timeline-event", "parties", "party", "terms", "term",
         "entity-articles", "search",
         "404", "sitemap.xml",
         "robots.txt",

@@ -241,8 +241,8 @@ final class EventView {
 final class TimelineView {
     var frame: PageFrame
     var events: [EventView]
-    /// The page's list of events, as `timeline-events` renders them; the page's template prints
-    /// it unescaped.
+    /// The page's events, each as `timeline-event` renders it; the page's template prints them
+    /// unescaped.
     var eventList: String
     var hasPlanned: Bool
     /// Links between the timeline's pages, when it has more than one.
