@@ -364,8 +364,10 @@ public enum Builder {
                     return try renderer.render(page)
                 }
                 // The timeline pages not rendered again are the last build's files, as it printed them.
-                let timelinePaths = (1...renderer.timelinePages.count).map(renderer.timelinePages.path(page:))
-                renderer.eventSpans.carry(timelinePaths, from: previous.renderer.eventSpans)
+                let renderedPaths = Set(rendered.map(\.path))
+                let keptPaths = (1...renderer.timelinePages.count).map(renderer.timelinePages.path(page:))
+                    .filter { !renderedPaths.contains($0) }
+                renderer.eventSpans.carry(keptPaths, from: previous.renderer.eventSpans)
                 // The sitemap lists the pages, the feed the articles: each as it was while those are.
                 var unchanged: [String: OutputFile] = [:]
                 if pagePaths.elementsEqual(previous.pagePaths) {

@@ -5,7 +5,8 @@
 /// and summaries of the parties and terms it mentions and the events citing it; a party or term
 /// page its mentions, events and related parties; a timeline page its slice of events with their
 /// parties and sources; a timeline page made or gone renders every timeline page, which show
-/// their numbers. A party or term that appears or goes renders its own pages and the pages
+/// their numbers, each printing the events that read as they did as the last build printed them
+/// (`Changes.printedEvents`). A party or term that appears or goes renders its own pages and the pages
 /// naming it. An article added or removed renders the pages showing it, and a party's or term's
 /// pages of articles, however many there now are. A change that reaches further than these (site
 /// settings, an article's headline or date, the lead article's where every page's title or

@@ -1012,7 +1012,7 @@ final class EventSpans: Sendable {
     func carry(_ paths: some Sequence<String>, from other: EventSpans) {
         let kept = other.pages.withLock { all in paths.compactMap { path in all[path].map { (path, $0) } } }
         pages.withLock { mine in
-            for (path, page) in kept where mine[path] == nil { mine[path] = page }
+            for (path, page) in kept { mine[path] = page }
         }
     }
 }
