@@ -33,19 +33,29 @@ struct BuiltInThemeBuildTests {
             ])
     }
 
-    @Test func aFolderWithOneTemplateUsesItAndTheBuiltInRest() throws {
-        let fixture = try Fixture()
-        defer { fixture.remove() }
-        // The seed built with the repository's Templates/, which the built-in theme is byte for byte.
+    /// The seed built with the repository's Templates/, which the built-in theme is byte for
+    /// byte, into `Plain`; and options building it into `output` with a folder `Theme` holding
+    /// one template, the built-in `name` as `change` gives it.
+    static func plainAndOverridden(
+        _ fixture: Fixture, output: String, _ name: String, _ change: (String) -> String
+    ) throws -> (plain: BuildOptions, options: BuildOptions, templates: String) {
         let plain = fixture.seedOptions(output: "Plain")
         _ = try Builder.build(plain)
         let templates = fixture.root + "/Theme"
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
-        let article = String(decoding: try #require(Theme.builtIn.files["article.mustache"]), as: UTF8.self)
-        try article.replacingOccurrences(of: "{{$main}}", with: "{{$main}}<p class=\"marker\">OVERRIDDEN</p>")
-            .write(toFile: templates + "/article.mustache", atomically: true, encoding: .utf8)
-        var options = fixture.seedOptions(output: "Overridden")
+        let text = String(decoding: try #require(Theme.builtIn.files[name + ".mustache"]), as: UTF8.self)
+        try change(text).write(toFile: templates + "/" + name + ".mustache", atomically: true, encoding: .utf8)
+        var options = fixture.seedOptions(output: output)
         options.templates = templates
+        return (plain, options, templates)
+    }
+
+    @Test func aFolderWithOneTemplateUsesItAndTheBuiltInRest() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let (plain, options, templates) = try Self.plainAndOverridden(fixture, output: "Overridden", "article") {
+            $0.replacingOccurrences(of: "{{$main}}", with: "{{$main}}<p class=\"marker\">OVERRIDDEN</p>")
+        }
         var lines: [String] = []
         _ = try Builder.build(options) { lines.append($0) }
         #expect(lines.contains { $0.contains("\(templates) over the built-in theme (1 file(s) replaced, 0 added)") })
@@ -65,17 +75,12 @@ struct BuiltInThemeBuildTests {
     @Test func aTimelineTemplateListingItsEventsItselfGivesTheSamePages() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
-        let plain = fixture.seedOptions(output: "Plain")
-        _ = try Builder.build(plain)
-        let templates = fixture.root + "/Theme"
-        try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
-        let timeline = String(decoding: try #require(Theme.builtIn.files["timeline.mustache"]), as: UTF8.self)
         let event = String(decoding: try #require(Theme.builtIn.files["timeline-event.mustache"]), as: UTF8.self)
-        #expect(timeline.contains("{{{eventList}}}") && event.hasPrefix("<li "))
-        try timeline.replacingOccurrences(of: "{{{eventList}}}", with: "{{#events}}\n" + event + "{{/events}}\n")
-            .write(toFile: templates + "/timeline.mustache", atomically: true, encoding: .utf8)
-        var options = fixture.seedOptions(output: "Looping")
-        options.templates = templates
+        #expect(event.hasPrefix("<li "))
+        let (plain, options, _) = try Self.plainAndOverridden(fixture, output: "Looping", "timeline") {
+            #expect($0.contains("{{{eventList}}}"))
+            return $0.replacingOccurrences(of: "{{{eventList}}}", with: "{{#events}}\n" + event + "{{/events}}\n")
+        }
         _ = try Builder.build(options)
         let page = "timeline/index.html"
         #expect(Fixture.text(options.output + "/" + page).contains("<li id=\"event-"))
