@@ -220,9 +220,9 @@ extension PageRenderer {
         // The events a timeline page prints as the last build's page did: the very events, on the
         // first page or past it in both (links from the first page climb one folder less), whose
         // parties read as they did.
+        let (wasFirst, isFirst) = (old.timelinePages.range(page: 1).upperBound, timelinePages.range(page: 1).upperBound)
         let printedEvents = lastPlaces.enumerated().map { position, place in
-            guard place >= 0,
-                (old.timelinePages.page(ofEventAt: place) == 1) == (timelinePages.page(ofEventAt: position) == 1),
+            guard place >= 0, (place < wasFirst) == (position < isFirst),
                 shownOtherwise.isEmpty || !after.events[position].parties.contains(where: shownOtherwise.contains)
             else { return -1 }
             return place
