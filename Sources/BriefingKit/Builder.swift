@@ -353,21 +353,7 @@ public enum Builder {
             // Only the pages an edit touched are rendered, over the files of the last build.
             let pagePaths = renderer.pages.map(renderer.path(of:))
             let (pageFiles, otherFiles) = try stage("render") { () throws(BuildFailure) in
-                let rendered = try Parallel.map(changes.pages) { (page) throws(BuildFailure) -> OutputFile in
-                    // A timeline page prints the events that read as they did as the last build printed them.
-                    if case .timeline(let number) = page {
-                        return try renderer.timelinePage(number) { position in
-                            let place = changes.printedEvents[position]
-                            return place >= 0 ? previous.renderer.printedEvent(at: place, in: previous.files) : nil
-                        }
-                    }
-                    return try renderer.render(page)
-                }
-                // The timeline pages not rendered again are the last build's files, as it printed them.
-                let renderedPaths = Set(rendered.map(\.path))
-                let keptPaths = (1...renderer.timelinePages.count).map(renderer.timelinePages.path(page:))
-                    .filter { !renderedPaths.contains($0) }
-                renderer.eventSpans.carry(keptPaths, from: previous.renderer.eventSpans)
+                let rendered = try renderer.render(changes, over: previous.renderer, files: previous.files)
                 // The sitemap lists the pages, the feed the articles: each as it was while those are.
                 var unchanged: [String: OutputFile] = [:]
                 if pagePaths.elementsEqual(previous.pagePaths) {

@@ -25,6 +25,26 @@ extension PageRenderer {
         var printedEvents: [Int] = []
     }
 
+    /// Renders the pages `changes` lists, over the last build's renderer `old` and its `files`:
+    /// a timeline page prints the events that read as they did as the last build printed them,
+    /// and the timeline pages not rendered again keep the last build's note of where their
+    /// events are, their files being the last build's.
+    func render(_ changes: Changes, over old: PageRenderer, files: [String: OutputFile]) throws(BuildFailure)
+        -> [OutputFile]
+    {
+        let rendered = try Parallel.map(changes.pages) { (page) throws(BuildFailure) -> OutputFile in
+            guard case .timeline(let number) = page else { return try render(page) }
+            return try timelinePage(number) { position in
+                let place = changes.printedEvents[position]
+                return place >= 0 ? old.printedEvent(at: place, in: files) : nil
+            }
+        }
+        let renderedPaths = Set(rendered.map(\.path))
+        let keptPaths = (1...timelinePages.count).map(timelinePages.path(page:)).filter { !renderedPaths.contains($0) }
+        eventSpans.carry(keptPaths, from: old.eventSpans)
+        return rendered
+    }
+
     /// The pages whose output may differ from `old`'s, and the timeline's events printed as they
     /// were; nil when every page must be rendered.
     func changes(since old: PageRenderer) -> Changes? {
