@@ -317,12 +317,12 @@ struct PartyTable {
             }
         }
         for uses in findings.singles {
-            if singles[uses.name] == nil {
+            if let place = singles.index(forKey: uses.name) {
+                singles.values[place].add(uses, offset: singleCount, path: path)
+            } else {
                 var first = SingleUses(name: uses.name, first: singleCount + uses.first)
                 first.add(uses, offset: singleCount, path: path)
                 singles[uses.name] = first
-            } else {
-                singles[uses.name]?.add(uses, offset: singleCount, path: path)
             }
         }
         singleCount += findings.singleCount
@@ -516,17 +516,23 @@ struct PartyTable {
         return index
     }()
 
+    /// The name's key is looked up once, and its entry changed where it lies: a lookup for each
+    /// of the entry's fields was most of putting the table together.
     private mutating func record(_ found: Record, path: String) {
-        let key = found.key
-        if entries[key] == nil {
-            entries[key] = Entry(name: found.name, kind: found.kind, role: found.role, path: path)
-            order.append(key)
+        guard let place = entries.index(forKey: found.key) else {
+            var entry = Entry(name: found.name, kind: found.kind, role: found.role, actor: found.actor, path: path)
+            if let alias = found.alias, alias != found.name { entry.aliases.append(alias) }
+            entries[found.key] = entry
+            order.append(found.key)
+            return
         }
-        if let alias = found.alias, alias != found.name, !(entries[key]?.aliases.contains(alias) ?? true) {
-            entries[key]?.aliases.append(alias)
-        }
-        if entries[key]?.role == nil { entries[key]?.role = found.role }
-        if found.actor { entries[key]?.actor = true }
+        Self.update(&entries.values[place], with: found)
+    }
+
+    private static func update(_ entry: inout Entry, with found: Record) {
+        if let alias = found.alias, alias != found.name, !entry.aliases.contains(alias) { entry.aliases.append(alias) }
+        if entry.role == nil { entry.role = found.role }
+        if found.actor { entry.actor = true }
     }
 
     /// Whether a nationality and a name share their stem: all of the name but its last two
