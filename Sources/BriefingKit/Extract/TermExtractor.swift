@@ -205,8 +205,23 @@ public enum TermExtractor {
 
     /// A term as one article names it: the form it uses most, and its other forms.
     struct Selection: Equatable, Sendable {
-        var name: String
-        var aliases: [String]
+        let name: String
+        let aliases: [String]
+        /// What the merge across articles reads of each form (the name first), worked out with
+        /// the article's choice and kept with it: keying every article's forms again at each
+        /// rebuild was most of the merge.
+        let mergeKeys: [String]
+        let matchKeys: [String]
+        let slug: String
+
+        init(name: String, aliases: [String]) {
+            self.name = name
+            self.aliases = aliases
+            let names = [name] + aliases
+            mergeKeys = names.map(TermExtractor.mergeKey)
+            matchKeys = names.map(MentionMatcher.key)
+            slug = Text.slug(name)
+        }
     }
 
     /// What one article gives the briefing's terms: those it chooses, and the phrases it could
@@ -287,10 +302,9 @@ public enum TermExtractor {
         for article in choices.articles {
             let path = article.path
             for found in article.selection {
+                if found.matchKeys.contains(where: partyKeys.contains) { continue }
                 let names = [found.name] + found.aliases
-                if names.contains(where: { partyKeys.contains(MentionMatcher.key($0)) }) { continue }
-                // Each name's key once: keying every name again at each use was most of the merge.
-                let keys = names.map { mergeKey($0) }
+                let keys = found.mergeKeys
                 if let index = keys.lazy.compactMap({ owner[$0] }).first {
                     chosenBy[index] += 1
                     for (name, key) in zip(names, keys) where owner[key] == nil {
@@ -300,7 +314,7 @@ public enum TermExtractor {
                     }
                     continue
                 }
-                let slug = Text.slug(found.name)
+                let slug = found.slug
                 guard !slug.isEmpty, takenSlugs.insert(slug).inserted else { continue }
                 terms.append(
                     Term(
