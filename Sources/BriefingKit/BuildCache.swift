@@ -15,6 +15,7 @@ public final class BuildCache: Sendable {
         var nameRuns: PartyExtractor.NameRuns
         var partyMerge: LastResult<PartyMerge, ([Party], Extraction.Summary)>
         var selections: TermExtractor.Selections
+        var termMerge: LastResult<TermMerge, ([Term], Extraction.Summary)>
         var events: EventExtractor.FoundEvents
         var repeatedEvents: LastResult<[Event], (events: [Event], merged: Int)>
         var eventMerge: LastResult<EventMerge, ([Event], Extraction.Summary)>
@@ -28,6 +29,7 @@ public final class BuildCache: Sendable {
             nameRuns = .init(keeps: keeping)
             partyMerge = .init(keeps: keeping)
             selections = .init(keeps: keeping)
+            termMerge = .init(keeps: keeping)
             events = .init(keeps: keeping)
             repeatedEvents = .init(keeps: keeping)
             eventMerge = .init(keeps: keeping)
@@ -93,6 +95,13 @@ struct PartyMerge: Equatable, Sendable {
     var found: [Party]
     var editorial: [Party]
     var terms: [Term]
+}
+
+/// The found terms, the editors' terms and the parties, joined by `Extraction.merge`.
+struct TermMerge: Equatable, Sendable {
+    var found: [Term]
+    var editorial: [Term]
+    var parties: [Party]
 }
 
 /// The found events and the editors' events, joined by `Extraction.merge`.

@@ -191,7 +191,11 @@ public enum Builder {
             // Each chain is handed its memos, which no one else then holds: a copy kept here as
             // well had each memo copy what it kept (tens of thousands of events and names) before
             // changing any of it.
-            let termHandover = Handover(exchange(&memo.selections, with: .init(keeps: false)))
+            let termHandover = Handover(
+                (
+                    exchange(&memo.selections, with: .init(keeps: false)),
+                    exchange(&memo.termMerge, with: .init(keeps: false))
+                ))
             let eventHandover = Handover(
                 (
                     exchange(&memo.events, with: .init(keeps: false)),
@@ -201,13 +205,17 @@ public enum Builder {
             let (termChain, eventChain) = Parallel.both(
                 concurrently: cache != nil,
                 {
-                    var selections = termHandover.take()
-                    let (terms, summary) = Extraction.merge(
-                        extracted: TermExtractor.terms(
-                            in: found.articles, parties: parties, memo: &selections, words: words),
-                        into: found.terms,
-                        parties: parties)
-                    return (terms: terms, summary: summary, memo: selections)
+                    var (selections, termMerge) = termHandover.take()
+                    let extracted = TermExtractor.terms(
+                        in: found.articles, parties: parties, memo: &selections, words: words)
+                    // Unchanged terms and parties are the very arrays the last build merged, so
+                    // these compare at once.
+                    let (terms, summary) = termMerge.value(
+                        for: TermMerge(found: extracted, editorial: found.terms, parties: parties)
+                    ) {
+                        Extraction.merge(extracted: $0.found, into: $0.editorial, parties: $0.parties)
+                    }
+                    return (terms: terms, summary: summary, memos: (selections, termMerge))
                 },
                 {
                     var (eventsMemo, repeatedEvents, eventMerge) = eventHandover.take()
@@ -223,7 +231,7 @@ public enum Builder {
                         memos: (eventsMemo, repeatedEvents, eventMerge)
                     )
                 })
-            memo.selections = termChain.memo
+            (memo.selections, memo.termMerge) = termChain.memos
             (memo.events, memo.repeatedEvents, memo.eventMerge) = eventChain.memos
             let (terms, termSummary) = (termChain.terms, termChain.summary)
             let (events, eventSummary, repeats) = (eventChain.events, eventChain.summary, eventChain.repeats)
