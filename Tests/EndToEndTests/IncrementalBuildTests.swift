@@ -120,6 +120,11 @@ struct IncrementalBuildTests {
         }
         _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a party's role edited")
 
+        try Self.edit(content + "/terms/ceasefire.md") {
+            $0.replacingOccurrences(of: "for a set time or for good", with: "for a set time or for ever")
+        }
+        _ = try Self.expectSameAsFreshBuild(options, cache: cache, "a term's definition edited")
+
         try Self.edit(templates + "/party.mustache") { $0.replacingOccurrences(of: "<h1>", with: "<h1 class=\"x\">") }
         report = try Self.expectSameAsFreshBuild(options, cache: cache, "a template edited")
         #expect(!Self.rendered(report).contains("rendered again"))
