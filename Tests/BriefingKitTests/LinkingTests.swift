@@ -542,8 +542,9 @@ struct LinkingTests {
         }
     }
 
-    /// The index of a timeline where a few events were renamed, moved or swapped, mended from
-    /// the last build's, gives every slug the place an index made afresh gives it.
+    /// The index of a timeline where a few events were renamed, moved, swapped, added or taken
+    /// out, mended from the last build's (itself mended from the one before), gives every slug
+    /// the place an index made afresh gives it.
     @Test func anIndexMendedFromTheLastFindsEveryEventWhereAFreshOneDoes() {
         func event(_ slug: String) -> LinkedEvent {
             LinkedEvent(
@@ -552,19 +553,55 @@ struct LinkingTests {
         func site(_ events: [LinkedEvent]) -> Site {
             Site(config: SiteConfig(), articles: [], parties: [], terms: [], events: events)
         }
-        let last = (0..<20).map { event("e\($0)") }
-        var now = last
-        now[3] = event("renamed")
-        now[7] = event("e7")
-        now.swapAt(10, 12)
-        now[15] = event("e3")
-        let old = Site.Index(site(last))
-        let mended = Site.Index(site(now), updating: old)
-        let fresh = Site.Index(site(now))
-        for slug in Set((last + now).map(\.event.slug)) {
-            #expect(mended.position(ofEvent: slug) == fresh.position(ofEvent: slug), "\(slug)")
+        var timeline = (0..<2000).map { event("e\($0)") }
+        var index = Site.Index(site(timeline))
+        var seen = Set(timeline.map(\.event.slug))
+        let edits: [(String, ([LinkedEvent]) -> [LinkedEvent])] = [
+            (
+                "renamed, replaced, swapped and a slug taken over",
+                { last in
+                    var now = last
+                    now[3] = event("renamed")
+                    now[7] = event("e7")
+                    now.swapAt(10, 12)
+                    now[15] = event("e3")
+                    return now
+                }
+            ),
+            (
+                "added here and there",
+                { last in
+                    var now = last
+                    for place in [1990, 1200, 400, 0] { now.insert(event("new\(place)"), at: place) }
+                    return now
+                }
+            ),
+            ("taken out", { last in last.enumerated().filter { $0.offset % 97 != 5 }.map(\.element) }),
+            (
+                "one gone and one added under its slug elsewhere",
+                { last in
+                    var now = last
+                    let gone = now.remove(at: 50)
+                    now.insert(event(gone.event.slug), at: 1500)
+                    return now
+                }
+            ),
+            (
+                "a long run added",
+                { last in Array(last.prefix(600)) + (0..<300).map { event("run\($0)") } + last.dropFirst(600) }
+            ),
+            ("every event new", { last in last.map { event($0.event.slug + "-again") } }),
+        ]
+        for (what, edit) in edits {
+            timeline = edit(timeline)
+            seen.formUnion(timeline.map(\.event.slug))
+            index = Site.Index(site(timeline), updating: index)
+            let fresh = Site.Index(site(timeline))
+            for slug in seen where index.position(ofEvent: slug) != fresh.position(ofEvent: slug) {
+                Issue.record(
+                    "\(what): \(slug) at \(String(describing: index.position(ofEvent: slug))), not \(String(describing: fresh.position(ofEvent: slug)))"
+                )
+            }
         }
-        #expect(Site.Index.renamed(now, from: last)?.map(\.place) == [3, 10, 12, 15])
-        #expect(Site.Index.renamed(Array(now.prefix(19)), from: last) == nil)
     }
 }

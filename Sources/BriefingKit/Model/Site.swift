@@ -170,15 +170,14 @@ public struct Site: Hashable, Sendable, Codable {
         private let articles: [String: Int]
         private let parties: [String: Int]
         private let terms: [String: Int]
-        private let events: [String: Int]
+        private let events: EventPlaces
 
         public init(_ site: Site) {
             self.init(site, updating: nil)
         }
 
-        /// The index of `site`; the last build's `old` gives the positions of the events while
-        /// the timeline holds the same number of events, mended where a few were renamed in
-        /// place (an event's opening words edited), rather than every slug hashed again.
+        /// The index of `site`; the last build's `old` gives the events' places, mended where
+        /// events came, went, moved or were renamed, rather than every slug hashed again.
         init(_ site: Site, updating old: Index?) {
             func positions(_ slugs: [String]) -> [String: Int] {
                 Dictionary(slugs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -187,41 +186,72 @@ public struct Site: Hashable, Sendable, Codable {
             articles = positions(site.articles.map(\.article.slug))
             parties = positions(site.parties.map(\.party.slug))
             terms = positions(site.terms.map(\.term.slug))
-            if let old, let renamed = Self.renamed(site.events, from: old.site.events) {
-                var events = old.events
-                // Slugs given up first, so that one taken over by another event keeps its new place.
-                for (place, _) in renamed where events[old.site.events[place].event.slug] == place {
-                    events[old.site.events[place].event.slug] = nil
-                }
-                for (place, slug) in renamed { events[slug] = place }
-                self.events = events
-            } else {
-                events = positions(site.events.map(\.event.slug))
-            }
+            events =
+                old.flatMap { EventPlaces(site.events, following: $0.site.events, updating: $0.events) }
+                ?? EventPlaces(positions(site.events.map(\.event.slug)))
         }
 
-        /// The places where `events` names another slug than `last`, each with its new slug,
-        /// when the two are as long and such places are few; nil otherwise.
-        static func renamed(_ events: [LinkedEvent], from last: [LinkedEvent]) -> [(place: Int, slug: String)]? {
-            guard events.count == last.count else { return nil }
-            var renamed: [(place: Int, slug: String)] = []
-            for place in events.placesNotIdentical(to: last) where events[place].event.slug != last[place].event.slug {
-                renamed.append((place, events[place].event.slug))
-                if renamed.count > 256 { return nil }
+        /// Each event's place in the timeline by its slug. A rebuild's timeline is mostly the very
+        /// events of the last one, some of them a few places on or back where events came or went:
+        /// the slugs of some earlier timeline are kept with where each of its places is now, and
+        /// only the events placed since are looked up by slug. Hashing every slug again was
+        /// a tenth of the rebuild after an article was added to a thousand.
+        struct EventPlaces: Sendable {
+            /// The slugs of an earlier timeline, by their place in it.
+            private let slugs: [String: Int]
+            /// Where each place of that timeline is in this one (-1: its event is gone), or nil
+            /// when it is this one.
+            private let now: [Int32]?
+            /// The events that timeline did not have, renamed ones among them, at their places.
+            private let placedSince: [String: Int]
+
+            init(_ slugs: [String: Int]) {
+                self.slugs = slugs
+                now = nil
+                placedSince = [:]
             }
-            return renamed
+
+            /// The places of `events`, from those of the timeline `last` they follow; nil when
+            /// so many events are new that looking them all up again is as quick.
+            init?(_ events: [LinkedEvent], following last: [LinkedEvent], updating old: EventPlaces) {
+                // Where each of the last timeline's places went; the events found at none are new.
+                var went = [Int32](repeating: -1, count: last.count)
+                var fresh: [Int] = []
+                for (place, lastPlace) in events.placesOfIdentical(in: last).enumerated() {
+                    if lastPlace >= 0 { went[lastPlace] = Int32(place) } else { fresh.append(place) }
+                }
+                guard fresh.count + old.placedSince.count <= max(1024, events.count / 16) else { return nil }
+                slugs = old.slugs
+                now = old.now.map { $0.map { $0 >= 0 ? went[Int($0)] : -1 } } ?? went
+                var placedSince: [String: Int] = [:]
+                placedSince.reserveCapacity(fresh.count + old.placedSince.count)
+                for (slug, lastPlace) in old.placedSince where went[lastPlace] >= 0 {
+                    placedSince[slug] = Int(went[lastPlace])
+                }
+                for place in fresh { placedSince[events[place].event.slug] = place }
+                self.placedSince = placedSince
+            }
+
+            /// The place of the event with this slug. Slugs are unique within a timeline, and an
+            /// event keeps its slug, so an earlier slug still placed is the very event's.
+            func place(of slug: String) -> Int? {
+                if let place = placedSince[slug] { return place }
+                guard let earlier = slugs[slug] else { return nil }
+                guard let now else { return earlier }
+                return now[earlier] >= 0 ? Int(now[earlier]) : nil
+            }
         }
 
         public func article(_ slug: String) -> LinkedArticle? { articles[slug].map { site.articles[$0] } }
         public func party(_ slug: String) -> LinkedParty? { parties[slug].map { site.parties[$0] } }
         public func term(_ slug: String) -> LinkedTerm? { terms[slug].map { site.terms[$0] } }
-        public func event(_ slug: String) -> LinkedEvent? { events[slug].map { site.events[$0] } }
+        public func event(_ slug: String) -> LinkedEvent? { events.place(of: slug).map { site.events[$0] } }
 
         /// Places in the site's lists: an article's in the site's order (newest first), a party's and a term's by name.
         func position(ofArticle slug: String) -> Int? { articles[slug] }
         func position(ofParty slug: String) -> Int? { parties[slug] }
         func position(ofTerm slug: String) -> Int? { terms[slug] }
         /// An event's place in the timeline.
-        func position(ofEvent slug: String) -> Int? { events[slug] }
+        func position(ofEvent slug: String) -> Int? { events.place(of: slug) }
     }
 }
