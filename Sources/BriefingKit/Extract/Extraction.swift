@@ -29,16 +29,20 @@ public enum Extraction {
             parties.filter { $0.sameAs != nil }.flatMap { ([$0.name] + $0.aliases).map(MentionMatcher.key) })
         var summary = Summary(found: extracted.count, matched: 0, added: 0, hidden: 0)
         for var found in extracted {
-            if termKeys.contains(MentionMatcher.key(found.name)) { continue }
-            found.aliases.removeAll {
-                termKeys.contains(MentionMatcher.key($0)) || sameAsKeys.contains(MentionMatcher.key($0))
+            // Each name is keyed once: keying each again for every check was most of the join
+            // after a new name, when all six hundred parties of a large briefing are joined again.
+            let nameKey = MentionMatcher.key(found.name)
+            if termKeys.contains(nameKey) || sameAsKeys.contains(nameKey) { continue }
+            let aliases = zip(found.aliases, found.aliases.map(MentionMatcher.key)).filter {
+                !termKeys.contains($0.1) && !sameAsKeys.contains($0.1)
             }
-            if sameAsKeys.contains(MentionMatcher.key(found.name)) { continue }
-            let foundKeys = keys(found)
+            found.aliases = aliases.map(\.0)
+            let names = [(found.name, nameKey)] + aliases
+            // As `keys(found)` gives them.
+            let foundKeys = names.map(\.1).filter { !$0.isEmpty } + ["slug:" + found.slug]
             if let index = foundKeys.lazy.compactMap({ owner[$0] }).first {
                 summary.matched += 1
-                for name in [found.name] + found.aliases {
-                    let key = MentionMatcher.key(name)
+                for (name, key) in names {
                     guard !key.isEmpty, owner[key] == nil else { continue }
                     owner[key] = index
                     parties[index].aliases.append(name)
