@@ -24,6 +24,37 @@ struct TemplateSetTests {
         return files
     }
 
+    /// The timeline's page leaves its view's events out only where no template it uses, itself
+    /// or through partials and parents, may read them.
+    @Test func whetherTheTimelinePageMayReadItsEventsFollowsItsPartialsAndParents() throws {
+        #expect(!(try TemplateSet.load(from: "/nonexistent", requireFolder: false).timelineReadsEvents))
+        let cases: [(String, [String: String], Bool)] = [
+            ("built-in layout, list printed whole", ["timeline.mustache": "{{{eventList}}} Later events"], false),
+            ("a section", ["timeline.mustache": "{{#events}}{{summary}}{{/events}}"], true),
+            ("a transform", ["timeline.mustache": "{{^empty(events)}}x{{/empty(events)}}"], true),
+            ("a dotted name", ["timeline.mustache": "{{ events.count }}"], true),
+            (
+                "in the parent's partial",
+                [
+                    "timeline.mustache": "{{<page}}{{/page}}", "page.mustache": "{{> aside}}",
+                    "aside.mustache": "{{#events}}{{/events}}",
+                ],
+                true
+            ),
+            ("in a template the page does not use", ["timeline.mustache": "x", "other.mustache": "{{events}}"], false),
+            ("delimiters changed", ["timeline.mustache": "{{=<% %>=}}<%#events%><%/events%>"], true),
+        ]
+        for (what, files, expected) in cases {
+            let directory = try Self.folder(Self.complete(files))
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            do {
+                #expect(try TemplateSet.load(from: directory).timelineReadsEvents == expected, "\(what)")
+            } catch {
+                Issue.record("\(what): \(error)")
+            }
+        }
+    }
+
     @Test func aCompleteSetLoadsAndRenders() throws {
         let directory = try Self.folder(Self.complete(["index.mustache": "{{<layout}}{{/layout}} {{title}}"]))
         defer { try? FileManager.default.removeItem(atPath: directory) }

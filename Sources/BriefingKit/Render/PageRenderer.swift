@@ -613,7 +613,8 @@ public struct PageRenderer: Sendable {
     /// was: an article added changes one event of a page and the number and count of every page
     /// when it starts a new one, and the page's other events read as they did.
     func timelinePage(_ page: Int, printed: (Int) -> Data? = { _ in nil }) throws(BuildFailure) -> OutputFile {
-        let view = timeline(page: page)
+        // The page's view holds its events only for a theme whose timeline page may read them.
+        let view = timeline(page: page, withEvents: templates.timelineReadsEvents)
         let shell = try templates.render("timeline", view)
         let parts = shell.components(separatedBy: Self.eventListMark)
         let path = timelinePages.path(page: page)
@@ -621,14 +622,18 @@ public struct PageRenderer: Sendable {
             eventSpans.record(nil, for: path)
             return OutputFile(path: path, text: shell)
         }
-        let first = timelinePages.range(page: page).lowerBound
+        let range = timelinePages.range(page: page)
+        let root = Routes.root(of: path)
         var list = Data()
         var ends: [Int] = []
-        ends.reserveCapacity(view.events.count)
-        for (offset, event) in view.events.enumerated() {
-            if let bytes = printed(first + offset) {
+        ends.reserveCapacity(range.count)
+        for position in range {
+            if let bytes = printed(position) {
                 list.append(bytes)
             } else {
+                let event =
+                    templates.timelineReadsEvents
+                    ? view.events[position - range.lowerBound] : eventView(site.events[position], root: root)
                 list.append(contentsOf: try templates.render("timeline-event", event).utf8)
             }
             ends.append(list.count)
@@ -658,31 +663,34 @@ public struct PageRenderer: Sendable {
         return file.contents[(base + from)..<(base + to)]
     }
 
-    func timeline(page: Int = 1) -> TimelineView {
+    /// A timeline page's view; `withEvents` false leaves its list of events empty.
+    func timeline(page: Int = 1, withEvents: Bool = true) -> TimelineView {
         let path = timelinePages.path(page: page)
         let root = Routes.root(of: path)
-        let slice = site.events[timelinePages.range(page: page)]
-        let events = slice.map { linked in
-            let event = linked.event
-            return EventView(
-                anchor: "event-\(event.slug)", dateLabel: DateLabel.event(event), date: event.date, when: event.when,
-                isPlanned: event.status == .planned, summary: event.summary,
-                descriptionHTML: markdownHTML(event.description),
-                parties: linked.parties.compactMap { partyLink($0, root: root) },
-                sources: linked.citations.compactMap { citation in
-                    index.article(citation.article).map {
-                        LinkView(
-                            label: "¶\(citation.paragraph)", href: root + Routes.paragraph(citation),
-                            detail: $0.article.title)
-                    }
-                })
-        }
+        let events = withEvents ? site.events[timelinePages.range(page: page)].map { eventView($0, root: root) } : []
         let count = timelinePages.count
         let f = frame(path, title: count > 1 ? "Timeline, page \(page) of \(count)" : "Timeline")
         f.isTimeline = true
         return TimelineView(
             frame: f, events: Array(events), eventList: Self.eventListMark, hasPlanned: hasPlannedEvents,
             pagination: pagination(page: page, of: count, root: root, route: timelinePages.path(page:)))
+    }
+
+    /// An event as a timeline page at `root` prints it.
+    func eventView(_ linked: LinkedEvent, root: String) -> EventView {
+        let event = linked.event
+        return EventView(
+            anchor: "event-\(event.slug)", dateLabel: DateLabel.event(event), date: event.date, when: event.when,
+            isPlanned: event.status == .planned, summary: event.summary,
+            descriptionHTML: markdownHTML(event.description),
+            parties: linked.parties.compactMap { partyLink($0, root: root) },
+            sources: linked.citations.compactMap { citation in
+                index.article(citation.article).map {
+                    LinkView(
+                        label: "¶\(citation.paragraph)", href: root + Routes.paragraph(citation),
+                        detail: $0.article.title)
+                }
+            })
     }
 
     /// The editor's definition, or, for a term found in the text and not yet defined, the sentence

@@ -30,6 +30,10 @@ public struct TemplateSet: Sendable {
     public let added: [String]
     /// Where each template was read, as diagnostics name it: the folder's file or `(built-in theme)/NAME.mustache`.
     private let origins: [String: String]
+    /// Whether the timeline's page, through any partial or parent it uses, may read its view's
+    /// `events`: the built-in theme prints each event through `timeline-event` and does not, so
+    /// a page whose events print as the last build printed them needs no view of them.
+    let timelineReadsEvents: Bool
 
     /// The built-in theme (or `theme`) with the files of `directory` laid over it. A folder that
     /// does not exist is an error, unless `requireFolder` is false: then the theme is used alone.
@@ -69,7 +73,42 @@ public struct TemplateSet: Sendable {
             directory: directory, library: library,
             assets: layers.files.filter { $0.key.hasPrefix("assets/") }.mapValues(\.data),
             folderExists: layers.folderExists, replaced: layers.replaced, added: layers.added,
-            origins: layers.templates)
+            origins: layers.templates, timelineReadsEvents: mayRead("events", from: "timeline", in: sources))
+    }
+
+    /// Whether `template`, or a partial or parent it uses, has a tag that may read the field
+    /// `name`: any word of any tag counts (a section, a variable, a transform's argument, a
+    /// part of a dotted name), and a template that changes its delimiters reads everything.
+    static func mayRead(_ name: String, from template: String, in sources: [String: String]) -> Bool {
+        var seen: Set<String> = [template]
+        var waiting = [template]
+        while let next = waiting.popLast() {
+            guard let text = sources[next] else { continue }
+            for tag in tags(in: text) {
+                if tag.hasPrefix("=") { return true }
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if seen.insert(partial).inserted { waiting.append(partial) }
+                    continue
+                }
+                let words = tag.split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+                if words.contains(where: { $0 == name }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The inside of every tag of a template, trimmed, triple mustaches included.
+    static func tags(in text: String) -> [String] {
+        var tags: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else { break }
+            tags.append(afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines))
+            rest = afterOpen[close.upperBound...]
+        }
+        return tags
     }
 
     /// A theme's files with a folder's laid over them, each with the path diagnostics name it by.
