@@ -38,8 +38,7 @@ public enum Extraction {
             }
             found.aliases = aliases.map(\.0)
             let names = [(found.name, nameKey)] + aliases
-            // As `keys(found)` gives them.
-            let foundKeys = names.map(\.1).filter { !$0.isEmpty } + ["slug:" + found.slug]
+            let foundKeys = keys(nameKeys: names.map(\.1), slug: found.slug)
             if let index = foundKeys.lazy.compactMap({ owner[$0] }).first {
                 summary.matched += 1
                 for (name, key) in names {
@@ -141,7 +140,12 @@ public enum Extraction {
     }
 
     static func keys(_ party: Party) -> [String] {
-        ([party.name] + party.aliases).map(MentionMatcher.key).filter { !$0.isEmpty } + ["slug:" + party.slug]
+        keys(nameKeys: ([party.name] + party.aliases).map(MentionMatcher.key), slug: party.slug)
+    }
+
+    /// A party's keys from its names' keys, already made.
+    static func keys(nameKeys: [String], slug: String) -> [String] {
+        nameKeys.filter { !$0.isEmpty } + ["slug:" + slug]
     }
 }
 

@@ -84,29 +84,34 @@ public struct TemplateSet: Sendable {
         var waiting = [template]
         while let next = waiting.popLast() {
             guard let text = sources[next] else { continue }
-            for tag in tags(in: text) {
+            for tag in tags(in: text).map(\.text) {
                 if tag.hasPrefix("=") { return true }
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let partial = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    if seen.insert(partial).inserted { waiting.append(partial) }
-                    continue
-                }
                 let words = tag.split { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
                 if words.contains(where: { $0 == name }) { return true }
+            }
+            for reference in references(in: text) where seen.insert(reference.name).inserted {
+                waiting.append(reference.name)
             }
         }
         return false
     }
 
-    /// The inside of every tag of a template, trimmed, triple mustaches included.
-    static func tags(in text: String) -> [String] {
-        var tags: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{") {
-            let afterOpen = rest[open.upperBound...]
-            guard let close = afterOpen.range(of: "}}") else { break }
-            tags.append(afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines))
-            rest = afterOpen[close.upperBound...]
+    /// The inside of every tag of a template, trimmed, triple mustaches included, with the line
+    /// and column where it opens. A tag ends on the line it opens on, as the parser requires.
+    static func tags(in text: String) -> [(text: String, line: Int, column: Int)] {
+        var tags: [(text: String, line: Int, column: Int)] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                tags.append(
+                    (
+                        afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces), lineIndex + 1,
+                        line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    ))
+                rest = afterOpen[close.upperBound...]
+            }
         }
         return tags
     }
@@ -201,22 +206,11 @@ public struct TemplateSet: Sendable {
 
     /// Partials (`{{> name}}`) and parents (`{{< name}}`) a template uses, with their place.
     static func references(in text: String) -> [Reference] {
-        var references: [Reference] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    if !name.isEmpty { references.append(Reference(name: name, line: lineIndex + 1, column: column)) }
-                }
-                rest = afterOpen[close.upperBound...]
-            }
+        tags(in: text).compactMap { tag in
+            guard let sigil = tag.text.first, sigil == ">" || sigil == "<" else { return nil }
+            let name = tag.text.dropFirst().trimmingCharacters(in: .whitespaces)
+            return name.isEmpty ? nil : Reference(name: name, line: tag.line, column: tag.column)
         }
-        return references
     }
 
     private static func describe(_ error: any Error) -> String {
